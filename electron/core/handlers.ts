@@ -1,0 +1,13 @@
+import type { Contract } from '@shared/contract'
+import type { CoreContext } from './context'
+import type { HandlersOf } from './ipc/handle'
+import { roadmapHandlers } from './roadmap/roadmapHandlers'
+
+export type CoreHandlers = HandlersOf<Contract>
+
+/** The one place a feature's handlers join the app. The type makes a missing one a build error. */
+export function createHandlers(ctx: CoreContext): CoreHandlers {
+  return {
+    roadmap: roadmapHandlers(ctx),
+  }
+}

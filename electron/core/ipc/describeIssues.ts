@@ -1,0 +1,22 @@
+import type { z } from 'zod'
+import type { FieldIssue } from '@shared/contract'
+
+const fieldLabel = (path: PropertyKey[]): string =>
+  path
+    .map((part) => String(part))
+    .join('.')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+
+/** Turns zod's issues into sentences for people: "Title: A title is required". */
+export function describeIssues(error: z.ZodError): { message: string; issues: FieldIssue[] } {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+  const sentences = error.issues.map((issue) => {
+    const label = fieldLabel(issue.path)
+    return label ? `${label[0]?.toUpperCase()}${label.slice(1)}: ${issue.message}` : issue.message
+  })
+  const unique = [...new Set(sentences)]
+  const message =
+    unique.length === 1 ? `${unique[0]}.` : `${unique.length} things need fixing: ${unique.slice(0, 5).join('; ')}.`
+  return { message: message.replace(/\.\.$/, '.'), issues }
+}
