@@ -15,3 +15,4 @@ export type Handlers = HandlersOf<Contract>
 
 export * from './result'
 export { channelName, listChannels } from './channel'
+export { createClient, type Invoke } from './client'

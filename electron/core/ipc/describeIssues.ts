@@ -13,7 +13,9 @@ export function describeIssues(error: z.ZodError): { message: string; issues: Fi
   const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
   const sentences = error.issues.map((issue) => {
     const label = fieldLabel(issue.path)
-    return label ? `${label[0]?.toUpperCase()}${label.slice(1)}: ${issue.message}` : issue.message
+    // Messages written for a field usually name it already ("Status must be...").
+    if (!label || issue.message.toLowerCase().startsWith(label)) return issue.message
+    return `${label[0]?.toUpperCase()}${label.slice(1)}: ${issue.message}`
   })
   const unique = [...new Set(sentences)]
   const message =

@@ -1,0 +1,62 @@
+import type { IpcMainInvokeEvent, Session, WebContents } from 'electron'
+
+export type OpenExternal = (url: string) => Promise<void>
+
+/** Only web links leave the app, and only to the user's browser. */
+export function isSafeExternalUrl(raw: string): boolean {
+  try {
+    const { protocol } = new URL(raw)
+    return protocol === 'https:' || protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
+/** The one way the app opens anything outside itself. */
+export function openExternalGuarded(raw: string, openExternal: OpenExternal): boolean {
+  if (!isSafeExternalUrl(raw)) return false
+  void openExternal(raw)
+  return true
+}
+
+export function isAppUrl(raw: string, allowedOrigins: readonly string[]): boolean {
+  try {
+    return allowedOrigins.includes(new URL(raw).origin)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * IPC may come only from the app's own top-level frame: not from an iframe, and not from
+ * any page that navigated away from our origin.
+ */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, allowedOrigins: readonly string[]): boolean {
+  const frame = event.senderFrame
+  if (!frame || frame !== event.sender.mainFrame) return false
+  return isAppUrl(frame.url, allowedOrigins)
+}
+
+/** Navigation stays inside the app; new windows never open; links go to the browser. */
+export function hardenContents(contents: WebContents, allowedOrigins: readonly string[], openExternal: OpenExternal): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, allowedOrigins)) {
+      event.preventDefault()
+      openExternalGuarded(url, openExternal)
+    }
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, allowedOrigins)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalGuarded(url, openExternal)
+    return { action: 'deny' }
+  })
+}
+
+/** The app needs no camera, microphone, location or notifications prompt from web content. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+}

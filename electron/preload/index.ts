@@ -1,0 +1,11 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { contract, createClient } from '@shared/contract'
+import { ipcChannelPrefix } from '@shared/contract/transport'
+
+/**
+ * The renderer's only door to the app: one function per contract channel, each forwarding
+ * its input to the main process, which validates it. Nothing of ipcRenderer itself leaks.
+ */
+const api = createClient(contract, (channel, input) => ipcRenderer.invoke(ipcChannelPrefix + channel, input))
+
+contextBridge.exposeInMainWorld('api', api)

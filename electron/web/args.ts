@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { parseArgs } from 'node:util'
+
+export interface WebHostArgs {
+  port: number
+  dataDir: string | undefined
+  open: boolean
+}
+
+const portSchema = z.coerce.number().int().min(0, 'Port must be 0-65535').max(65535, 'Port must be 0-65535')
+
+export const usage = `Usage: npm run web -- [--port N] [--data-dir DIR] [--open]
+  --port N        port on 127.0.0.1 (default 0: any free port)
+  --data-dir DIR  folder holding the database (default: the desktop app's data folder)
+  --open          open the app in the default browser`
+
+/** Parses the web host's flags; throws an Error whose message is meant for the terminal. */
+export function parseWebHostArgs(argv: string[]): WebHostArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, open: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    strict: true,
+  })
+  if (values.help) throw new Error(usage)
+  const port = portSchema.safeParse(values.port ?? 0)
+  if (!port.success) throw new Error(`${port.error.issues[0]?.message ?? 'Invalid port'}\n${usage}`)
+  return { port: port.data, dataDir: values['data-dir'], open: values.open }
+}

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { createCore } from '../core/core'
+import { defaultDataDir } from '../core/host/paths'
+import { parseWebHostArgs } from './args'
+import { startWebHost } from './server'
+
+// Built to out/main/web.js: the app root is two folders up.
+const appRoot = resolve(import.meta.dirname, '..', '..')
+
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
+  spawn(command, [url], { detached: true, stdio: 'ignore' }).on('error', () => console.log('Could not open a browser; open the address above.')).unref()
+}
+
+async function main(): Promise<void> {
+  const args = parseWebHostArgs(process.argv.slice(2))
+  const dataDir = resolve(args.dataDir ?? defaultDataDir())
+  const core = await createCore({ dataDir, contentDir: join(appRoot, 'data', 'paths') })
+  const host = await startWebHost({ dispatcher: core, rendererDir: join(appRoot, 'out', 'renderer'), port: args.port })
+  console.log(`Pathfinder is running at ${host.url}`)
+  console.log(`Data folder: ${dataDir}`)
+  if (args.open) openInBrowser(host.url)
+
+  const shutdown = () => {
+    void host.close().finally(() => {
+      core.close()
+      process.exit(0)
+    })
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+})

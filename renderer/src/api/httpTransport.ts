@@ -1,0 +1,26 @@
+import { fail, type Invoke, type Result } from '@shared/contract'
+import { httpApiPrefix } from '@shared/contract/transport'
+
+const isResult = (value: unknown): value is Result<unknown> =>
+  typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean'
+
+/**
+ * The browser transport: the web host answers every call with a Result, and the session
+ * cookie it set on the first visit authenticates us. Network trouble becomes a Result too.
+ */
+export const httpInvoke: Invoke = async (channel, input) => {
+  let response: Response
+  try {
+    response = await fetch(httpApiPrefix + channel, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: input === undefined ? '' : JSON.stringify(input),
+      credentials: 'same-origin',
+    })
+  } catch {
+    return fail('unavailable', 'Pathfinder is not reachable. Is the host still running?')
+  }
+  const body: unknown = await response.json().catch(() => undefined)
+  if (isResult(body)) return body
+  return fail('unavailable', `Pathfinder answered with an unexpected response (HTTP ${response.status}).`)
+}

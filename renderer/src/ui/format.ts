@@ -1,0 +1,11 @@
+import type { SalaryRange } from '@shared/domain/careerPath'
+
+export function formatSalary(salary: SalaryRange): string {
+  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: salary.currency, maximumFractionDigits: 0 })
+  return `${money.format(salary.min)} – ${money.format(salary.max)} a ${salary.period}`
+}
+
+export function formatDuration(months: number): string {
+  if (months % 12 === 0) return months === 12 ? '1 year' : `${months / 12} years`
+  return months === 1 ? '1 month' : `${months} months`
+}

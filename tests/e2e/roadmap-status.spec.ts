@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test'
+import { makeDataDir, startHost } from './support/webHost'
+
+test('statuses set on the roadmap survive a restart of the host', async ({ page }) => {
+  const dataDir = makeDataDir()
+  let host = await startHost(dataDir)
+
+  await page.goto(host.url)
+  await expect(page.getByRole('heading', { name: 'Roadmap', level: 1 })).toBeVisible()
+
+  // The whole seed path is on the first screen.
+  await expect(page.getByRole('heading', { name: "Bachelor's Degree in Computer Science or Related Field" })).toBeVisible()
+  await expect(page.getByText('4 years')).toBeVisible()
+  for (const title of ['Programming Languages', 'Data Structures', 'Algorithms', 'JavaScript', 'Asynchronous Programming', 'Java', 'Spring Framework']) {
+    await expect(page.getByRole('combobox', { name: `Status of ${title}`, exact: true })).toBeVisible()
+  }
+  await expect(page.getByText('$70,000 – $110,000 a year')).toBeVisible()
+  await expect(page.getByText('$80,000 – $120,000 a year')).toBeVisible()
+  for (const group of ['Strategies for Growth', 'Professional Networking', 'Building Your Brand']) {
+    await expect(page.getByRole('heading', { name: group })).toBeVisible()
+  }
+
+  await page.getByRole('combobox', { name: 'Status of Data Structures' }).selectOption('done')
+  await page.getByRole('combobox', { name: 'Status of Engage in Open Source Projects' }).selectOption('in-progress')
+  await expect(page.getByRole('combobox', { name: 'Status of Engage in Open Source Projects' })).toBeEnabled()
+  await expect(page.getByRole('combobox', { name: 'Status of Data Structures' })).toBeEnabled()
+
+  await host.stop()
+  host = await startHost(dataDir)
+  await page.goto(host.url)
+  await expect(page.getByRole('combobox', { name: 'Status of Data Structures' })).toHaveValue('done')
+  await expect(page.getByRole('combobox', { name: 'Status of Engage in Open Source Projects' })).toHaveValue('in-progress')
+  await expect(page.getByRole('combobox', { name: 'Status of Algorithms' })).toHaveValue('not-started')
+  await page.screenshot({ path: 'test-results/screenshots/roadmap.png', fullPage: true })
+  await host.stop()
+})
