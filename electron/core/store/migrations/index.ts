@@ -1,7 +1,8 @@
 import type { Migration } from './types'
 import { roadmap } from './001_roadmap'
+import { goals } from './002_goals'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap]
+export const migrations: readonly Migration[] = [roadmap, goals]
 
 export type { Migration }
