@@ -1,6 +1,8 @@
 import type { Contract } from '@shared/contract'
 import type { CoreContext } from './context'
 import type { HandlersOf } from './ipc/handle'
+import { goalsHandlers } from './goals/goalsHandlers'
+import { progressHandlers } from './progress/progressHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
 
 export type CoreHandlers = HandlersOf<Contract>
@@ -9,5 +11,7 @@ export type CoreHandlers = HandlersOf<Contract>
 export function createHandlers(ctx: CoreContext): CoreHandlers {
   return {
     roadmap: roadmapHandlers(ctx),
+    goals: goalsHandlers(ctx),
+    progress: progressHandlers(ctx),
   }
 }

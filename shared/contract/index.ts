@@ -1,4 +1,6 @@
 import type { ClientOf, HandlersOf } from './channel'
+import { goalsChannels } from './goals'
+import { progressChannels } from './progress'
 import { roadmapChannels } from './roadmap'
 
 /**
@@ -7,6 +9,8 @@ import { roadmapChannels } from './roadmap'
  */
 export const contract = {
   roadmap: roadmapChannels,
+  goals: goalsChannels,
+  progress: progressChannels,
 }
 
 export type Contract = typeof contract

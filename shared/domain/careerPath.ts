@@ -8,6 +8,8 @@ import { z } from 'zod'
 const id = z
   .string()
   .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'Ids look like "skill.java": a kind, a dot, a slug')
+  // User-made items own this prefix, so a content update can never take over one of their ids.
+  .refine((value) => !value.startsWith('custom.'), 'Ids starting with "custom." are reserved for items people add themselves')
 
 const text = z.string().trim().min(1)
 

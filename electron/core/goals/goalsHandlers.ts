@@ -1,0 +1,125 @@
+import { contract } from '@shared/contract'
+import { targetDateMessage } from '@shared/contract/goals'
+import { toIsoDate } from '@shared/domain/dates'
+import type { Goal } from '@shared/domain/goals'
+import type { CoreContext } from '../context'
+import type { CoreHandlers } from '../handlers'
+import { DomainError } from '../ipc/domainError'
+import { handle } from '../ipc/handle'
+import { requireItem } from '../roadmap/requireItem'
+import { createRoadmapRepository } from '../roadmap/roadmapRepository'
+import { createGoalsRepository, type GoalFields } from './goalsRepository'
+
+const blankToNull = (text: string | null | undefined): string | null => (text === null || text === undefined || text.trim() === '' ? null : text.trim())
+
+/** The contract checks dates given together; this checks a patch against what is stored. */
+function assertDatesInOrder(fields: Pick<GoalFields, 'startDate' | 'targetDate'>): void {
+  if (fields.targetDate !== null && fields.targetDate < fields.startDate) {
+    throw new DomainError('invalid-input', `${targetDateMessage} (${fields.startDate}).`, [{ path: 'targetDate', message: targetDateMessage }])
+  }
+}
+
+export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goals'] {
+  const repo = createGoalsRepository(db)
+  const roadmap = createRoadmapRepository(db)
+  const c = contract.goals
+  const today = () => toIsoDate(now())
+
+  const goal = (goalId: number): Goal => {
+    const found = repo.get(goalId, today())
+    if (!found) throw new DomainError('not-found', `There is no goal ${goalId}.`)
+    return found
+  }
+  const milestone = (milestoneId: number) => {
+    const found = repo.milestone(milestoneId)
+    if (!found) throw new DomainError('not-found', `There is no milestone ${milestoneId}.`)
+    return found
+  }
+  const assertItemsExist = (itemIds: readonly string[] | undefined) => {
+    for (const itemId of itemIds ?? []) requireItem(roadmap, itemId)
+  }
+
+  return {
+    list: handle(c.list, ({ status, archived, itemId }) => repo.list({ status, archived, itemId }, today()), log),
+    get: handle(c.get, ({ goalId }) => goal(goalId), log),
+    create: handle(c.create, (input) => {
+      const fields: GoalFields = {
+        title: input.title,
+        description: blankToNull(input.description),
+        startDate: input.startDate ?? today(),
+        targetDate: input.targetDate ?? null,
+        priority: input.priority,
+        status: input.status,
+        manualProgress: input.manualProgress,
+      }
+      assertDatesInOrder(fields)
+      assertItemsExist(input.itemIds)
+      const milestones = input.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate ?? null }))
+      return goal(repo.create(fields, input.itemIds, milestones, now()))
+    }, log),
+    update: handle(c.update, ({ goalId, itemIds, ...patch }) => {
+      const current = goal(goalId)
+      const fields: GoalFields = {
+        title: patch.title ?? current.title,
+        description: patch.description === undefined ? current.description : blankToNull(patch.description),
+        startDate: patch.startDate ?? current.startDate,
+        targetDate: patch.targetDate === undefined ? current.targetDate : patch.targetDate,
+        priority: patch.priority ?? current.priority,
+        status: patch.status ?? current.status,
+        manualProgress: patch.manualProgress ?? current.manualProgress,
+      }
+      assertDatesInOrder(fields)
+      assertItemsExist(itemIds)
+      repo.update(goalId, fields, itemIds, now())
+      return goal(goalId)
+    }, log),
+    archive: handle(c.archive, ({ goalId }) => {
+      const current = goal(goalId)
+      if (current.archivedAt === null) repo.setArchived(goalId, now(), now())
+      return goal(goalId)
+    }, log),
+    restore: handle(c.restore, ({ goalId }) => {
+      const current = goal(goalId)
+      if (current.archivedAt !== null) repo.setArchived(goalId, null, now())
+      return goal(goalId)
+    }, log),
+    remove: handle(c.remove, ({ goalId }) => {
+      const current = goal(goalId)
+      repo.remove(goalId)
+      return current
+    }, log),
+    addMilestone: handle(c.addMilestone, ({ goalId, title, dueDate }) => {
+      goal(goalId)
+      repo.addMilestone(goalId, { title, dueDate: dueDate ?? null }, now())
+      return goal(goalId)
+    }, log),
+    updateMilestone: handle(c.updateMilestone, ({ milestoneId, title, dueDate }) => {
+      const current = milestone(milestoneId)
+      repo.updateMilestone(milestoneId, current.goal_id, { title: title ?? current.title, dueDate: dueDate === undefined ? current.due_date : dueDate }, now())
+      return goal(current.goal_id)
+    }, log),
+    toggleMilestone: handle(c.toggleMilestone, ({ milestoneId, done }) => {
+      const current = milestone(milestoneId)
+      const wasDone = current.done_at !== null
+      const next = done ?? !wasDone
+      if (next !== wasDone) repo.setMilestoneDone(milestoneId, current.goal_id, next, now())
+      return goal(current.goal_id)
+    }, log),
+    removeMilestone: handle(c.removeMilestone, ({ milestoneId }) => {
+      const current = milestone(milestoneId)
+      repo.removeMilestone(milestoneId, current.goal_id, now())
+      return goal(current.goal_id)
+    }, log),
+    reorderMilestones: handle(c.reorderMilestones, ({ goalId, milestoneIds }) => {
+      goal(goalId)
+      const existing = repo.milestoneIds(goalId)
+      const given = new Set(milestoneIds)
+      if (given.size !== milestoneIds.length || given.size !== existing.length || existing.some((id) => !given.has(id))) {
+        const message = `List each of the goal's ${existing.length} milestones exactly once.`
+        throw new DomainError('invalid-input', message, [{ path: 'milestoneIds', message }])
+      }
+      repo.reorderMilestones(goalId, milestoneIds, now())
+      return goal(goalId)
+    }, log),
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod'
+import { channel } from './channel'
+import { isoDate, itemId, longText, title } from './fields'
+import { goalPriorities, goalStatuses, type Goal } from '../domain/goals'
+
+const wholeId = (what: string) =>
+  z.number({ error: `A ${what} id is required` }).int(`A ${what} id is a whole number`).positive(`A ${what} id is a positive number`)
+
+export const goalId = wholeId('goal')
+export const milestoneId = wholeId('milestone')
+
+export const goalPriority = z.enum(goalPriorities, { error: 'Priority must be low, medium or high' })
+export const goalStatus = z.enum(goalStatuses, { error: 'Status must be one of: active, paused, done, dropped' })
+
+const progressMessage = 'Progress must be a whole number from 0 to 100'
+export const manualProgress = z.number({ error: progressMessage }).int(progressMessage).min(0, progressMessage).max(100, progressMessage)
+
+export const goalItemIds = z
+  .array(itemId, { error: 'Linked items must be a list of item ids' })
+  .max(100, 'Link at most 100 items')
+  .refine((ids) => new Set(ids).size === ids.length, 'An item is linked twice')
+
+export const targetDateMessage = 'The target date must be on or after the start date'
+/** Shared with the renderer's form, so both sides say the same thing. */
+export const datesInOrder = (v: { startDate?: string | undefined; targetDate?: string | null | undefined }): boolean =>
+  !v.startDate || !v.targetDate || v.targetDate >= v.startDate
+
+export const milestoneDraft = z.strictObject({
+  title,
+  dueDate: isoDate.nullable().optional(),
+})
+
+const description = longText.trim().nullable().optional()
+
+export const goalDraft = z
+  .strictObject({
+    title,
+    description,
+    /** Today when left out. */
+    startDate: isoDate.optional(),
+    targetDate: isoDate.nullable().optional(),
+    priority: goalPriority.default('medium'),
+    status: goalStatus.default('active'),
+    manualProgress: manualProgress.default(0),
+    itemIds: goalItemIds.default([]),
+    milestones: z.array(milestoneDraft, { error: 'Milestones must be a list' }).max(100, 'Keep it to 100 milestones').default([]),
+  })
+  .refine(datesInOrder, { message: targetDateMessage, path: ['targetDate'] })
+
+export const goalPatch = z
+  .strictObject({
+    goalId,
+    title: title.optional(),
+    description,
+    startDate: isoDate.optional(),
+    targetDate: isoDate.nullable().optional(),
+    priority: goalPriority.optional(),
+    status: goalStatus.optional(),
+    manualProgress: manualProgress.optional(),
+    /** Replaces the links when given. */
+    itemIds: goalItemIds.optional(),
+  })
+  .refine(datesInOrder, { message: targetDateMessage, path: ['targetDate'] })
+
+export const goalsChannels = {
+  /** Open goals first by target date; archived ones only when asked for. */
+  list: channel<Goal[]>()(
+    z
+      .strictObject({
+        status: z.array(goalStatus, { error: 'Status filter must be a list' }).optional(),
+        archived: z.enum(['exclude', 'include', 'only'], { error: 'Archived must be one of: exclude, include, only' }).default('exclude'),
+        /** Only goals linking this item. */
+        itemId: itemId.optional(),
+      })
+      .prefault({}),
+  ),
+  get: channel<Goal>()(z.strictObject({ goalId })),
+  create: channel<Goal>()(goalDraft),
+  update: channel<Goal>()(goalPatch),
+  /** Out of every list and count until restored; nothing is lost. */
+  archive: channel<Goal>()(z.strictObject({ goalId })),
+  restore: channel<Goal>()(z.strictObject({ goalId })),
+  /** Deletes for good, milestones and links with it; answers the goal as it was. */
+  remove: channel<Goal>()(z.strictObject({ goalId })),
+  addMilestone: channel<Goal>()(z.strictObject({ goalId, ...milestoneDraft.shape })),
+  updateMilestone: channel<Goal>()(
+    z.strictObject({ milestoneId, title: title.optional(), dueDate: isoDate.nullable().optional() }),
+  ),
+  /** Sets done when given, flips it otherwise. */
+  toggleMilestone: channel<Goal>()(z.strictObject({ milestoneId, done: z.boolean({ error: 'Done must be true or false' }).optional() })),
+  removeMilestone: channel<Goal>()(z.strictObject({ milestoneId })),
+  /** milestoneIds: every milestone of the goal, once, in the new order. */
+  reorderMilestones: channel<Goal>()(
+    z.strictObject({ goalId, milestoneIds: z.array(milestoneId, { error: 'Milestone ids must be a list' }).max(100, 'Keep it to 100 milestones') }),
+  ),
+}
