@@ -14,7 +14,7 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve: { alias },
-        test: { name: 'component', environment: 'happy-dom', include: ['tests/component/**/*.test.ts'] },
+        test: { name: 'component', environment: 'happy-dom', include: ['tests/component/**/*.test.ts'], setupFiles: ['tests/component/support/componentSetup.ts'] },
       },
     ],
   },

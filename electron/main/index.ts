@@ -27,7 +27,7 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession)
   serveRenderer(join(appRoot, 'out', 'renderer'))
   try {
-    core = await createCore({ dataDir: app.getPath('userData'), contentDir, nativeBinding: electronNativeBinding(appRoot, app.isPackaged) })
+    core = await createCore({ dataDir: process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData'), contentDir, nativeBinding: electronNativeBinding(appRoot, app.isPackaged) })
   } catch (error) {
     dialog.showErrorBox('Pathfinder could not open your data', error instanceof Error ? error.message : String(error))
     app.exit(1)

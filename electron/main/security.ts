@@ -1,4 +1,4 @@
-import type { IpcMainInvokeEvent, Session, WebContents } from 'electron'
+import type { Session, WebContents } from 'electron'
 
 export type OpenExternal = (url: string) => Promise<void>
 
@@ -21,7 +21,9 @@ export function openExternalGuarded(raw: string, openExternal: OpenExternal): bo
 
 export function isAppUrl(raw: string, allowedOrigins: readonly string[]): boolean {
   try {
-    return allowedOrigins.includes(new URL(raw).origin)
+    // Not URL.origin: for a custom scheme it is "null" outside Chromium.
+    const url = new URL(raw)
+    return allowedOrigins.includes(`${url.protocol}//${url.host}`)
   } catch {
     return false
   }
@@ -31,7 +33,13 @@ export function isAppUrl(raw: string, allowedOrigins: readonly string[]): boolea
  * IPC may come only from the app's own top-level frame: not from an iframe, and not from
  * any page that navigated away from our origin.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, allowedOrigins: readonly string[]): boolean {
+/** The parts of an IpcMainInvokeEvent the check reads. */
+export interface IpcSender {
+  senderFrame: { url: string } | null
+  sender: { mainFrame: unknown }
+}
+
+export function isTrustedSender(event: IpcSender, allowedOrigins: readonly string[]): boolean {
   const frame = event.senderFrame
   if (!frame || frame !== event.sender.mainFrame) return false
   return isAppUrl(frame.url, allowedOrigins)

@@ -14,7 +14,7 @@ export function describeIssues(error: z.ZodError): { message: string; issues: Fi
   const sentences = error.issues.map((issue) => {
     const label = fieldLabel(issue.path)
     // Messages written for a field usually name it already ("Status must be...").
-    if (!label || issue.message.toLowerCase().startsWith(label)) return issue.message
+    if (!label || issue.message.toLowerCase().includes(label)) return issue.message
     return `${label[0]?.toUpperCase()}${label.slice(1)}: ${issue.message}`
   })
   const unique = [...new Set(sentences)]

@@ -1,0 +1,16 @@
+import { contract, createClient, fail } from '@shared/contract'
+import type { Dispatcher } from '../../../electron/core/ipc/dispatcher'
+
+/**
+ * Runs before any component module is imported, so the renderer's api module finds
+ * window.api as it would under the preload. Each test points it at its own real core.
+ */
+let current: Dispatcher | undefined
+
+export function useDispatcher(dispatcher: Dispatcher | undefined): void {
+  current = dispatcher
+}
+
+window.api = createClient(contract, (channel, input) =>
+  current ? current.dispatch(channel, input) : Promise.resolve(fail('unavailable', 'No core is open in this test.')),
+)

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { isAppUrl, isSafeExternalUrl, isTrustedSender, openExternalGuarded } from '../../electron/main/security'
+import { secureWebPreferences } from '../../electron/main/webPreferences'
+
+const origins = ['app://pathfinder']
+
+/** Just enough of an IpcMainInvokeEvent to exercise the sender check. */
+function fakeEvent(url: string, topLevel = true) {
+  const mainFrame = { url }
+  const senderFrame = topLevel ? mainFrame : { url }
+  return { senderFrame, sender: { mainFrame } }
+}
+
+describe('Electron hardening', () => {
+  it('gives the window isolation, a sandbox and no Node', () => {
+    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    })
+  })
+
+  it("accepts IPC only from the app's own top frame", () => {
+    const check = (url: string, top?: boolean) => isTrustedSender(fakeEvent(url, top), origins)
+    expect(check('app://pathfinder/index.html')).toBe(true)
+    expect(check('app://pathfinder/index.html', false)).toBe(false)
+    expect(check('https://evil.example/')).toBe(false)
+    expect(check('app://pathfinder.evil/')).toBe(false)
+    expect(check('file:///etc/passwd')).toBe(false)
+  })
+
+  it('keeps navigation inside the app, by parsed origin', () => {
+    expect(isAppUrl('app://pathfinder/#/roadmap', origins)).toBe(true)
+    expect(isAppUrl('app://pathfinder@evil.example/', origins)).toBe(false)
+    expect(isAppUrl('not a url', origins)).toBe(false)
+  })
+
+  it('sends only http(s) links to the browser', () => {
+    const opened: string[] = []
+    const open = async (url: string) => {
+      opened.push(url)
+    }
+    expect(isSafeExternalUrl('https://github.com/expressjs/express')).toBe(true)
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:foo', 'nonsense']) {
+      expect(openExternalGuarded(url, open)).toBe(false)
+    }
+    expect(openExternalGuarded('https://example.com/', open)).toBe(true)
+    expect(opened).toEqual(['https://example.com/'])
+  })
+})
