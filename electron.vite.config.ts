@@ -1,6 +1,25 @@
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import { resolve } from 'node:path'
+import type { Plugin } from 'vite'
+import { contentSecurityPolicy } from './shared/contract/transport'
+
+/**
+ * Both hosts send the CSP as a header; the built page carries it too, so it holds however the
+ * file is opened. Only in builds: the dev server's hot reload needs what the policy forbids.
+ * frame-ancestors is header-only, so it is left out of the meta tag.
+ */
+const cspMeta = (): Plugin => ({
+  name: 'pathfinder-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy.replace(/; frame-ancestors [^;]+/, '') },
+      injectTo: 'head',
+    },
+  ],
+})
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared'), '@renderer': resolve(import.meta.dirname, 'renderer/src') }
 
@@ -31,7 +50,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias },
-    plugins: [vue()],
+    plugins: [vue(), cspMeta()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

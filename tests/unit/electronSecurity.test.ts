@@ -1,6 +1,17 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { isAppUrl, isSafeExternalUrl, isTrustedSender, openExternalGuarded } from '../../electron/main/security'
-import { secureWebPreferences } from '../../electron/main/webPreferences'
+
+// Electron's binary cannot run here: a stand-in BrowserWindow records the options it is given.
+const created = vi.hoisted(() => [] as unknown[])
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(options: unknown) {
+      created.push(options)
+    }
+    once() {}
+  },
+}))
+const { createMainWindow } = await import('../../electron/main/window')
 
 const origins = ['app://pathfinder']
 
@@ -13,7 +24,10 @@ function fakeEvent(url: string, topLevel = true) {
 
 describe('Electron hardening', () => {
   it('gives the window isolation, a sandbox and no Node', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
+    createMainWindow('/app/preload.cjs')
+    expect(created).toHaveLength(1)
+    expect(created[0]).toHaveProperty('webPreferences')
+    expect(created[0]).toMatchObject({ webPreferences: {
       preload: '/app/preload.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -23,7 +37,8 @@ describe('Electron hardening', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-    })
+      disableBlinkFeatures: 'Auxclick',
+    } })
   })
 
   it("accepts IPC only from the app's own top frame", () => {
