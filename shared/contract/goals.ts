@@ -12,7 +12,7 @@ export const milestoneId = wholeId('milestone')
 export const goalPriority = z.enum(goalPriorities, { error: 'Priority must be low, medium or high' })
 export const goalStatus = z.enum(goalStatuses, { error: 'Status must be one of: active, paused, done, dropped' })
 
-const progressMessage = 'Progress must be a whole number from 0 to 100'
+const progressMessage = 'Manual progress must be a whole number from 0 to 100'
 export const manualProgress = z.number({ error: progressMessage }).int(progressMessage).min(0, progressMessage).max(100, progressMessage)
 
 export const goalItemIds = z

@@ -114,7 +114,9 @@ export function describeProgress(p: Progress): string {
   const left = [p.skipped ? `${p.skipped} skipped` : '', p.hidden ? `${p.hidden} hidden` : ''].filter(Boolean).join(' and ')
   const notCounted = left ? ` ${left} ${p.skipped + p.hidden === 1 ? 'is' : 'are'} not counted.` : ''
   if (p.ratio === null) {
-    return p.skipped + p.hidden === 0 ? 'Nothing to measure: there are no skills or strategies here.' : `Nothing to measure:${notCounted}`
+    return p.skipped + p.hidden === 0
+      ? 'Nothing to measure: there are no skills or strategies here.'
+      : `Nothing to measure: every skill and strategy here is skipped or hidden (${left}).`
   }
   const parts = [`${p.done} of ${plural(p.counted, 'item')} done`]
   if (p.inProgress) parts.push(`${p.inProgress} in progress (counts half)`)

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { progressRuleText } from '@shared/domain/progress'
+import { apiOf, must } from '../support/api'
+import { openTempCore } from '../support/tempCore'
+
+let disposers: (() => void)[] = []
+afterEach(() => {
+  disposers.forEach((d) => d())
+  disposers = []
+})
+
+async function open(start = '2026-11-25T12:00:00Z') {
+  const clock = { now: new Date(start) }
+  const core = await openTempCore({ now: () => clock.now })
+  disposers.push(core.dispose)
+  return { core, api: apiOf(core), clock }
+}
+
+describe('progress.summary', () => {
+  it('starts at zero everywhere with the rule, and nothing to do until tracks are chosen', async () => {
+    const { api } = await open()
+    const summary = await must(api.progress.summary(undefined))
+    expect(summary).toMatchObject({ today: '2026-11-25', pathId: 'backend-developer', rule: progressRuleText, chosenTrackIds: [], dueSoon: [], overdueGoals: [], overdueMilestones: [], nextUp: [] })
+    expect(summary.overall).toMatchObject({ ratio: 0, counted: 13 })
+    expect(summary.stages.map((s) => [s.id, s.progress.counted])).toEqual([
+      ['stage.cs-degree', 3],
+      ['stage.specialization', 4],
+      ['stage.advancement', 6],
+    ])
+    expect(summary.tracks.map((t) => [t.id, t.chosen, t.salary?.min])).toEqual([
+      ['track.nodejs', false, 70000],
+      ['track.java', false, 80000],
+    ])
+    expect(summary.strategyGroups.map((g) => [g.id, g.progress.counted])).toEqual([
+      ['group.growth', 2],
+      ['group.networking', 2],
+      ['group.brand', 2],
+    ])
+  })
+
+  it('measures by stage, track and group, leaving skipped and hidden items out', async () => {
+    const { api } = await open()
+    await must(api.roadmap.setStatus({ itemId: 'skill.data-structures', status: 'done' }))
+    await must(api.roadmap.setStatus({ itemId: 'skill.algorithms', status: 'in-progress' }))
+    await must(api.roadmap.setStatus({ itemId: 'skill.programming-languages', status: 'skipped' }))
+    await must(api.roadmap.setHidden({ itemId: 'group.brand', hidden: true }))
+    await must(api.roadmap.setStatus({ itemId: 'strategy.open-source', status: 'done' }))
+    const summary = await must(api.progress.summary(undefined))
+    const stage = summary.stages.find((s) => s.id === 'stage.cs-degree')?.progress
+    expect(stage).toMatchObject({ ratio: 0.75, done: 1, inProgress: 1, skipped: 1, counted: 2 })
+    expect(summary.strategyGroups.find((g) => g.id === 'group.brand')).toMatchObject({ hidden: true, progress: { ratio: null, hidden: 2 } })
+    expect(summary.strategyGroups.find((g) => g.id === 'group.growth')?.progress.ratio).toBe(0.5)
+    expect(summary.overall).toMatchObject({ counted: 10, done: 2, inProgress: 1, skipped: 1, hidden: 2 })
+    expect(summary.overall.ratio).toBeCloseTo(2.5 / 10)
+  })
+
+  it('lists unfinished skills of the chosen tracks in path order, custom ones included', async () => {
+    const { api } = await open()
+    await must(api.roadmap.chooseTracks({ trackIds: ['track.java', 'track.nodejs'] }))
+    await must(api.roadmap.setStatus({ itemId: 'skill.javascript', status: 'done' }))
+    await must(api.roadmap.setStatus({ itemId: 'skill.spring-framework', status: 'in-progress' }))
+    await must(api.roadmap.setHidden({ itemId: 'skill.java', hidden: true }))
+    const kotlin = await must(api.roadmap.addCustomItem({ parentId: 'track.java', kind: 'skill', title: 'Kotlin' }))
+    await must(api.roadmap.setLevel({ itemId: 'skill.spring-framework', level: 2 }))
+    const summary = await must(api.progress.summary(undefined))
+    expect(summary.chosenTrackIds).toEqual(['track.nodejs', 'track.java'])
+    expect(summary.nextUp.map((n) => [n.id, n.trackId, n.status, n.level])).toEqual([
+      ['skill.asynchronous-programming', 'track.nodejs', 'not-started', null],
+      ['skill.spring-framework', 'track.java', 'in-progress', 2],
+      [kotlin.id, 'track.java', 'not-started', null],
+    ])
+    expect(summary.tracks.find((t) => t.id === 'track.java')).toMatchObject({ chosen: true, progress: { counted: 2, hidden: 1 } })
+  })
+
+  it('shows goals due in the next 30 days and overdue goals and milestones of open goals only', async () => {
+    const { api } = await open()
+    const soon = await must(api.goals.create({ title: 'Soon', startDate: '2026-11-01', targetDate: '2026-12-05', milestones: [{ title: 'late step', dueDate: '2026-11-20' }, { title: 'done step', dueDate: '2026-11-10' }] }))
+    await must(api.goals.toggleMilestone({ milestoneId: soon.milestones[1]?.id ?? 0 }))
+    await must(api.goals.create({ title: 'Today', startDate: '2026-11-01', targetDate: '2026-11-25' }))
+    await must(api.goals.create({ title: 'Edge', targetDate: '2026-12-25' }))
+    await must(api.goals.create({ title: 'Later', targetDate: '2026-12-26' }))
+    const late = await must(api.goals.create({ title: 'Late', startDate: '2026-10-01', targetDate: '2026-11-22' }))
+    await must(api.goals.create({ title: 'Finished late', startDate: '2026-10-01', targetDate: '2026-11-01', status: 'done' }))
+    const archived = await must(api.goals.create({ title: 'Archived late', startDate: '2026-10-01', targetDate: '2026-11-01', milestones: [{ title: 'x', dueDate: '2026-10-02' }] }))
+    await must(api.goals.archive({ goalId: archived.id }))
+
+    const summary = await must(api.progress.summary(undefined))
+    expect(summary.dueSoon.map((d) => [d.title, d.daysLeft])).toEqual([
+      ['Today', 0],
+      ['Soon', 10],
+      ['Edge', 30],
+    ])
+    expect(summary.overdueGoals.map((d) => [d.goalId, d.daysLeft])).toEqual([[late.id, -3]])
+    expect(summary.overdueMilestones).toEqual([
+      { milestoneId: soon.milestones[0]?.id, title: 'late step', dueDate: '2026-11-20', daysLeft: -5, goalId: soon.id, goalTitle: 'Soon' },
+    ])
+  })
+})
