@@ -1,6 +1,25 @@
-import type { Db } from './store/database'
+import type { Db, OpenSqlite } from './store/database'
 import type { SettingsRepository } from './settings/settingsRepository'
 import type { Logger } from './ipc/handle'
+
+/**
+ * The live database's lifecycle, for the features that copy or replace the whole store
+ * (backups, restore, import). Other features never need it.
+ */
+export interface StoreAccess {
+  /** Opens another connection with the live store's native binding (checks, staging). */
+  openSqlite: OpenSqlite
+  /**
+   * Runs `work` with every other call held back until it settles, so nothing is written
+   * between a whole-store operation's safety backup and its change.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>
+  /**
+   * Inside `exclusive` only. Closes the live database, moves `file` into its place and reopens it. Every handler is
+   * rebuilt on the new connection, so the `ctx` a handler was built with is stale afterwards.
+   */
+  replaceDatabase(file: string): Promise<void>
+}
 
 /** What every feature's handlers are built from. One store, one clock, one log. */
 export interface CoreContext {
@@ -9,4 +28,5 @@ export interface CoreContext {
   now: () => Date
   log: Logger
   dataDir: string
+  store: StoreAccess
 }

@@ -1,12 +1,21 @@
 import { join } from 'node:path'
 import type { CareerPathFile } from '@shared/domain/careerPath'
+import { dailyBackupDue, writeBackup } from './backups/backupFiles'
 import { loadPathDir, loadPathFile } from './content/loadPaths'
 import { upsertContent } from './content/upsertContent'
+import type { CoreContext } from './context'
 import { createHandlers } from './handlers'
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher'
 import type { Logger } from './ipc/handle'
 import { createSettingsRepository } from './settings/settingsRepository'
-import { databasePath, openDatabase, type Db } from './store/database'
+import { acquireDataLock } from './store/dataLock'
+import { databasePath, openDatabase, sqliteOpener, type Db } from './store/database'
+import { createLiveStore } from './store/liveStore'
+import { openStore } from './store/openStore'
+
+// Hosts handle a failed start with these (see StoreOpenError for what each code offers).
+export { StoreOpenError, type StoreOpenErrorCode } from './store/storeOpenError'
+export { restoreFromBackup } from './backups/backups'
 
 export interface CoreOptions {
   /** Folder that holds the database and its backups. */
@@ -18,26 +27,72 @@ export interface CoreOptions {
   nativeBinding?: string
   now?: () => Date
   log?: Logger
+  /** Take the data folder's single-writer lock (default true; false only for read-only tools). */
+  lock?: boolean
+  /** Start empty although backups show there was data: the person's answer to a 'missing' StoreOpenError. */
+  startFresh?: boolean
 }
 
 export interface Core extends Dispatcher {
+  /** The live connection; a restore replaces it, so read it afresh rather than keeping it. */
   readonly db: Db
   close(): void
 }
 
-/** Opens the store, loads content, and returns the dispatcher both hosts serve. */
+/**
+ * Opens the store, loads content, and returns the dispatcher both hosts serve. Throws
+ * StoreOpenError when the folder is locked or the database cannot be used; never starts
+ * empty in place of data it could not read.
+ */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const log = options.log ?? console
   const paths: CareerPathFile[] = [...loadPathDir(options.contentDir), ...(options.extraPathFiles ?? []).map(loadPathFile)]
-  const db = await openDatabase(databasePath(options.dataDir), { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now })
+  const openSqlite = sqliteOpener(options.nativeBinding)
+  const file = databasePath(options.dataDir)
+  // Single writer: taken before the file is touched, released by close() or on failure.
+  const lock = options.lock === false ? null : acquireDataLock(options.dataDir, now)
   try {
-    upsertContent(db, paths, now())
-    const ctx = { db, settings: createSettingsRepository(db), now, log, dataDir: options.dataDir }
-    const dispatcher = createDispatcher(createHandlers(ctx))
-    return { ...dispatcher, db, close: () => db.close() }
+    const opened = await openStore(options.dataDir, { openSqlite, now, ...(options.startFresh ? { startFresh: true } : {}) })
+    // Handlers are built per connection: a restore swaps the connection and rebuilds them.
+    const build = (db: Db): Dispatcher => {
+      upsertContent(db, paths, now())
+      const ctx: CoreContext = {
+        db,
+        settings: createSettingsRepository(db),
+        now,
+        log,
+        dataDir: options.dataDir,
+        store: { openSqlite, exclusive: (work) => live.exclusive(work), replaceDatabase: (replacement) => live.replaceWith(replacement) },
+      }
+      return createDispatcher(createHandlers(ctx))
+    }
+    let live: ReturnType<typeof createLiveStore>
+    try {
+      live = createLiveStore({ file, db: opened.db, reopen: (f) => openDatabase(f, { openSqlite, now }), build })
+    } catch (error) {
+      opened.db.close()
+      throw error
+    }
+    // First start of the day backs up what was there (a new store has nothing to keep yet).
+    if (opened.foundVersion > 0 && dailyBackupDue(options.dataDir, now())) {
+      await writeBackup(live.db, options.dataDir, 'daily', now(), openSqlite).catch((error: unknown) => log.error('The daily backup failed', error))
+    }
+    return {
+      get channels() {
+        return live.channels
+      },
+      get db() {
+        return live.db
+      },
+      dispatch: (name, input) => live.dispatch(name, input),
+      close: () => {
+        live.close()
+        lock?.release()
+      },
+    }
   } catch (error) {
-    db.close()
+    lock?.release()
     throw error
   }
 }

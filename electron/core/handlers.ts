@@ -1,6 +1,8 @@
 import type { Contract } from '@shared/contract'
 import type { CoreContext } from './context'
 import type { HandlersOf } from './ipc/handle'
+import { backupsHandlers } from './backups/backupsHandlers'
+import { dataHandlers } from './dataTransfer/dataHandlers'
 import { goalsHandlers } from './goals/goalsHandlers'
 import { progressHandlers } from './progress/progressHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
@@ -11,6 +13,8 @@ export type CoreHandlers = HandlersOf<Contract>
 export function createHandlers(ctx: CoreContext): CoreHandlers {
   return {
     roadmap: roadmapHandlers(ctx),
+    backups: backupsHandlers(ctx),
+    data: dataHandlers(ctx),
     goals: goalsHandlers(ctx),
     progress: progressHandlers(ctx),
   }

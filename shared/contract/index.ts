@@ -1,4 +1,6 @@
 import type { ClientOf, HandlersOf } from './channel'
+import { backupsChannels } from './backups'
+import { dataChannels } from './data'
 import { goalsChannels } from './goals'
 import { progressChannels } from './progress'
 import { roadmapChannels } from './roadmap'
@@ -9,6 +11,8 @@ import { roadmapChannels } from './roadmap'
  */
 export const contract = {
   roadmap: roadmapChannels,
+  backups: backupsChannels,
+  data: dataChannels,
   goals: goalsChannels,
   progress: progressChannels,
 }

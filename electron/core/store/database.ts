@@ -1,50 +1,114 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { DomainError } from '../ipc/domainError'
-import { applyMigrations, assertNotFromTheFuture, pendingMigrations, userVersion } from './migrate'
+import { writeBackup } from '../backups/backupFiles'
+import { applyMigrations, assertNotFromTheFuture, checkSummary, pendingMigrations, userVersion } from './migrate'
 import { migrations as allMigrations, type Migration } from './migrations'
+import { StoreOpenError } from './storeOpenError'
 
 export type Db = Database.Database
+
+/** Opens one more SQLite connection with the same native binding as the live store. */
+export type OpenSqlite = (file: string, options?: { readonly?: boolean; fileMustExist?: boolean }) => Db
+
+export const sqliteOpener =
+  (nativeBinding?: string): OpenSqlite =>
+  (file, options = {}) =>
+    new Database(file, { ...options, ...(nativeBinding ? { nativeBinding } : {}) })
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI in the app). */
   nativeBinding?: string
+  /** Takes precedence over nativeBinding: how every connection to this store is opened. */
+  openSqlite?: OpenSqlite
   migrations?: readonly Migration[]
   now?: () => Date
+  /** Back up into backups/ before migrating (default on; off when checking a copy). */
+  backupBeforeMigration?: boolean
 }
 
 export const databaseFileName = 'pathfinder.sqlite'
 export const databasePath = (dataDir: string): string => join(dataDir, databaseFileName)
+export const latestVersion = (migrations: readonly Migration[] = allMigrations): number => migrations.at(-1)?.version ?? 0
 
-const stamp = (date: Date): string => date.toISOString().replace(/[:.]/g, '-')
+const sqliteCode = (error: unknown): string => (error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '')
+const isCorruption = (error: unknown): boolean => /^SQLITE_(CORRUPT|NOTADB)/.test(sqliteCode(error))
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+/**
+ * Looks at an existing file through a read-only connection before anything writes to it,
+ * so a damaged file is classified (and can be moved aside) exactly as it was found.
+ * Returns its user_version.
+ */
+function inspectExisting(file: string, openSqlite: OpenSqlite, migrations: readonly Migration[]): number {
+  const details = { dataDir: dirname(file), file }
+  let db: Db | undefined
+  try {
+    db = openSqlite(file, { readonly: true, fileMustExist: true })
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') {
+      throw new StoreOpenError('corrupt', `The Pathfinder database ${file} is damaged (its check reported: ${checkSummary(check)}).`, details)
+    }
+    const version = userVersion(db)
+    const latest = latestVersion(migrations)
+    if (version > latest) {
+      throw new StoreOpenError(
+        'newer-version',
+        `This data was written by a newer version of Pathfinder (format ${version}; this app knows up to ${latest}). Update the app to open it; nothing was changed.`,
+        details,
+      )
+    }
+    return version
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw error
+    if (isCorruption(error)) {
+      throw new StoreOpenError('corrupt', `The Pathfinder database ${file} is damaged or is not a database (${describe(error)}).`, details, { cause: error })
+    }
+    throw new StoreOpenError('unreadable', `The Pathfinder database ${file} could not be read (${describe(error)}).`, details, { cause: error })
+  } finally {
+    db?.close()
+  }
+}
+
+export interface OpenedDatabase {
+  db: Db
+  /** user_version the file had before this open (0 for a new file). */
+  foundVersion: number
+}
 
 /**
  * Opens (creating if needed) the store and brings it to the latest schema. A tracker writes
  * rarely and holds years of someone's history, so every acknowledged write is made durable
- * (synchronous=FULL), not just crash-safe.
+ * (synchronous=FULL), not just crash-safe. Throws StoreOpenError for a file it must not use.
  */
-export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
+export async function openDatabaseFile(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   const migrations = options.migrations ?? allMigrations
+  const openSqlite = options.openSqlite ?? sqliteOpener(options.nativeBinding)
   mkdirSync(dirname(file), { recursive: true })
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  const foundVersion = existsSync(file) ? inspectExisting(file, openSqlite, migrations) : 0
+  let db: Db
+  try {
+    db = openSqlite(file)
+  } catch (error) {
+    throw new StoreOpenError('unreadable', `The Pathfinder database ${file} could not be opened (${describe(error)}).`, { dataDir: dirname(file), file }, { cause: error })
+  }
   try {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    const check = db.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new DomainError('unavailable', `The database file failed its check (${String(check)}).`)
     assertNotFromTheFuture(db, migrations)
-    if (userVersion(db) > 0 && pendingMigrations(db, migrations).length > 0) {
-      const backupFile = join(dirname(file), 'backups', `before-migration-v${userVersion(db)}-${stamp(options.now?.() ?? new Date())}.sqlite`)
-      mkdirSync(dirname(backupFile), { recursive: true })
-      await db.backup(backupFile)
+    if (options.backupBeforeMigration !== false && userVersion(db) > 0 && pendingMigrations(db, migrations).length > 0) {
+      await writeBackup(db, dirname(file), 'before-migration', options.now?.() ?? new Date(), openSqlite)
     }
     applyMigrations(db, migrations)
-    return db
+    return { db, foundVersion }
   } catch (error) {
     db.close()
     throw error
   }
+}
+
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
+  return (await openDatabaseFile(file, options)).db
 }

@@ -30,3 +30,11 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
   }
   return pending.length
 }
+
+/** A check pragma's report as one readable line. */
+export const checkSummary = (report: unknown): string =>
+  String(report)
+    .replace(/\*\*\* in database \w+ \*\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200)

@@ -1,0 +1,54 @@
+/**
+ * Why the store could not be opened at start. Hosts catch this from `createCore` and show
+ * `message` to the person, then offer what `code` allows:
+ * - 'corrupt', 'unreadable', 'missing': restore `newestBackup` with `restoreFromBackup`, or
+ *   start empty with `createCore({ ..., startFresh: true })`.
+ * - 'newer-version': update the app (an older backup would lose their newer data).
+ * - 'locked': another running Pathfinder holds the folder; focus it or close it.
+ */
+export type StoreOpenErrorCode = 'corrupt' | 'unreadable' | 'missing' | 'newer-version' | 'locked'
+
+export interface LockOwner {
+  pid: number
+  host: string
+  startedAt: string
+}
+
+export interface StoreOpenErrorDetails {
+  dataDir: string
+  /** The database file the app tried to open. */
+  file: string
+  /** Where the bad file was moved, byte for byte as it was ('corrupt' only). */
+  movedTo?: string | null
+  /** File name (in backups/) of the newest backup that passes integrity_check, if any. */
+  newestBackup?: string | null
+  lockedBy?: LockOwner | null
+}
+
+export class StoreOpenError extends Error {
+  readonly dataDir: string
+  readonly file: string
+  readonly movedTo: string | null
+  readonly newestBackup: string | null
+  readonly lockedBy: LockOwner | null
+
+  constructor(
+    readonly code: StoreOpenErrorCode,
+    message: string,
+    details: StoreOpenErrorDetails,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+    this.name = 'StoreOpenError'
+    this.dataDir = details.dataDir
+    this.file = details.file
+    this.movedTo = details.movedTo ?? null
+    this.newestBackup = details.newestBackup ?? null
+    this.lockedBy = details.lockedBy ?? null
+  }
+
+  /** Whether restoring a backup is a sensible answer to this failure. */
+  get canRestore(): boolean {
+    return this.newestBackup !== null && (this.code === 'corrupt' || this.code === 'unreadable' || this.code === 'missing')
+  }
+}
