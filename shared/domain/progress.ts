@@ -7,7 +7,7 @@ import type { ItemKind, ItemStatus } from './roadmap'
  * report all show the same number and explain it the same way.
  */
 export const progressRuleText =
-  'Each skill or strategy counts 1 when done, ½ when in progress and 0 when not started; skipped and hidden items (and everything under them) leave the count, and a stage, track or group shows the average of the skills and strategies under it.'
+  'Each skill or strategy counts 1 when done, a half when in progress and 0 when not started; skipped and hidden items (and everything under them) leave the count, and a stage, track or group shows the average of the skills and strategies under it.'
 
 export const goalProgressRuleText =
   "A goal's progress is the share of its milestones that are done, or the percentage you set by hand while it has no milestones."
