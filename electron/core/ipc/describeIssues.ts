@@ -13,8 +13,10 @@ export function describeIssues(error: z.ZodError): { message: string; issues: Fi
   const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
   const sentences = error.issues.map((issue) => {
     const label = fieldLabel(issue.path)
-    // Messages written for a field usually name it already ("Status must be...").
-    if (!label || issue.message.toLowerCase().includes(label)) return issue.message
+    // Our schemas' messages are written for people and name what they are about; zod's own
+    // defaults ("Invalid input: expected string") need the field's name in front.
+    const generic = /^(invalid|expected|too (big|small)|unrecognized|required)/i.test(issue.message)
+    if (!label || !generic) return issue.message
     return `${label[0]?.toUpperCase()}${label.slice(1)}: ${issue.message}`
   })
   const unique = [...new Set(sentences)]
