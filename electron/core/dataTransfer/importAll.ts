@@ -98,14 +98,30 @@ export function validateExport(json: string, migrations: readonly Migration[] = 
 
 const sqliteMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
+/**
+ * What a column's declared type demands. SQLite would quietly turn 42 into '42' for a TEXT
+ * column; an export never holds that, so it is refused rather than imported differently.
+ */
+function typeProblem(type: string, value: ExportCell): string | null {
+  if (value === null) return null
+  if (type === 'TEXT') return typeof value === 'string' ? null : 'must be text'
+  if (type === 'INTEGER' || type === 'INT') return typeof value === 'number' && Number.isSafeInteger(value) ? null : 'must be a whole number'
+  if (type === 'REAL') return typeof value === 'number' ? null : 'must be a number'
+  return null
+}
+
 /** Inserts rows as given; each refusal names the table, the row and the reason. */
 function insertRows(db: Db, table: string, rows: readonly ExportRow[]): void {
-  const columns = new Set(tableColumns(db, table).map((c) => c.name))
+  const types = new Map(tableColumns(db, table).map((c) => [c.name, c.type]))
   const statements = new Map<string, Database.Statement<ExportCell[]>>()
   rows.forEach((row, index) => {
     const keys = Object.keys(row)
-    const stray = keys.find((k) => !columns.has(k))
+    const stray = keys.find((k) => !types.has(k))
     if (stray !== undefined) throw refuse(`Row ${index + 1} of "${table}" has a field "${stray.slice(0, 64)}" that table does not have.`)
+    for (const key of keys) {
+      const problem = typeProblem(types.get(key) ?? '', row[key] ?? null)
+      if (problem) throw refuse(`Row ${index + 1} of "${table}": "${key}" ${problem}.`)
+    }
     const signature = keys.join('\u0000')
     let statement = statements.get(signature)
     if (!statement) {

@@ -6,6 +6,8 @@ export const quoteId = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
 interface ColumnInfo {
   name: string
+  /** Declared type, upper case: TEXT, INTEGER, REAL, ANY... */
+  type: string
   pk: number
 }
 
@@ -13,9 +15,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 export function tableColumns(db: Db, table: string): ColumnInfo[] {
   return db
-    .prepare(`SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`)
+    .prepare(`SELECT name, upper(type) AS type, pk FROM pragma_table_info(?) ORDER BY cid`)
     .all(table)
-    .flatMap((row) => (isRecord(row) && typeof row.name === 'string' && typeof row.pk === 'number' ? [{ name: row.name, pk: row.pk }] : []))
+    .flatMap((row) =>
+      isRecord(row) && typeof row.name === 'string' && typeof row.type === 'string' && typeof row.pk === 'number' ? [{ name: row.name, type: row.type, pk: row.pk }] : [],
+    )
 }
 
 export const tableExists = (db: Db, table: string): boolean =>

@@ -1,0 +1,163 @@
+import { rmSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { listBackups } from '../../electron/core/backups/backupFiles'
+import { databasePath, openDatabase, type Db } from '../../electron/core/store/database'
+import { userVersion } from '../../electron/core/store/migrate'
+import { migrations, type Migration } from '../../electron/core/store/migrations'
+import { StoreOpenError } from '../../electron/core/store/storeOpenError'
+import { nonUserTables, userTables } from '../../electron/core/store/userTables'
+import { makeTempDir } from '../support/tempCore'
+
+/**
+ * One case per migration: build the store at version N-1, seed it with data, migrate to N,
+ * and check the data came through. A migration added without a case fails the first test.
+ * To add one: append `{ version, seed, check }` below; `seed` writes at N-1 with plain SQL
+ * (the app's repositories only know the latest schema), `check` reads at N.
+ */
+interface MigrationCase {
+  version: number
+  seed(db: Db): void
+  check(db: Db): void
+}
+
+const at = '2026-01-02T03:04:05.000Z'
+const count = (db: Db, sql: string, ...params: unknown[]): number => Number(db.prepare(sql).pluck().get(...params))
+
+const cases: MigrationCase[] = [
+  {
+    version: 1,
+    seed: () => {},
+    check(db) {
+      db.prepare('INSERT INTO item_state (item_id, status, level, updated_at) VALUES (?, ?, ?, ?)').run('skill.java', 'in-progress', 2, at)
+      expect(() => db.prepare('INSERT INTO item_state (item_id, status, updated_at) VALUES (?, ?, ?)').run('skill.go', 'finished', at)).toThrow(/CHECK/)
+      expect(() => db.prepare('INSERT INTO item_state (item_id, level, updated_at) VALUES (?, ?, ?)').run('skill.go', 9, at)).toThrow(/CHECK/)
+      db.prepare("INSERT INTO setting (key, value) VALUES ('k', '\"v\"')").run()
+      expect(count(db, 'SELECT count(*) FROM item_state_history')).toBe(0)
+    },
+  },
+  {
+    version: 2,
+    seed(db) {
+      db.prepare('INSERT INTO item_state (item_id, status, level, note, hidden, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run('skill.java', 'done', 4, 'since 2019', 1, at)
+      db.prepare('INSERT INTO item_state_history (item_id, field, from_value, to_value, at) VALUES (?, ?, ?, ?, ?)').run('skill.java', 'status', 'not-started', 'done', at)
+      db.prepare("INSERT INTO setting (key, value) VALUES ('roadmap.activePathId', '\"backend-developer\"')").run()
+    },
+    check(db) {
+      expect(db.prepare('SELECT item_id, status, level, note, hidden, updated_at FROM item_state').all()).toEqual([
+        { item_id: 'skill.java', status: 'done', level: 4, note: 'since 2019', hidden: 1, updated_at: at },
+      ])
+      expect(db.prepare('SELECT from_value, to_value, at FROM item_state_history').all()).toEqual([{ from_value: 'not-started', to_value: 'done', at }])
+      expect(db.prepare('SELECT value FROM setting WHERE key = ?').pluck().get('roadmap.activePathId')).toBe('"backend-developer"')
+      const goal = db.prepare("INSERT INTO goal (title, start_date, created_at, updated_at) VALUES ('Ship', '2026-01-01', ?, ?)").run(at, at).lastInsertRowid
+      db.prepare("INSERT INTO milestone (goal_id, title, position, created_at, updated_at) VALUES (?, 'One', 0, ?, ?)").run(goal, at, at)
+      expect(count(db, 'SELECT count(*) FROM milestone WHERE goal_id = ?', goal)).toBe(1)
+    },
+  },
+  {
+    version: 3,
+    seed(db) {
+      const goal = db.prepare("INSERT INTO goal (title, start_date, created_at, updated_at) VALUES ('Contribute', '2026-01-01', ?, ?)").run(at, at).lastInsertRowid
+      db.prepare("INSERT INTO milestone (goal_id, title, position, created_at, updated_at) VALUES (?, 'First PR', 0, ?, ?)").run(goal, at, at)
+      db.prepare("INSERT INTO goal_item (goal_id, item_id, position) VALUES (?, 'skill.java', 0)").run(goal)
+      db.prepare("INSERT INTO custom_item (id, path_id, parent_id, kind, position, title, created_at, updated_at) VALUES ('custom.1', 'backend-developer', 'track.java', 'skill', 9, 'Kotlin', ?, ?)").run(at, at)
+    },
+    check(db) {
+      expect(db.prepare('SELECT title FROM goal').pluck().all()).toEqual(['Contribute'])
+      expect(count(db, 'SELECT count(*) FROM milestone')).toBe(1)
+      expect(count(db, 'SELECT count(*) FROM goal_item')).toBe(1)
+      expect(db.prepare('SELECT title FROM custom_item').pluck().all()).toEqual(['Kotlin'])
+      expect(count(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'activity'")).toBe(1)
+    },
+  },
+]
+
+let cleanups: (() => void)[] = []
+afterEach(() => {
+  cleanups.forEach((c) => c())
+  cleanups = []
+})
+const tempDir = () => {
+  const dir = makeTempDir()
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+const pragmaRows = (db: Db, pragma: string) => db.pragma(pragma)
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3... and each has a case here', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1))
+    for (const migration of migrations) {
+      expect(cases.find((c) => c.version === migration.version), `Migration ${migration.version} has no case in tests/unit/migrations.test.ts`).toBeDefined()
+    }
+  })
+
+  describe.each(cases.filter((c) => migrations.some((m) => m.version === c.version)))('to version $version', (testCase) => {
+    it('keeps the data of the version before, backs it up first, and leaves a sound store', async () => {
+      const dataDir = tempDir()
+      const file = databasePath(dataDir)
+      const index = migrations.findIndex((m) => m.version === testCase.version)
+      const before = await openDatabase(file, { migrations: migrations.slice(0, index) })
+      expect(userVersion(before)).toBe(testCase.version - 1)
+      testCase.seed(before)
+      before.close()
+
+      const after = await openDatabase(file, { migrations: migrations.slice(0, index + 1) })
+      cleanups.unshift(() => after.close())
+      expect(userVersion(after)).toBe(testCase.version)
+      expect(after.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(pragmaRows(after, 'foreign_key_check')).toEqual([])
+      if (testCase.version > 1) {
+        expect(listBackups(dataDir).map((b) => b.name)).toEqual([expect.stringMatching(new RegExp(`^before-migration-v${testCase.version - 1}-`))])
+      }
+      testCase.check(after)
+    })
+  })
+
+  it('apply with their version bump or not at all', async () => {
+    const dataDir = tempDir()
+    const file = databasePath(dataDir)
+    const db = await openDatabase(file)
+    db.prepare("INSERT INTO setting (key, value) VALUES ('kept', '1')").run()
+    db.close()
+    const latest = migrations.at(-1)?.version ?? 0
+    const broken: Migration = { version: latest + 1, name: 'fails halfway', sql: 'CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);' }
+    await expect(openDatabase(file, { migrations: [...migrations, broken] })).rejects.toThrow(/no such table: nowhere/)
+    const reopened = await openDatabase(file)
+    expect(userVersion(reopened)).toBe(latest)
+    expect(count(reopened, "SELECT count(*) FROM sqlite_schema WHERE name = 'half'")).toBe(0)
+    expect(reopened.prepare("SELECT value FROM setting WHERE key = 'kept'").pluck().get()).toBe('1')
+    reopened.close()
+  })
+
+  it('never run down: a store from a newer app refuses to open', async () => {
+    const dataDir = tempDir()
+    const file = databasePath(dataDir)
+    const db = await openDatabase(file)
+    db.pragma(`user_version = ${(migrations.at(-1)?.version ?? 0) + 5}`)
+    db.close()
+    const error = await openDatabase(file).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(StoreOpenError)
+    expect(error instanceof StoreOpenError && error.code).toBe('newer-version')
+    expect(listBackups(dataDir)).toEqual([])
+  })
+
+  it('create only tables classified as user data or not, so exports never miss one', async () => {
+    const dataDir = tempDir()
+    const db = await openDatabase(databasePath(dataDir))
+    cleanups.unshift(() => db.close())
+    const tables = userFacingTables(db)
+    const classified = new Set([...userTables.map((t) => t.name), ...nonUserTables])
+    expect(tables.filter((t) => !classified.has(t)), 'Add these to userTables or nonUserTables in electron/core/store/userTables.ts').toEqual([])
+    const latest = userVersion(db)
+    expect(userTables.filter((t) => t.since <= latest && !tables.includes(t.name)).map((t) => t.name)).toEqual([])
+  })
+})
+
+/** Tables that hold rows: no views, no SQLite internals, no FTS shadow tables (they belong to their virtual table). */
+function userFacingTables(db: Db): string[] {
+  return db
+    .prepare("SELECT name, type FROM pragma_table_list WHERE schema = 'main'")
+    .all()
+    .flatMap((row) => (typeof row === 'object' && row !== null && 'name' in row && 'type' in row && typeof row.name === 'string' && (row.type === 'table' || row.type === 'virtual') ? [row.name] : []))
+    .filter((name) => !name.startsWith('sqlite_'))
+}
