@@ -5,7 +5,10 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
  * web host, with no server-side routing in either.
  */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/roadmap' },
+  { path: '/', name: 'dashboard', component: () => import('./dashboard/DashboardView.vue'), meta: { title: 'Dashboard' } },
+  { path: '/items/:id', name: 'item', component: () => import('./roadmap/ItemView.vue'), props: true, meta: { title: 'Item' } },
+  { path: '/goals', name: 'goals', component: () => import('./goals/GoalsView.vue'), meta: { title: 'Goals' } },
+  { path: '/timeline', name: 'timeline', component: () => import('./timeline/TimelineView.vue'), meta: { title: 'Timeline' } },
   { path: '/roadmap', name: 'roadmap', component: () => import('./roadmap/RoadmapView.vue'), meta: { title: 'Roadmap' } },
 ]
 

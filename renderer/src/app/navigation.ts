@@ -1,2 +1,7 @@
 /** The sidebar, in the order a person works: plan, log, report. */
-export const navigation = [{ to: '/roadmap', label: 'Roadmap', icon: 'M4 19h16M4 12h10M4 5h16' }] as const
+export const navigation = [
+  { to: '/', label: 'Dashboard', icon: 'M3 13h8V3H3zM13 21h8V11h-8zM13 3v6h8V3zM3 21h8v-6H3z' },
+  { to: '/roadmap', label: 'Roadmap', icon: 'M4 19h16M4 12h10M4 5h16' },
+  { to: '/goals', label: 'Goals', icon: 'M4 22V4M4 4h13l-2 4l2 4H4' },
+  { to: '/timeline', label: 'Timeline', icon: 'M3 6h10M7 12h12M5 18h8' },
+] as const

@@ -1,15 +1,26 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { AppError } from '@shared/contract'
-import type { ItemKind, ItemStatus, Roadmap, RoadmapItem } from '@shared/domain/roadmap'
+import { contract, type AppError } from '@shared/contract'
+import { skillLevel } from '@shared/contract/roadmap'
+import { describeProgress, emptyProgress, measureProgress, type Progress } from '@shared/domain/progress'
+import type { CustomItemKind, ItemKind, ItemStatus, Roadmap, RoadmapItem } from '@shared/domain/roadmap'
 import { api } from '../api/client'
 import { useNoticeStore } from '../ui/useNoticeStore'
+
+export interface CustomItemDraft {
+  parentId: string
+  kind: CustomItemKind
+  title: string
+  description: string
+}
 
 export const useRoadmapStore = defineStore('roadmap', () => {
   const roadmap = ref<Roadmap | null>(null)
   const loadError = ref<AppError | null>(null)
   const loading = ref(false)
   const saving = ref(new Set<string>())
+  /** Why the last level change of an item was refused, shown beside its control. */
+  const levelErrors = ref(new Map<string, string>())
 
   const childrenOf = computed(() => {
     const map = new Map<string | null, RoadmapItem[]>()
@@ -20,8 +31,16 @@ export const useRoadmapStore = defineStore('roadmap', () => {
     }
     return map
   })
+  const byId = computed(() => new Map((roadmap.value?.items ?? []).map((i) => [i.id, i])))
   const stages = computed(() => childrenOf.value.get(null) ?? [])
   const children = (id: string, kind?: ItemKind) => (childrenOf.value.get(id) ?? []).filter((c) => !kind || c.kind === kind)
+  const chosenTrackIds = computed(() => new Set(roadmap.value?.chosenTrackIds ?? []))
+  const tracks = computed(() => (roadmap.value?.items ?? []).filter((i) => i.kind === 'track'))
+
+  // The same rule the core's summary uses, so the roadmap and the dashboard never disagree.
+  const report = computed(() => measureProgress(roadmap.value?.items ?? []))
+  const progressOf = (id: string): Progress => report.value.byId.get(id) ?? emptyProgress()
+  const explain = (id: string): string => describeProgress(progressOf(id))
 
   async function load() {
     loading.value = true
@@ -38,15 +57,114 @@ export const useRoadmapStore = defineStore('roadmap', () => {
     roadmap.value = { ...roadmap.value, items: roadmap.value.items.map((i) => (i.id === updated.id ? updated : i)) }
   }
 
-  async function setStatus(itemId: string, status: ItemStatus) {
-    saving.value = new Set(saving.value).add(itemId)
-    const result = await api.roadmap.setStatus({ itemId, status })
+  function markSaving(itemId: string, on: boolean) {
     const next = new Set(saving.value)
-    next.delete(itemId)
+    if (on) next.add(itemId)
+    else next.delete(itemId)
     saving.value = next
-    if (result.ok) replaceItem(result.value)
-    else useNoticeStore().error(result.error)
   }
 
-  return { roadmap, loadError, loading, saving, stages, children, load, setStatus }
+  async function run(itemId: string, call: () => ReturnType<typeof api.roadmap.setStatus>): Promise<RoadmapItem | null> {
+    markSaving(itemId, true)
+    const result = await call()
+    markSaving(itemId, false)
+    if (result.ok) {
+      replaceItem(result.value)
+      return result.value
+    }
+    useNoticeStore().error(result.error)
+    return null
+  }
+
+  const setStatus = (itemId: string, status: ItemStatus) => run(itemId, () => api.roadmap.setStatus({ itemId, status }))
+  const setHidden = (itemId: string, hidden: boolean) => run(itemId, () => api.roadmap.setHidden({ itemId, hidden }))
+
+  function setLevelError(itemId: string, message: string | null) {
+    const next = new Map(levelErrors.value)
+    if (message === null) next.delete(itemId)
+    else next.set(itemId, message)
+    levelErrors.value = next
+  }
+
+  /** Checked here with the contract's own schema first, so a bad level is refused before any round trip. */
+  async function setLevel(itemId: string, level: number | null): Promise<RoadmapItem | null> {
+    const parsed = skillLevel.nullable().safeParse(level)
+    if (!parsed.success) {
+      setLevelError(itemId, parsed.error.issues[0]?.message ?? 'That level cannot be saved.')
+      return null
+    }
+    markSaving(itemId, true)
+    const result = await api.roadmap.setLevel({ itemId, level: parsed.data })
+    markSaving(itemId, false)
+    if (!result.ok) {
+      setLevelError(itemId, result.error.issues?.[0]?.message ?? result.error.message)
+      return null
+    }
+    setLevelError(itemId, null)
+    replaceItem(result.value)
+    return result.value
+  }
+
+  /** Optimistic: the toggle answers at once and goes back if the core refuses. */
+  async function toggleTrack(trackId: string) {
+    if (!roadmap.value) return
+    const before = roadmap.value.chosenTrackIds
+    const wanted = before.includes(trackId) ? before.filter((id) => id !== trackId) : [...before, trackId]
+    roadmap.value = { ...roadmap.value, chosenTrackIds: wanted }
+    const result = await api.roadmap.chooseTracks({ trackIds: wanted })
+    if (!roadmap.value) return
+    if (result.ok) roadmap.value = { ...roadmap.value, chosenTrackIds: result.value }
+    else {
+      roadmap.value = { ...roadmap.value, chosenTrackIds: before }
+      useNoticeStore().error(result.error)
+    }
+  }
+
+  /** Answers the field issues (by field name) when the draft is refused, or null when saved. */
+  async function addCustomItem(draft: CustomItemDraft): Promise<{ item: RoadmapItem } | { issues: Record<string, string> }> {
+    const input = { parentId: draft.parentId, kind: draft.kind, title: draft.title, description: draft.description.trim() === '' ? null : draft.description }
+    const parsed = contract.roadmap.addCustomItem.input.safeParse(input)
+    if (!parsed.success) return { issues: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? ''), i.message])) }
+    const result = await api.roadmap.addCustomItem(input)
+    if (!result.ok) {
+      const issues = Object.fromEntries((result.error.issues ?? []).map((i) => [i.path.split('.')[0] ?? '', i.message]))
+      return { issues: Object.keys(issues).length ? issues : { '': result.error.message } }
+    }
+    await load()
+    return { item: result.value }
+  }
+
+  async function removeCustomItem(itemId: string): Promise<boolean> {
+    const result = await api.roadmap.removeCustomItem({ itemId })
+    if (!result.ok) {
+      useNoticeStore().error(result.error)
+      return false
+    }
+    await load()
+    return true
+  }
+
+  return {
+    roadmap,
+    loadError,
+    loading,
+    saving,
+    levelErrors,
+    stages,
+    byId,
+    tracks,
+    chosenTrackIds,
+    children,
+    report,
+    progressOf,
+    explain,
+    load,
+    setStatus,
+    setLevel,
+    setHidden,
+    toggleTrack,
+    addCustomItem,
+    removeCustomItem,
+    replaceItem,
+  }
 })

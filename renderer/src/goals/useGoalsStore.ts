@@ -1,0 +1,205 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { AppError, FieldIssue, Result } from '@shared/contract'
+import type { Goal, GoalStatus } from '@shared/domain/goals'
+import { goalProgress } from '@shared/domain/progress'
+import { api } from '../api/client'
+import { useNoticeStore } from '../ui/useNoticeStore'
+
+type GoalDraftInput = Parameters<typeof api.goals.create>[0]
+type GoalPatchInput = Parameters<typeof api.goals.update>[0]
+
+/** A milestone as the form holds it: `id` once it is stored. */
+export interface MilestoneDraft {
+  key: number
+  id?: number
+  title: string
+  dueDate: string
+  done: boolean
+}
+
+export type SaveOutcome = { ok: true; goal: Goal } | { ok: false; error: AppError }
+
+export const useGoalsStore = defineStore('goals', () => {
+  /** Every goal, archived ones included: filtering happens here, so switching filters is instant. */
+  const goals = ref<Goal[]>([])
+  const loaded = ref(false)
+  const loadError = ref<AppError | null>(null)
+  const busy = ref(new Set<number>())
+
+  const current = computed(() => goals.value.filter((g) => g.archivedAt === null))
+  const archived = computed(() => goals.value.filter((g) => g.archivedAt !== null))
+  const countByStatus = computed(() => {
+    const counts: Record<GoalStatus, number> = { active: 0, paused: 0, done: 0, dropped: 0 }
+    for (const goal of current.value) counts[goal.status] += 1
+    return counts
+  })
+
+  async function load() {
+    const result = await api.goals.list({ archived: 'include' })
+    if (result.ok) {
+      goals.value = result.value
+      loadError.value = null
+      loaded.value = true
+    } else loadError.value = result.error
+  }
+
+  function replace(goal: Goal) {
+    goals.value = goals.value.some((g) => g.id === goal.id) ? goals.value.map((g) => (g.id === goal.id ? goal : g)) : [...goals.value, goal]
+  }
+  const forget = (goalId: number) => {
+    goals.value = goals.value.filter((g) => g.id !== goalId)
+  }
+  const byId = (goalId: number) => goals.value.find((g) => g.id === goalId)
+
+  function mark(goalId: number, on: boolean) {
+    const next = new Set(busy.value)
+    if (on) next.add(goalId)
+    else next.delete(goalId)
+    busy.value = next
+  }
+
+  async function create(input: GoalDraftInput, ticked: readonly number[] = []): Promise<SaveOutcome> {
+    const result = await api.goals.create(input)
+    if (!result.ok) return result
+    let goal = result.value
+    // The draft has no done flag: ticks made while writing the goal are stored right after it.
+    for (const index of ticked) {
+      const milestone = goal.milestones[index]
+      if (!milestone) continue
+      const toggled = await api.goals.toggleMilestone({ milestoneId: milestone.id, done: true })
+      if (toggled.ok) goal = toggled.value
+    }
+    replace(goal)
+    return { ok: true, goal }
+  }
+
+  /**
+   * Saves the goal's fields, then brings its milestones in line with the form: removed,
+   * renamed, added, ticked and reordered, in that order, stopping at the first refusal.
+   */
+  async function save(patch: GoalPatchInput, milestones: readonly MilestoneDraft[]): Promise<SaveOutcome> {
+    const goalId = patch.goalId
+    mark(goalId, true)
+    try {
+      const updated = await api.goals.update(patch)
+      if (!updated.ok) return updated
+      let goal = updated.value
+      const apply = (result: Result<Goal>): AppError | null => {
+        if (!result.ok) return result.error
+        goal = result.value
+        return null
+      }
+
+      const kept = new Set(milestones.flatMap((m) => (m.id === undefined ? [] : [m.id])))
+      for (const old of goal.milestones.filter((m) => !kept.has(m.id))) {
+        const error = apply(await api.goals.removeMilestone({ milestoneId: old.id }))
+        if (error) return { ok: false, error }
+      }
+      const ids: number[] = []
+      for (const draft of milestones) {
+        const dueDate = draft.dueDate === '' ? null : draft.dueDate
+        if (draft.id === undefined) {
+          const before = new Set(goal.milestones.map((m) => m.id))
+          const error = apply(await api.goals.addMilestone({ goalId, title: draft.title, dueDate }))
+          if (error) return { ok: false, error }
+          const added = goal.milestones.find((m) => !before.has(m.id))
+          if (!added) continue
+          ids.push(added.id)
+          const tickError = draft.done ? apply(await api.goals.toggleMilestone({ milestoneId: added.id, done: true })) : null
+          if (tickError) return { ok: false, error: tickError }
+          continue
+        }
+        ids.push(draft.id)
+        const stored = goal.milestones.find((m) => m.id === draft.id)
+        if (!stored) continue
+        if (stored.title !== draft.title.trim() || stored.dueDate !== dueDate) {
+          const error = apply(await api.goals.updateMilestone({ milestoneId: draft.id, title: draft.title, dueDate }))
+          if (error) return { ok: false, error }
+        }
+        if ((stored.doneAt !== null) !== draft.done) {
+          const error = apply(await api.goals.toggleMilestone({ milestoneId: draft.id, done: draft.done }))
+          if (error) return { ok: false, error }
+        }
+      }
+      if (ids.join() !== goal.milestones.map((m) => m.id).join()) {
+        const error = apply(await api.goals.reorderMilestones({ goalId, milestoneIds: ids }))
+        if (error) return { ok: false, error }
+      }
+      return { ok: true, goal }
+    } finally {
+      // Whatever happened, show what is stored now.
+      const fresh = await api.goals.get({ goalId })
+      if (fresh.ok) replace(fresh.value)
+      mark(goalId, false)
+    }
+  }
+
+  async function update(patch: GoalPatchInput): Promise<SaveOutcome> {
+    mark(patch.goalId, true)
+    const result = await api.goals.update(patch)
+    mark(patch.goalId, false)
+    if (!result.ok) return result
+    replace(result.value)
+    return { ok: true, goal: result.value }
+  }
+
+  /** Optimistic: ticking is cheap to undo, and the box should answer the click at once. */
+  async function toggleMilestone(goalId: number, milestoneId: number, done: boolean) {
+    const before = byId(goalId)
+    if (before) {
+      const milestones = before.milestones.map((m) => (m.id === milestoneId ? { ...m, doneAt: done ? new Date().toISOString() : null, overdue: done ? false : m.overdue } : m))
+      replace({ ...before, milestones, progress: goalProgress({ manualProgress: before.manualProgress, milestones }) })
+    }
+    const result = await api.goals.toggleMilestone({ milestoneId, done })
+    if (result.ok) replace(result.value)
+    else {
+      if (before) replace(before)
+      useNoticeStore().error(result.error)
+    }
+  }
+
+  async function archive(goal: Goal) {
+    mark(goal.id, true)
+    const result = await api.goals.archive({ goalId: goal.id })
+    mark(goal.id, false)
+    if (!result.ok) {
+      useNoticeStore().error(result.error)
+      return
+    }
+    replace(result.value)
+    useNoticeStore().success(`Moved “${goal.title}” to the archive.`, { label: 'Undo', run: () => restore(result.value, true) })
+  }
+
+  async function restore(goal: Goal, quiet = false) {
+    const result = await api.goals.restore({ goalId: goal.id })
+    if (!result.ok) {
+      useNoticeStore().error(result.error)
+      return
+    }
+    replace(result.value)
+    if (!quiet) useNoticeStore().success(`Restored “${goal.title}”.`)
+  }
+
+  async function remove(goal: Goal) {
+    const result = await api.goals.remove({ goalId: goal.id })
+    if (!result.ok) {
+      useNoticeStore().error(result.error)
+      return
+    }
+    forget(goal.id)
+    useNoticeStore().success(`Deleted “${goal.title}” for good.`)
+  }
+
+  return { goals, loaded, loadError, busy, current, archived, countByStatus, byId, load, create, save, update, toggleMilestone, archive, restore, remove }
+})
+
+/** Field issues keyed by their dotted path ("title", "milestones.0.title"), for the form. */
+export function issuesByPath(issues: readonly FieldIssue[] | readonly { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const issue of issues) {
+    const path = typeof issue.path === 'string' ? issue.path : issue.path.map(String).join('.')
+    out[path] ??= issue.message
+  }
+  return out
+}
