@@ -1,9 +1,11 @@
 import type { Contract } from '@shared/contract'
 import type { CoreContext } from './context'
 import type { HandlersOf } from './ipc/handle'
+import { activitiesHandlers } from './activities/activitiesHandlers'
 import { backupsHandlers } from './backups/backupsHandlers'
 import { dataHandlers } from './dataTransfer/dataHandlers'
 import { goalsHandlers } from './goals/goalsHandlers'
+import { importsHandlers } from './importers/importsHandlers'
 import { progressHandlers } from './progress/progressHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
 
@@ -17,5 +19,7 @@ export function createHandlers(ctx: CoreContext): CoreHandlers {
     data: dataHandlers(ctx),
     goals: goalsHandlers(ctx),
     progress: progressHandlers(ctx),
+    activities: activitiesHandlers(ctx),
+    imports: importsHandlers(ctx),
   }
 }

@@ -12,8 +12,14 @@ import {
   type RepositoryCount,
 } from '../domain/activities'
 
-/** An empty text box means "none": '' and whitespace become null. */
-const blankToNull = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? null : value)
+/** An empty text box means "none": '', whitespace and null all become null. */
+function blankable<Out>(schema: z.ZodType<Out, string>, what: string) {
+  return z
+    .string({ error: `${what} must be text` })
+    .transform((value) => (value.trim() === '' ? null : value))
+    .pipe(schema.nullable())
+    .nullable()
+}
 
 export const activityKind = z.enum(activityKindSchema.options, {
   error: `Kind must be one of: ${activityKindSchema.options.join(', ')}`,
@@ -37,18 +43,19 @@ const hours = z
 const skillIds = z.array(itemId, { error: 'Skills are a list of skill ids' }).max(50, 'Tag at most 50 skills')
 const searchText = z.string().max(200, 'Keep the search under 200 characters')
 
-const nullable = <T extends z.ZodType>(schema: T) => z.preprocess(blankToNull, schema.nullable())
-
 const editable = {
   kind: activityKind,
   date: isoDate,
   title,
-  url: nullable(httpUrl).optional(),
-  repo: nullable(repo).optional(),
-  state: nullable(activityState).optional(),
-  hours: nullable(hours).optional(),
-  notes: nullable(longText).optional(),
-  goalId: nullable(goalId).optional(),
+  url: blankable(httpUrl, 'The link').optional(),
+  repo: blankable(repo, 'The repository').optional(),
+  state: z
+    .union([z.literal('').transform(() => null), activityState], { error: 'State must be open, merged or closed' })
+    .nullable()
+    .optional(),
+  hours: hours.nullable().optional(),
+  notes: blankable(longText, 'Notes').optional(),
+  goalId: goalId.nullable().optional(),
   skillIds: skillIds.optional(),
 }
 

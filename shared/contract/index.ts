@@ -1,7 +1,9 @@
 import type { ClientOf, HandlersOf } from './channel'
+import { activitiesChannels } from './activities'
 import { backupsChannels } from './backups'
 import { dataChannels } from './data'
 import { goalsChannels } from './goals'
+import { importsChannels } from './imports'
 import { progressChannels } from './progress'
 import { roadmapChannels } from './roadmap'
 
@@ -15,6 +17,8 @@ export const contract = {
   data: dataChannels,
   goals: goalsChannels,
   progress: progressChannels,
+  activities: activitiesChannels,
+  imports: importsChannels,
 }
 
 export type Contract = typeof contract

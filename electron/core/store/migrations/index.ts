@@ -1,8 +1,9 @@
 import type { Migration } from './types'
 import { roadmap } from './001_roadmap'
 import { goals } from './002_goals'
+import { activities } from './003_activities'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals]
+export const migrations: readonly Migration[] = [roadmap, goals, activities]
 
 export type { Migration }

@@ -1,0 +1,35 @@
+import type { ActivityChanges, ActivityDraft } from '@shared/contract/activities'
+import type { ActivityFields } from './activityRow'
+
+const unique = (ids: readonly string[]): string[] => [...new Set(ids)]
+
+export function draftFields(draft: ActivityDraft): ActivityFields {
+  return {
+    kind: draft.kind,
+    date: draft.date,
+    title: draft.title,
+    url: draft.url ?? null,
+    repo: draft.repo ?? null,
+    state: draft.state ?? null,
+    hours: draft.hours ?? null,
+    notes: draft.notes ?? null,
+    goalId: draft.goalId ?? null,
+    skillIds: unique(draft.skillIds ?? []),
+  }
+}
+
+/** Fields left out keep their value; null clears an optional one. */
+export function applyChanges(before: ActivityFields, changes: ActivityChanges): ActivityFields {
+  return {
+    kind: changes.kind ?? before.kind,
+    date: changes.date ?? before.date,
+    title: changes.title ?? before.title,
+    url: changes.url === undefined ? before.url : changes.url,
+    repo: changes.repo === undefined ? before.repo : changes.repo,
+    state: changes.state === undefined ? before.state : changes.state,
+    hours: changes.hours === undefined ? before.hours : changes.hours,
+    notes: changes.notes === undefined ? before.notes : changes.notes,
+    goalId: changes.goalId === undefined ? before.goalId : changes.goalId,
+    skillIds: changes.skillIds === undefined ? before.skillIds : unique(changes.skillIds),
+  }
+}

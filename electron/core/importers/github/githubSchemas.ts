@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+/** Only the fields the import reads; GitHub sends many more, and they are ignored. */
+export const searchItemSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  html_url: z.string(),
+  state: z.enum(['open', 'closed']),
+  created_at: z.string(),
+  updated_at: z.string(),
+  repository_url: z.string(),
+  pull_request: z.object({ merged_at: z.string().nullable().optional() }).optional(),
+})
+export type SearchItem = z.infer<typeof searchItemSchema>
+
+export const searchPageSchema = z.object({
+  total_count: z.number(),
+  incomplete_results: z.boolean().optional(),
+  items: z.array(searchItemSchema),
+})
+
+export const reviewSchema = z.object({
+  id: z.number(),
+  user: z.object({ login: z.string() }).nullable(),
+  state: z.string(),
+  html_url: z.string().optional(),
+  submitted_at: z.string().nullable().optional(),
+})
+export type Review = z.infer<typeof reviewSchema>
+
+export const reviewsPageSchema = z.array(reviewSchema)
+
+export const errorBodySchema = z.object({ message: z.string().optional() }).catch({})

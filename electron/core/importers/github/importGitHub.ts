@@ -1,0 +1,158 @@
+import { format, parseISO } from 'date-fns'
+import type { ActivityKind, ActivityState, ImportIssue, ImportSummary } from '@shared/domain/activities'
+import type { ActivitiesRepository } from '../../activities/activitiesRepository'
+import type { ImportedFields } from '../../activities/activityRow'
+import type { Db } from '../../store/database'
+import { throwIfCancelled, type ImportRun } from '../importRun'
+import { writeImport } from '../writeImport'
+import { createGitHubClient, defaultApiUrl, type GitHubClient, type GitHubClientOptions } from './githubClient'
+import { reviewsPageSchema, searchPageSchema, type SearchItem } from './githubSchemas'
+
+export interface GitHubImportOptions extends ImportRun, Pick<GitHubClientOptions, 'sleep' | 'maxWaitMs' | 'fetch'> {
+  username: string
+  token?: string | undefined
+  /** Only items updated on or after this day (YYYY-MM-DD). */
+  since?: string | undefined
+  apiUrl?: string | undefined
+  now: () => Date
+}
+
+/** The search API stops at 1,000 results per query, whatever the paging says. */
+const searchCap = 1000
+
+const localDay = (timestamp: string): string => format(parseISO(timestamp), 'yyyy-MM-dd')
+const repoOf = (item: SearchItem): string | null => /\/repos\/([^/]+\/[^/]+)\/?$/.exec(item.repository_url)?.[1] ?? null
+
+function searchPath(query: string): string {
+  const params = new URLSearchParams({ q: query, sort: 'updated', order: 'desc', per_page: '100' })
+  return `/search/issues?${params.toString()}`
+}
+
+async function search(client: GitHubClient, query: string, notes: ImportIssue[], what: string): Promise<SearchItem[]> {
+  const items: SearchItem[] = []
+  let total = 0
+  for await (const page of client.pages(searchPath(query), searchPageSchema)) {
+    total = page.total_count
+    items.push(...page.items)
+    if (page.incomplete_results) notes.push({ message: `GitHub's search timed out part way through your ${what}; import again later to fill in the rest.` })
+  }
+  if (total > searchCap && items.length < total) {
+    notes.push({ message: `GitHub's search shows only the latest ${searchCap} of your ${total} ${what}; older ones were not imported.` })
+  }
+  return items
+}
+
+function toFields(item: SearchItem, kind: ActivityKind, keyPrefix: string, overrides: Partial<ImportedFields> = {}): ImportedFields | null {
+  const repo = repoOf(item)
+  if (!repo) return null
+  const merged = kind === 'pull-request' && item.pull_request?.merged_at
+  const state: ActivityState | null = kind === 'code-review' ? null : merged ? 'merged' : item.state
+  return {
+    kind,
+    date: localDay(item.created_at),
+    title: item.title.slice(0, 200) || `#${item.number}`,
+    url: /^https?:\/\//.test(item.html_url) ? item.html_url : null,
+    repo,
+    state,
+    hours: null,
+    notes: null,
+    goalId: null,
+    skillIds: [],
+    source: 'github',
+    externalKey: `${keyPrefix}${repo.toLowerCase()}#${item.number}`,
+    commitCount: null,
+    linesChanged: null,
+    ...overrides,
+  }
+}
+
+/**
+ * Imports the user's pull requests, issues and reviews. Everything is fetched before anything
+ * is written, then written in one transaction, so a 401, a rate limit that will not lift or a
+ * dropped connection leaves the store as it was. A re-import updates the state and link of
+ * what is already there (an open PR that got merged) and adds only what is new.
+ */
+export async function importGitHub(db: Db, repo: ActivitiesRepository, options: GitHubImportOptions): Promise<ImportSummary> {
+  const { onProgress, signal, username } = options
+  const client = createGitHubClient({
+    apiUrl: options.apiUrl ?? defaultApiUrl,
+    token: options.token,
+    signal,
+    now: options.now,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  })
+  const host = new URL(options.apiUrl ?? defaultApiUrl).host
+  const prefix = (kind: string) => `github:${host === 'api.github.com' ? '' : `${host}:`}${kind}:`
+  const since = options.since ? ` updated:>=${options.since}` : ''
+  const notes: ImportIssue[] = []
+
+  onProgress?.(0, 3, 'Fetching your pull requests')
+  const pulls = await search(client, `is:pr author:${username}${since}`, notes, 'pull requests')
+  onProgress?.(1, 3, 'Fetching your issues')
+  const issues = await search(client, `is:issue author:${username}${since}`, notes, 'issues')
+  onProgress?.(2, 3, 'Fetching pull requests you reviewed')
+  const reviewed = await search(client, `is:pr reviewed-by:${username} -author:${username}${since}`, notes, 'reviews')
+
+  const items: ImportedFields[] = []
+  for (const item of pulls) {
+    const fields = toFields(item, 'pull-request', prefix('pr'))
+    if (fields) items.push(fields)
+  }
+  for (const item of issues) {
+    const fields = toFields(item, 'issue', prefix('issue'))
+    if (fields) items.push(fields)
+  }
+  // The day of a review is only on the PR's reviews, one request each: ask only for new ones.
+  const total = 3 + reviewed.length
+  for (const [index, item] of reviewed.entries()) {
+    throwIfCancelled(signal)
+    const fields = toFields(item, 'code-review', prefix('review'), { title: `Review: ${item.title}`.slice(0, 200) })
+    if (!fields || fields.externalKey === null) continue
+    if (repo.byExternalKey(fields.externalKey)) {
+      items.push(fields)
+      continue
+    }
+    onProgress?.(3 + index, total, `Reading your review of ${fields.repo}#${item.number}`)
+    let first: { at: string; url: string | undefined } | null = null
+    for await (const page of client.pages(`/repos/${fields.repo}/pulls/${item.number}/reviews?per_page=100`, reviewsPageSchema)) {
+      for (const review of page) {
+        if (review.user?.login.toLowerCase() !== username.toLowerCase() || !review.submitted_at) continue
+        if (!first || review.submitted_at < first.at) first = { at: review.submitted_at, url: review.html_url }
+      }
+    }
+    items.push({
+      ...fields,
+      date: first ? localDay(first.at) : fields.date,
+      url: first?.url && /^https?:\/\//.test(first.url) ? first.url : fields.url,
+    })
+  }
+  throwIfCancelled(signal)
+  onProgress?.(total, total, `Saving ${items.length} items`)
+
+  const summary = writeImport(db, repo, items, {
+    findUnkeyed: (incoming) => (incoming.url ? repo.findByUrl(incoming.url, incoming.kind) : undefined),
+    merge(existing, incoming) {
+      // GitHub owns the state (an open PR gets merged); the title, notes and tags are the user's.
+      if (existing.state === incoming.state) return null
+      return {
+        kind: existing.kind,
+        date: existing.date,
+        title: existing.title,
+        url: existing.url,
+        repo: existing.repo,
+        state: incoming.state,
+        hours: existing.hours,
+        notes: existing.notes,
+        goalId: existing.goalId,
+        skillIds: existing.skills.map((s) => s.id),
+        source: existing.source,
+        externalKey: existing.externalKey,
+        commitCount: existing.commitCount,
+        linesChanged: existing.linesChanged,
+      }
+    },
+  }, options.now())
+  return { ...summary, errors: notes }
+}

@@ -1,0 +1,16 @@
+import type { ImportIssue, ImportSummary } from '@shared/domain/activities'
+import { DomainError } from '../ipc/domainError'
+
+/** How a caller follows and stops an import. Both are optional: a test may ignore them. */
+export interface ImportRun {
+  onProgress?: (done: number, total: number, message: string) => void
+  signal?: AbortSignal
+}
+
+export const cancelledError = (): DomainError => new DomainError('cancelled', 'The import was cancelled. Nothing was changed.')
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelledError()
+}
+
+export const emptySummary = (errors: ImportIssue[] = []): ImportSummary => ({ added: 0, updated: 0, skipped: 0, errors })

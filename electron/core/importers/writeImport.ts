@@ -1,0 +1,65 @@
+import type { Activity, ImportSummary } from '@shared/domain/activities'
+import type { ActivitiesRepository } from '../activities/activitiesRepository'
+import type { ImportedFields } from '../activities/activityRow'
+import type { Db } from '../store/database'
+import { emptySummary } from './importRun'
+
+export interface ImportPolicy {
+  /** An activity the user logged by hand that is this imported one (same link, same day...). */
+  findUnkeyed?(incoming: ImportedFields): Activity | undefined
+  /**
+   * What to store when the activity is already there, or null to leave it as is. Only what
+   * the source owns should change: the user's notes, hours, skills and goal stay theirs.
+   */
+  merge(existing: Activity, incoming: ImportedFields): ImportedFields | null
+}
+
+class DryRun extends Error {}
+
+/**
+ * Writes imported activities in one transaction: all of them or, on any error, none. Matches
+ * by external key first, so importing the same thing twice adds nothing. An activity the user
+ * removed is skipped rather than brought back. A dry run does the same work and rolls it back,
+ * so its counts are exactly what the real run will report.
+ */
+export function writeImport(
+  db: Db,
+  repo: ActivitiesRepository,
+  items: readonly ImportedFields[],
+  policy: ImportPolicy,
+  now: Date,
+  options: { dryRun?: boolean } = {},
+): ImportSummary {
+  const summary = emptySummary()
+  const run = db.transaction(() => {
+    for (const incoming of items) {
+      const keyed = incoming.externalKey === null ? undefined : repo.byExternalKey(incoming.externalKey)
+      if (keyed && keyed.deleted_at !== null) {
+        summary.skipped += 1
+        continue
+      }
+      const existing = keyed ? repo.get(keyed.id) : policy.findUnkeyed?.(incoming)
+      if (!existing) {
+        repo.insert(incoming, now)
+        summary.added += 1
+        continue
+      }
+      const adopted = !keyed && incoming.externalKey !== null
+      if (adopted && incoming.externalKey !== null) repo.adoptExternalKey(existing.id, incoming.externalKey)
+      const merged = policy.merge(existing, incoming)
+      if (merged) repo.update(existing.id, merged, now)
+      if (merged || adopted) {
+        summary.updated += 1
+      } else {
+        summary.skipped += 1
+      }
+    }
+    if (options.dryRun) throw new DryRun()
+  })
+  try {
+    run()
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error
+  }
+  return summary
+}
