@@ -2,6 +2,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import RoadmapView from '../../renderer/src/roadmap/RoadmapView.vue'
 import { withRealCore } from './support/renderComponent'
+import { testRouter } from './support/testRouter'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -10,7 +11,7 @@ describe('RoadmapView', () => {
   it('shows the path and stores a status chosen in it', async () => {
     const env = await withRealCore()
     dispose = env.dispose
-    const wrapper = env.mount(RoadmapView)
+    const wrapper = env.mount(RoadmapView, { global: { plugins: [await testRouter('/roadmap')] } })
     await flushPromises()
 
     expect(wrapper.get('h1').text()).toBe('Roadmap')

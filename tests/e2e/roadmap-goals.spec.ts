@@ -8,9 +8,9 @@ const iso = (date: Date) => format(date, 'yyyy-MM-dd')
 /** Light first, then dark: both themes are looked at before a release. */
 async function screenshot(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: 'light' })
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true, animations: 'disabled' })
   await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: `${shots}/${name}-dark.png`, fullPage: true })
+  await page.screenshot({ path: `${shots}/${name}-dark.png`, fullPage: true, animations: 'disabled' })
   await page.emulateMedia({ colorScheme: 'light' })
 }
 
@@ -90,6 +90,7 @@ test('a new user plans the Java track with a goal, and it all survives a restart
   // The dashboard follows: the Java track moved, next up lists what is left.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click()
   await expect(page.getByRole('progressbar', { name: 'Progress of Java Developer' })).toHaveAttribute('aria-valuenow', '25')
+  await expect(page.getByRole('region', { name: 'Active goals' }).getByRole('progressbar', { name: 'Progress of Learn the Spring Framework' })).toHaveAttribute('aria-valuenow', '67')
   const nextUp = page.getByRole('region', { name: 'Next up' })
   await expect(nextUp.getByRole('link', { name: 'Java', exact: true })).toBeVisible()
   await expect(nextUp.getByRole('link', { name: 'Spring Framework' })).toBeVisible()

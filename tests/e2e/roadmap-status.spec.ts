@@ -6,6 +6,8 @@ test('statuses set on the roadmap survive a restart of the host', async ({ page 
   let host = await startHost(dataDir)
 
   await page.goto(host.url)
+  // The dashboard opens first; the roadmap is one click away.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roadmap' }).click()
   await expect(page.getByRole('heading', { name: 'Roadmap', level: 1 })).toBeVisible()
 
   // The whole seed path is on the first screen.
@@ -28,6 +30,7 @@ test('statuses set on the roadmap survive a restart of the host', async ({ page 
   await host.stop()
   host = await startHost(dataDir)
   await page.goto(host.url)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roadmap' }).click()
   await expect(page.getByRole('combobox', { name: 'Status of Data Structures' })).toHaveValue('done')
   await expect(page.getByRole('combobox', { name: 'Status of Engage in Open Source Projects' })).toHaveValue('in-progress')
   await expect(page.getByRole('combobox', { name: 'Status of Algorithms' })).toHaveValue('not-started')

@@ -1,0 +1,48 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import GoalsView from '../../renderer/src/goals/GoalsView.vue'
+import { withRealCore } from './support/renderComponent'
+import { testRouter } from './support/testRouter'
+
+let dispose: (() => void) | undefined
+afterEach(() => dispose?.())
+
+describe('ticking milestones', () => {
+  it('moves the goal’s progress to the share of milestones done, and stores each tick', async () => {
+    const env = await withRealCore()
+    dispose = env.dispose
+    const created = await env.core.dispatch('goals.create', {
+      title: 'Learn the Spring Framework',
+      itemIds: ['skill.spring-framework'],
+      milestones: [{ title: 'Read the reference documentation' }, { title: 'Build a REST service' }, { title: 'Write integration tests' }],
+    })
+    expect(created.ok).toBe(true)
+
+    const router = await testRouter('/goals')
+    const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
+    await flushPromises()
+
+    const card = wrapper.get('article[data-goal-id]')
+    const progress = () => card.get('[role="progressbar"][aria-label="Progress of Learn the Spring Framework"]').attributes('aria-valuenow')
+    expect(progress()).toBe('0')
+
+    const boxes = card.findAll('.milestones input[type="checkbox"]')
+    expect(boxes).toHaveLength(3)
+    await boxes[0]?.setValue(true)
+    await flushPromises()
+    expect(progress()).toBe('33')
+    await boxes[1]?.setValue(true)
+    await flushPromises()
+    expect(progress()).toBe('67')
+    expect(card.text()).toContain('67%')
+    expect(card.text()).toContain('Milestones · 2 of 3')
+    expect(env.core.db.prepare('SELECT count(*) AS n FROM milestone WHERE done_at IS NOT NULL').get()).toEqual({ n: 2 })
+
+    // Unticking goes back, in the view and in the store.
+    await boxes[0]?.setValue(false)
+    await flushPromises()
+    expect(progress()).toBe('33')
+    expect(env.core.db.prepare('SELECT count(*) AS n FROM milestone WHERE done_at IS NOT NULL').get()).toEqual({ n: 1 })
+    wrapper.unmount()
+  })
+})
