@@ -12,9 +12,10 @@ export interface NodeScripts {
 /**
  * Child processes that run the app's real core. Node 20 cannot run TypeScript (no tsx, no
  * strip-types), so Vite, already here to build the app, bundles the entries with the app's
- * aliases into plain ES modules (about 0.1 s). Packages stay external and the output sits
- * under node_modules/.cache, so Node resolves better-sqlite3 and zod from the repo exactly as
- * the tests do. Each call builds into its own folder: test files run in parallel.
+ * aliases into plain ES modules (well under a second). Pure-JS packages are bundled in, tree-
+ * shaken, so a child starts fast (the crash test starts one per kill); better-sqlite3, a
+ * native module, stays external and resolves from the repo's node_modules, as the output sits
+ * under node_modules/.cache. Each call builds into its own folder: test files run in parallel.
  */
 export async function buildNodeScripts(entries: readonly string[]): Promise<NodeScripts> {
   const cacheDir = join(repoRoot, 'node_modules', '.cache', 'pathfinder-test-scripts')
@@ -26,6 +27,7 @@ export async function buildNodeScripts(entries: readonly string[]): Promise<Node
     logLevel: 'error',
     root: repoRoot,
     resolve: { alias: { '@shared': join(repoRoot, 'shared') } },
+    ssr: { noExternal: true, external: ['better-sqlite3'] },
     build: {
       ssr: true,
       outDir,
