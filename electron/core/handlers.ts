@@ -7,6 +7,7 @@ import { dataHandlers } from './dataTransfer/dataHandlers'
 import { goalsHandlers } from './goals/goalsHandlers'
 import { importsHandlers } from './importers/importsHandlers'
 import { progressHandlers } from './progress/progressHandlers'
+import { reportsHandlers } from './reports/reportsHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
 
 export type CoreHandlers = HandlersOf<Contract>
@@ -21,5 +22,6 @@ export function createHandlers(ctx: CoreContext): CoreHandlers {
     progress: progressHandlers(ctx),
     activities: activitiesHandlers(ctx),
     imports: importsHandlers(ctx),
+    reports: reportsHandlers(ctx),
   }
 }

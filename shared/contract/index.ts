@@ -5,6 +5,7 @@ import { dataChannels } from './data'
 import { goalsChannels } from './goals'
 import { importsChannels } from './imports'
 import { progressChannels } from './progress'
+import { reportsChannels } from './reports'
 import { roadmapChannels } from './roadmap'
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   progress: progressChannels,
   activities: activitiesChannels,
   imports: importsChannels,
+  reports: reportsChannels,
 }
 
 export type Contract = typeof contract

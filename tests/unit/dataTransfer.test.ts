@@ -56,6 +56,10 @@ async function seedEverything(core: TempCore): Promise<void> {
     const made = await core.dispatch('activities.create', { kind: 'pull-request', date: '2026-05-01', title: 'Fix a race', repo: 'o/r', skillIds: ['skill.algorithms'], goalId: goal.id })
     expect(made.ok).toBe(true)
   }
+  if (core.channels.includes('reports.render')) {
+    const recorded = await core.dispatch('reports.render', { options: { period: { preset: 'this-year' }, timeZone: 'UTC' }, format: 'markdown', record: true })
+    expect(recorded.ok).toBe(true)
+  }
 }
 
 describe('export and import of all user data', () => {

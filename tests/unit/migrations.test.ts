@@ -69,6 +69,24 @@ const cases: MigrationCase[] = [
       expect(count(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'activity'")).toBe(1)
     },
   },
+  {
+    version: 4,
+    seed(db) {
+      db.prepare("INSERT INTO activity (kind, date, title, repo, state, created_at, updated_at) VALUES ('pull-request', '2026-01-02', 'Fix', 'o/r', 'merged', ?, ?)").run(at, at)
+      db.prepare("INSERT INTO activity_skill (activity_id, item_id) VALUES (1, 'skill.java')").run()
+    },
+    check(db) {
+      expect(db.prepare('SELECT title, repo, state FROM activity').all()).toEqual([{ title: 'Fix', repo: 'o/r', state: 'merged' }])
+      expect(count(db, 'SELECT count(*) FROM activity_skill')).toBe(1)
+      const insert = db.prepare(
+        "INSERT INTO report_export (exported_at, format, template, title, file_name, period_label, period_from, period_to, time_zone, options, figures) VALUES (?, ?, 'personal-review', 'Review', 'r.pdf', '2026', ?, ?, 'UTC', '{}', '{}')",
+      )
+      insert.run(at, 'pdf', '2026-01-01', '2026-12-31')
+      expect(() => insert.run(at, 'docx', '2026-01-01', '2026-12-31')).toThrow(/CHECK/)
+      expect(() => insert.run(at, 'pdf', '2026-12-31', '2026-01-01')).toThrow(/CHECK/)
+      expect(count(db, 'SELECT count(*) FROM report_export')).toBe(1)
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

@@ -25,6 +25,8 @@ export const userTables: readonly UserTable[] = [
   // 003 activities
   { name: 'activity', since: 3 },
   { name: 'activity_skill', since: 3 },
+  // 004 reports
+  { name: 'report_export', since: 4 },
 ]
 
 /**

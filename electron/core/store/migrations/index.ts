@@ -2,8 +2,9 @@ import type { Migration } from './types'
 import { roadmap } from './001_roadmap'
 import { goals } from './002_goals'
 import { activities } from './003_activities'
+import { reports } from './004_reports'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports]
 
 export type { Migration }

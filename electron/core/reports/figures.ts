@@ -1,0 +1,153 @@
+import { formatPercent } from '@shared/domain/progress'
+import { joinWords, kindCount } from './reportText'
+import {
+  reportFigureLabels,
+  type ReportComparison,
+  type ReportExport,
+  type ReportFigureKey,
+  type ReportFigures,
+  type ReportGoals,
+  type ReportHeatmap,
+  type ReportKpi,
+  type ReportOpenSource,
+  type ReportRoadmap,
+  type ReportSkills,
+  type ReportStrategyWork,
+  type ReportTemplate,
+} from '@shared/domain/report'
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+
+const kpiKeys: Record<ReportTemplate, ReportFigureKey[]> = {
+  'personal-review': ['activities', 'mergedPullRequests', 'skillsImproved', 'goalsDone', 'roadmapProgress', 'activeDays'],
+  'job-application': ['mergedPullRequests', 'repositories', 'openSourceContributions', 'skillsImproved', 'strategyWork', 'activeDays'],
+  'promotion-case': ['goalsDone', 'milestonesDone', 'mergedPullRequests', 'skillsImproved', 'itemsCompleted', 'roadmapProgress'],
+}
+
+export interface FigureContext {
+  figures: ReportFigures
+  roadmap: ReportRoadmap
+  skills: ReportSkills
+  goals: ReportGoals
+  strategyWork: ReportStrategyWork
+  openSource: ReportOpenSource
+  heatmap: ReportHeatmap
+}
+
+const reposWithMerged = (o: ReportOpenSource): number => o.repositories.filter((r) => r.mergedPullRequests > 0).length
+
+const strategyPhrase = (work: ReportStrategyWork, max = 3): string => {
+  const parts = work.groups.slice(0, max).map((g) => kindCount(g.kind, g.count))
+  return joinWords(work.groups.length > max ? [...parts, 'more'] : parts)
+}
+
+const roadmapTrend = (roadmap: ReportRoadmap): string | null => {
+  const { start, end } = roadmap.overall
+  if (end.ratio === null) return null
+  if (start.ratio === null || Math.round(start.ratio * 100) === Math.round(end.ratio * 100)) return 'unchanged in the period'
+  return `${end.ratio > start.ratio ? 'up' : 'down'} from ${formatPercent(start.ratio)}`
+}
+
+export function buildKpis(template: ReportTemplate, ctx: FigureContext): ReportKpi[] {
+  const f = ctx.figures
+  const detail: Record<ReportFigureKey, string | null> = {
+    activities: `on ${plural(f.activeDays, 'active day')}`,
+    activeDays: ctx.heatmap.longestStreak.length > 1 ? `longest streak ${plural(ctx.heatmap.longestStreak.length, 'day')}` : null,
+    openSourceContributions: f.repositories > 0 ? `across ${plural(f.repositories, 'repository', 'repositories')}` : null,
+    mergedPullRequests: reposWithMerged(ctx.openSource) > 0 ? `in ${plural(reposWithMerged(ctx.openSource), 'repository', 'repositories')}` : null,
+    repositories: f.openSourceContributions > 0 ? `${plural(f.openSourceContributions, 'contribution')}` : null,
+    strategyWork: f.strategyWork > 0 ? strategyPhrase(ctx.strategyWork, 2) : null,
+    hours: null,
+    goalsDone: f.milestonesDone > 0 ? `${plural(f.milestonesDone, 'milestone')} reached` : null,
+    goalsInProgress: null,
+    goalsOverdue: null,
+    milestonesDone: null,
+    skillsImproved: ctx.skills.rows.length > 0 ? `of ${plural(ctx.skills.rows.length, 'skill')} assessed` : null,
+    itemsCompleted: 'skills and strategies done',
+    roadmapProgress: roadmapTrend(ctx.roadmap),
+  }
+  return kpiKeys[template].map((key) => {
+    const value = f[key]
+    return {
+      key,
+      label: reportFigureLabels[key],
+      value,
+      display: key === 'roadmapProgress' ? formatPercent(f.roadmapProgress) : (value ?? 0).toLocaleString('en-US'),
+      detail: detail[key],
+    }
+  })
+}
+
+/** The summary's sentences, most telling first. Plain text: every renderer escapes it. */
+export function buildHighlights(ctx: FigureContext): string[] {
+  const f = ctx.figures
+  const out: string[] = []
+  if (f.mergedPullRequests > 0) {
+    out.push(`Merged ${plural(f.mergedPullRequests, 'pull request')} in ${plural(reposWithMerged(ctx.openSource), 'repository', 'repositories')}, out of ${plural(f.openSourceContributions, 'open-source contribution')} to ${plural(f.repositories, 'repository', 'repositories')}.`)
+  } else if (f.openSourceContributions > 0) {
+    out.push(`Made ${plural(f.openSourceContributions, 'open-source contribution')}${f.repositories > 0 ? ` in ${plural(f.repositories, 'repository', 'repositories')}` : ''}.`)
+  }
+  const improved = ctx.skills.rows.filter((s) => s.change > 0).sort((a, b) => b.change - a.change)
+  if (improved.length > 0) {
+    const named = improved.slice(0, 3).map((s) => `${s.title} (${s.levelStart ?? 0} → ${s.levelEnd ?? 0})`)
+    out.push(`Levelled up ${plural(improved.length, 'skill')}: ${joinWords(improved.length > 3 ? [...named, `${improved.length - 3} more`] : named)}.`)
+  }
+  if (ctx.goals.done.length > 0) {
+    const named = ctx.goals.done.slice(0, 3).map((g) => `“${g.title}”`)
+    out.push(`Completed ${plural(ctx.goals.done.length, 'goal')}: ${joinWords(ctx.goals.done.length > 3 ? [...named, `${ctx.goals.done.length - 3} more`] : named)}.`)
+  }
+  if (f.strategyWork > 0) out.push(`Beyond code: ${strategyPhrase(ctx.strategyWork)}.`)
+  const { start, end } = ctx.roadmap.overall
+  if (end.ratio !== null && start.ratio !== null && Math.round(end.ratio * 100) !== Math.round(start.ratio * 100)) {
+    out.push(`Roadmap progress ${end.ratio > start.ratio ? 'rose' : 'fell'} from ${formatPercent(start.ratio)} to ${formatPercent(end.ratio)}${f.itemsCompleted > 0 ? `, with ${plural(f.itemsCompleted, 'skill or strategy', 'skills and strategies')} completed` : ''}.`)
+  }
+  if (f.activeDays > 0) {
+    const streak = ctx.heatmap.longestStreak.length
+    out.push(`Logged work on ${plural(f.activeDays, 'day')}${streak > 1 ? `; the longest streak ran ${plural(streak, 'day')}` : ''}.`)
+  }
+  if (f.goalsOverdue > 0) out.push(`${plural(f.goalsOverdue, 'goal is', 'goals are')} past the target date.`)
+  return out
+}
+
+const comparedKeys: ReportFigureKey[] = [
+  'activities',
+  'activeDays',
+  'openSourceContributions',
+  'mergedPullRequests',
+  'repositories',
+  'strategyWork',
+  'skillsImproved',
+  'goalsDone',
+  'itemsCompleted',
+  'roadmapProgress',
+]
+
+/** Roadmap progress compares in whole percentage points; everything else as counts. */
+const comparable = (figures: ReportFigures, key: ReportFigureKey): number | null => {
+  const value = figures[key]
+  if (key === 'roadmapProgress') return value === null ? null : Math.round(value * 100)
+  return value
+}
+
+export function buildComparison(figures: ReportFigures, previous: ReportExport | null): ReportComparison {
+  return {
+    previous:
+      previous === null
+        ? null
+        : {
+            id: previous.id,
+            exportedAt: previous.exportedAt,
+            format: previous.format,
+            template: previous.template,
+            title: previous.title,
+            periodLabel: previous.periodLabel,
+            from: previous.from,
+            to: previous.to,
+          },
+    rows: comparedKeys.map((key) => {
+      const current = comparable(figures, key)
+      const before = previous === null ? null : comparable(previous.figures, key)
+      return { key, label: reportFigureLabels[key], previous: before, current, change: current !== null && before !== null ? current - before : null }
+    }),
+  }
+}

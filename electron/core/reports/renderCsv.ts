@@ -1,0 +1,100 @@
+import { activityKindLabels, activityStateLabels } from '@shared/domain/activities'
+import { goalStatusLabels } from '@shared/domain/goals'
+import type { ReportGoal, ReportModel } from '@shared/domain/report'
+
+/**
+ * One RFC 4180 cell. Text a spreadsheet would run as a formula (starting with = + - @, or a
+ * tab or carriage return that some of them skip first) gets a leading apostrophe, so
+ * `=HYPERLINK(...)` in a title stays text when the file is opened.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return ''
+  const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+const csvLine = (cells: readonly (string | number | null)[]): string => cells.map(csvCell).join(',')
+
+export const csvHeader = [
+  'record',
+  'id',
+  'date',
+  'kind',
+  'title',
+  'repository',
+  'state',
+  'url',
+  'hours',
+  'skills',
+  'goal_id',
+  'status',
+  'start_date',
+  'target_date',
+  'progress_percent',
+  'milestones_done',
+  'milestones',
+  'notes',
+] as const
+
+const goalRow = (g: ReportGoal, group: string) =>
+  csvLine([
+    'goal',
+    g.id,
+    g.completedOn,
+    group,
+    g.title,
+    null,
+    null,
+    null,
+    null,
+    null,
+    null,
+    goalStatusLabels[g.status],
+    g.startDate,
+    g.targetDate,
+    Math.round(g.progress * 100),
+    g.milestones.filter((m) => m.doneOn !== null).length,
+    g.milestones.length,
+    g.description,
+  ])
+
+/**
+ * The period's activities (oldest first) and, when the report includes its goals section,
+ * the goals, as one table: `record` says which a row
+ * is. Activities of private repositories and left-out notes are absent, as in every format.
+ * Lines end in CRLF, as RFC 4180 has it.
+ */
+export function renderCsv(model: ReportModel): string {
+  const lines = [csvLine(csvHeader)]
+  for (const a of model.activities) {
+    lines.push(
+      csvLine([
+        'activity',
+        a.id,
+        a.date,
+        activityKindLabels[a.kind].one,
+        a.title,
+        a.repo,
+        a.state === null ? null : activityStateLabels[a.state],
+        a.url,
+        a.hours,
+        a.skills.join('; '),
+        a.goalId,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        a.notes,
+      ]),
+    )
+  }
+  const goals = model.goals
+  if (goals) {
+    for (const g of goals.done) lines.push(goalRow(g, 'Completed'))
+    for (const g of goals.inProgress) lines.push(goalRow(g, 'In progress'))
+    for (const g of goals.overdue) lines.push(goalRow(g, 'Overdue'))
+  }
+  return `${lines.join('\r\n')}\r\n`
+}

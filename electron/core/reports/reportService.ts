@@ -1,0 +1,24 @@
+import type { ReportOptions } from '@shared/contract/reports'
+import type { ReportModel } from '@shared/domain/report'
+import type { CoreContext } from '../context'
+import { asOfDay, buildReportModel } from './buildReportModel'
+import type { ExportsRepository } from './exportsRepository'
+import { dayIn, resolvePeriod } from './period'
+import { createReportSources } from './reportSources'
+import { resolveOptions } from './resolveOptions'
+
+/** Options in, model out: the one place a report reads the store and the clock. */
+export function createReportService({ db, settings, now }: Pick<CoreContext, 'db' | 'settings' | 'now'>, exportsRepo: ExportsRepository) {
+  const sources = createReportSources(db, settings)
+  return {
+    model(options: ReportOptions): ReportModel {
+      const resolved = resolveOptions(options)
+      const at = now()
+      const zone = resolved.timeZone
+      const earliest = resolved.period.preset === 'all-time' ? sources.earliestDay(zone) : null
+      const period = resolvePeriod(resolved.period, zone, at, earliest)
+      const data = sources.load(period, asOfDay(period, dayIn(at, zone)))
+      return buildReportModel({ options: resolved, period, sources: data, previous: exportsRepo.latest(), now: at })
+    },
+  }
+}

@@ -1,0 +1,101 @@
+import { format } from 'date-fns'
+import { activityKindLabels, activityStateLabels, type ActivityKind } from '@shared/domain/activities'
+import type { SalaryRange } from '@shared/domain/careerPath'
+import { parseIsoDate } from '@shared/domain/dates'
+import { formatPercent, type Progress } from '@shared/domain/progress'
+import type { ReportActivity, ReportModel } from '@shared/domain/report'
+import { skillLevelLabels, skillLevels, type SkillLevel } from '@shared/domain/roadmap'
+
+/** Wording and number formats every human-readable format shares, so they print the same. */
+
+export const day = (iso: string): string => format(parseIsoDate(iso), 'd MMM yyyy')
+export const month = (yyyyMm: string): string => format(parseIsoDate(`${yyyyMm}-01`), 'MMM yyyy')
+export const count = (n: number): string => n.toLocaleString('en-US')
+export const percent = (ratio: number | null): string => formatPercent(ratio)
+
+const isSkillLevel = (n: number): n is SkillLevel => skillLevels.some((l) => l === n)
+export const level = (n: number | null): string => (n === null ? '–' : isSkillLevel(n) ? `${n} ${skillLevelLabels[n]}` : String(n))
+
+/** "+2", "−1" (a real minus sign), or "–" for no change. */
+export const signed = (n: number | null, unit = ''): string => (n === null ? '–' : n === 0 ? '0' : n > 0 ? `+${count(n)}${unit}` : `−${count(-n)}${unit}`)
+
+export const progressChange = (p: { start: Progress; end: Progress }): number | null =>
+  p.start.ratio === null || p.end.ratio === null ? null : Math.round(p.end.ratio * 100) - Math.round(p.start.ratio * 100)
+
+export function salary(range: SalaryRange): string {
+  const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: range.currency, maximumFractionDigits: 0 })
+  return `${money.format(range.min)}–${money.format(range.max)} a ${range.period}`
+}
+
+export const kindLabel = (a: Pick<ReportActivity, 'kind'>): string => activityKindLabels[a.kind].one
+export const stateLabel = (a: Pick<ReportActivity, 'state'>): string => (a.state === null ? '' : activityStateLabels[a.state])
+
+/** The byline under the title: "Jane Doe · Senior Backend Developer". */
+export const byline = (model: Pick<ReportModel, 'author'>): string | null =>
+  model.author === null ? null : [model.author.name, model.author.title].filter((s): s is string => s !== null).join(' · ') || null
+
+/** What the report leaves out, in words, so the reader knows the figures are partial on purpose. */
+export function redactionNote(model: Pick<ReportModel, 'redactions'>): string | null {
+  const { exclude, privateActivities, privateRepositories } = model.redactions
+  const parts: string[] = []
+  if (exclude.privateRepositories && privateActivities > 0) {
+    parts.push(`work in ${privateRepositories === 1 ? 'one private repository' : `${count(privateRepositories)} private repositories`} (${count(privateActivities)} ${privateActivities === 1 ? 'activity' : 'activities'})`)
+  }
+  if (exclude.notes) parts.push('personal notes')
+  if (exclude.salaryRanges) parts.push('salary ranges')
+  if (parts.length === 0) return null
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+  return `This report leaves out ${list}.`
+}
+
+const nouns: Record<ActivityKind, [one: string, many: string]> = {
+  'pull-request': ['pull request', 'pull requests'],
+  issue: ['issue', 'issues'],
+  'code-review': ['code review', 'code reviews'],
+  docs: ['documentation change', 'documentation changes'],
+  release: ['release', 'releases'],
+  commits: ['day of commits', 'days of commits'],
+  certification: ['certification', 'certifications'],
+  meetup: ['meetup', 'meetups'],
+  talk: ['talk', 'talks'],
+  'forum-answer': ['forum answer', 'forum answers'],
+  'blog-post': ['blog post', 'blog posts'],
+  'portfolio-project': ['portfolio project', 'portfolio projects'],
+  learning: ['learning session', 'learning sessions'],
+}
+
+/** "3 pull requests", "1 talk". */
+export const kindCount = (kind: ActivityKind, n: number): string => `${count(n)} ${nouns[kind][n === 1 ? 0 : 1]}`
+
+/** "a, b and c" */
+export const joinWords = (parts: readonly string[]): string =>
+  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+
+/** Where a piece of work lives: its repository, else the site its link points to. */
+export function whereOf(a: Pick<ReportActivity, 'repo' | 'url'>): string {
+  if (a.repo) return a.repo
+  if (!a.url) return ''
+  try {
+    return new URL(a.url).hostname.replace(/^www\./, '')
+  } catch {
+    return ''
+  }
+}
+
+/** How many rows of a long list the printed formats show; CSV and JSON always hold them all. */
+export const listLimit = 100
+export const groupListLimit = 40
+
+export const fileStem = (model: Pick<ReportModel, 'author' | 'template' | 'period'>): string => {
+  const slug = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  const who = model.author?.name ? slug(model.author.name).slice(0, 40) : ''
+  const what = { 'personal-review': 'progress-review', 'job-application': 'development-record', 'promotion-case': 'promotion-case' }[model.template]
+  const when = model.period.from === model.period.to ? model.period.from : `${model.period.from}-to-${model.period.to}`
+  return [who, what, when].filter(Boolean).join('-')
+}

@@ -1,0 +1,468 @@
+import type { ActivityKind, ActivityState } from './activities'
+import type { SalaryRange } from './careerPath'
+import type { GoalPriority, GoalStatus } from './goals'
+import type { Progress } from './progress'
+import type { ItemKind, ItemStatus } from './roadmap'
+
+/**
+ * The progress report: one model, computed in core from the store, that every format
+ * (Markdown, HTML, PDF, JSON, CSV) renders. The JSON export is this model as it is, so its
+ * shape is a public format: see docs/report-json.md. Add fields freely; rename or remove
+ * one only with a new schemaVersion.
+ */
+export const reportSchemaVersion = 1
+
+export const reportPresets = ['this-month', 'this-quarter', 'this-year', 'last-12-months', 'all-time', 'custom'] as const
+export type ReportPreset = (typeof reportPresets)[number]
+export const reportPresetLabels: Record<ReportPreset, string> = {
+  'this-month': 'This month',
+  'this-quarter': 'This quarter',
+  'this-year': 'This year',
+  'last-12-months': 'Last 12 months',
+  'all-time': 'All time',
+  custom: 'Custom dates',
+}
+
+export const reportSections = ['summary', 'comparison', 'roadmap', 'skills', 'goals', 'open-source', 'strategy-work', 'heatmap'] as const
+export type ReportSectionId = (typeof reportSections)[number]
+export const reportSectionLabels: Record<ReportSectionId, string> = {
+  summary: 'Summary',
+  comparison: 'Since the last report',
+  roadmap: 'Roadmap progress',
+  skills: 'Skills',
+  goals: 'Goals',
+  'open-source': 'Open-source contributions',
+  'strategy-work': 'Certifications, community and writing',
+  heatmap: 'Contribution activity',
+}
+
+export const reportTemplates = ['personal-review', 'job-application', 'promotion-case'] as const
+export type ReportTemplate = (typeof reportTemplates)[number]
+
+export const reportFormats = ['markdown', 'html', 'json', 'csv'] as const
+export type ReportFormat = (typeof reportFormats)[number]
+/** What an export can be saved as: the core's formats, and PDF printed by a host from the HTML. */
+export const reportExportFormats = [...reportFormats, 'pdf'] as const
+export type ReportExportFormat = (typeof reportExportFormats)[number]
+
+export const reportPageSizes = ['a4', 'letter'] as const
+export type ReportPageSize = (typeof reportPageSizes)[number]
+
+export interface ReportExclusions {
+  /** Activities in repositories the user marked private are left out entirely. */
+  privateRepositories: boolean
+  /** Activity notes, roadmap item notes and goal descriptions. */
+  notes: boolean
+  /** The salary ranges of the career path's tracks. */
+  salaryRanges: boolean
+}
+
+export interface ReportTemplateSpec {
+  id: ReportTemplate
+  label: string
+  /** Who it is written for, shown beside the choice in the composer. */
+  audience: string
+  title: string
+  /** `{period}` is replaced by the period's dates, e.g. "1 January 2026 to 30 June 2026". */
+  intro: string
+  /** Default sections, in the order they appear. */
+  sections: readonly ReportSectionId[]
+  /** What is left out unless the user says otherwise. */
+  exclude: ReportExclusions
+}
+
+export const reportTemplateSpecs: Record<ReportTemplate, ReportTemplateSpec> = {
+  'personal-review': {
+    id: 'personal-review',
+    label: 'Personal review',
+    audience: 'For yourself: everything, notes included.',
+    title: 'Progress review',
+    intro: 'A look back at {period}: what I learned, built and contributed, and where my plan stands.',
+    sections: ['summary', 'comparison', 'roadmap', 'skills', 'goals', 'open-source', 'strategy-work', 'heatmap'],
+    exclude: { privateRepositories: false, notes: false, salaryRanges: false },
+  },
+  'job-application': {
+    id: 'job-application',
+    label: 'Job application',
+    audience: 'For a hiring manager: public work and skills, no notes, no salaries.',
+    title: 'Professional development record',
+    intro:
+      'This record summarises my professional development from {period}: open-source contributions with links to the work, the skills I built and the certifications and community work behind them.',
+    sections: ['summary', 'open-source', 'skills', 'strategy-work', 'heatmap'],
+    exclude: { privateRepositories: true, notes: true, salaryRanges: true },
+  },
+  'promotion-case': {
+    id: 'promotion-case',
+    label: 'Promotion case',
+    audience: 'For your manager: goals delivered and growth, no private notes or salaries.',
+    title: 'Case for promotion',
+    intro:
+      'This document sets out my impact and growth from {period} in support of a promotion: the goals I delivered, the skills I developed and the contributions I made.',
+    sections: ['summary', 'goals', 'skills', 'open-source', 'strategy-work', 'roadmap', 'comparison', 'heatmap'],
+    exclude: { privateRepositories: false, notes: true, salaryRanges: true },
+  },
+}
+
+/** Kinds of work that happen in a repository: the open-source section. */
+export const openSourceKinds: readonly ActivityKind[] = ['pull-request', 'issue', 'code-review', 'docs', 'release', 'commits']
+/** Every other kind, in the order the report lists them. */
+export const strategyWorkKinds: readonly ActivityKind[] = ['certification', 'talk', 'meetup', 'forum-answer', 'blog-post', 'portfolio-project', 'learning']
+
+export interface ReportPeriod {
+  preset: ReportPreset
+  /** Short name: "2026", "Q4 2026", "November 2026", "Last 12 months". */
+  label: string
+  /** The dates in words: "1 January 2026 to 25 November 2026". */
+  range: string
+  /** First and last day, inclusive, in the user's calendar (YYYY-MM-DD). */
+  from: string
+  to: string
+  /** IANA zone the days were taken in. */
+  timeZone: string
+  /** The instants the period covers, UTC ISO-8601, `end` exclusive. */
+  startsAt: string
+  endsAt: string
+  days: number
+}
+
+export interface ReportAuthor {
+  name: string | null
+  title: string | null
+}
+
+/** Key figures: shown as tiles, stored with each export, compared with the last one. */
+export interface ReportFigures {
+  activities: number
+  activeDays: number
+  openSourceContributions: number
+  mergedPullRequests: number
+  repositories: number
+  strategyWork: number
+  hours: number
+  goalsDone: number
+  goalsInProgress: number
+  goalsOverdue: number
+  milestonesDone: number
+  skillsImproved: number
+  itemsCompleted: number
+  /** 0-1 at the end of the period, null when nothing is measured. */
+  roadmapProgress: number | null
+}
+export type ReportFigureKey = keyof ReportFigures
+
+export const reportFigureLabels: Record<ReportFigureKey, string> = {
+  activities: 'Activities logged',
+  activeDays: 'Active days',
+  openSourceContributions: 'Open-source contributions',
+  mergedPullRequests: 'Merged pull requests',
+  repositories: 'Repositories',
+  strategyWork: 'Certifications, talks, posts and more',
+  hours: 'Hours logged',
+  goalsDone: 'Goals completed',
+  goalsInProgress: 'Goals in progress',
+  goalsOverdue: 'Goals overdue',
+  milestonesDone: 'Milestones reached',
+  skillsImproved: 'Skills levelled up',
+  itemsCompleted: 'Roadmap items completed',
+  roadmapProgress: 'Roadmap progress',
+}
+
+export interface ReportKpi {
+  key: ReportFigureKey
+  label: string
+  value: number | null
+  /** As printed: "42", "67%", "–". */
+  display: string
+  /** A short line under the number: "in 9 repositories". */
+  detail: string | null
+}
+
+export interface ReportActivity {
+  id: number
+  date: string
+  kind: ActivityKind
+  title: string
+  url: string | null
+  repo: string | null
+  state: ActivityState | null
+  hours: number | null
+  /** Null when empty or when notes are left out. */
+  notes: string | null
+  /** Titles of the skills it exercised. */
+  skills: string[]
+  goalId: number | null
+}
+
+export interface ReportProgressRow {
+  id: string
+  kind: ItemKind
+  title: string
+  /** At the start and at the end of the period, by the app's one progress rule. */
+  start: Progress
+  end: Progress
+}
+
+export interface ReportTrackRow extends ReportProgressRow {
+  stageTitle: string | null
+  chosen: boolean
+  /** Null when the path has none or salary ranges are left out. */
+  salary: SalaryRange | null
+}
+
+export interface ReportCompletedItem {
+  id: string
+  kind: ItemKind
+  title: string
+  /** The day it was marked done, in the user's calendar. */
+  on: string
+}
+
+export interface ReportRoadmap {
+  pathTitle: string
+  rule: string
+  overall: { start: Progress; end: Progress }
+  stages: ReportProgressRow[]
+  /** The chosen tracks, or every visible track when none is chosen. */
+  tracks: ReportTrackRow[]
+  strategyGroups: ReportProgressRow[]
+  /** Skills and strategies marked done during the period, oldest first. */
+  completed: ReportCompletedItem[]
+}
+
+export interface ReportSkill {
+  id: string
+  title: string
+  /** The track or stage it belongs to. */
+  parentTitle: string | null
+  status: ItemStatus
+  levelStart: number | null
+  levelEnd: number | null
+  /** levelEnd - levelStart, counting no level as 0; 0 when unchanged. */
+  change: number
+  /** Activities in the period tagged with this skill. */
+  activities: number
+  note: string | null
+}
+
+export interface ReportSkills {
+  /** Highest level first, then the biggest change, then path order. */
+  rows: ReportSkill[]
+  improved: number
+}
+
+export interface ReportMilestone {
+  id: number
+  title: string
+  dueDate: string | null
+  /** The day it was reached, in the user's calendar; null while open. */
+  doneOn: string | null
+  doneInPeriod: boolean
+  overdue: boolean
+}
+
+export interface ReportGoal {
+  id: number
+  title: string
+  /** Null when empty or when notes are left out. */
+  description: string | null
+  status: GoalStatus
+  priority: GoalPriority
+  startDate: string
+  targetDate: string | null
+  /** 0-1 by the app's goal rule. */
+  progress: number
+  /** For done goals: the day it was last changed (marked done), in the user's calendar. */
+  completedOn: string | null
+  milestones: ReportMilestone[]
+}
+
+export interface ReportGoals {
+  /** The day "overdue" is judged on: the period's last day, or today if that is earlier. */
+  asOf: string
+  rule: string
+  done: ReportGoal[]
+  inProgress: ReportGoal[]
+  overdue: ReportGoal[]
+}
+
+export interface ReportKindCount {
+  kind: ActivityKind
+  label: string
+  count: number
+}
+
+export interface ReportRepository {
+  repo: string
+  contributions: number
+  mergedPullRequests: number
+  pullRequests: number
+  lastDate: string
+}
+
+export interface ReportOpenSource {
+  total: number
+  mergedPullRequests: number
+  byKind: ReportKindCount[]
+  /** Most merged pull requests first. */
+  repositories: ReportRepository[]
+  /** Newest first. */
+  activities: ReportActivity[]
+}
+
+export interface ReportStrategyGroup {
+  kind: ActivityKind
+  label: string
+  count: number
+  /** Newest first. */
+  activities: ReportActivity[]
+}
+
+export interface ReportStrategyWork {
+  total: number
+  groups: ReportStrategyGroup[]
+}
+
+export interface ReportMonth {
+  /** YYYY-MM */
+  month: string
+  openSource: number
+  strategyWork: number
+  total: number
+}
+
+export interface ReportHeatmap {
+  /** The days drawn: the whole period, or its last 371 days when it is longer. */
+  from: string
+  to: string
+  truncated: boolean
+  /** Every day from `from` to `to`, zeros included, oldest first. */
+  days: { date: string; count: number }[]
+  max: number
+  /** Over the whole period. */
+  months: ReportMonth[]
+  longestStreak: { length: number; from: string | null; to: string | null }
+}
+
+export interface ReportComparisonRow {
+  key: ReportFigureKey
+  label: string
+  previous: number | null
+  current: number | null
+  /** current - previous; for roadmap progress, in percentage points. */
+  change: number | null
+}
+
+export interface ReportComparison {
+  /** Null when no report was exported before. */
+  previous: ReportExportRef | null
+  rows: ReportComparisonRow[]
+}
+
+export interface ReportExportRef {
+  id: number
+  exportedAt: string
+  format: ReportExportFormat
+  template: ReportTemplate
+  title: string
+  periodLabel: string
+  from: string
+  to: string
+}
+
+export interface ReportRedactions {
+  exclude: ReportExclusions
+  /** Activities left out because they are in a private repository. */
+  privateActivities: number
+  /** How many distinct private repositories they were in. */
+  privateRepositories: number
+}
+
+export interface ReportModel {
+  schemaVersion: typeof reportSchemaVersion
+  /** UTC ISO-8601. */
+  generatedAt: string
+  /** The day it was generated, in the user's calendar. */
+  generatedOn: string
+  template: ReportTemplate
+  title: string
+  intro: string
+  author: ReportAuthor | null
+  pageSize: ReportPageSize
+  period: ReportPeriod
+  /** The sections included, in order. A section's data is null when it is not included. */
+  sections: ReportSectionId[]
+  /** True when nothing was logged, completed or changed in the period. */
+  empty: boolean
+  /** The one-line message of an empty report, null otherwise. */
+  emptyMessage: string | null
+  redactions: ReportRedactions
+  figures: ReportFigures
+  kpis: ReportKpi[]
+  /** Sentences for the summary, most telling first. */
+  highlights: string[]
+  roadmap: ReportRoadmap | null
+  skills: ReportSkills | null
+  goals: ReportGoals | null
+  openSource: ReportOpenSource | null
+  strategyWork: ReportStrategyWork | null
+  heatmap: ReportHeatmap | null
+  comparison: ReportComparison | null
+  /** Every activity of the period that the report may show (private ones left out), oldest first. */
+  activities: ReportActivity[]
+}
+
+/** What the composer shows beside the preview. */
+export interface ReportSummary {
+  schemaVersion: typeof reportSchemaVersion
+  title: string
+  template: ReportTemplate
+  period: ReportPeriod
+  sections: ReportSectionId[]
+  empty: boolean
+  emptyMessage: string | null
+  figures: ReportFigures
+  kpis: ReportKpi[]
+  redactions: ReportRedactions
+}
+
+export interface ReportPreview {
+  html: string
+  summary: ReportSummary
+}
+
+export interface RenderedReport {
+  fileName: string
+  mimeType: string
+  content: string
+  /** The row recorded in the export history when asked to record, else null. */
+  exportId: number | null
+}
+
+/**
+ * Options for printing the report's HTML to PDF, in the shape Electron's printToPDF takes
+ * (margins in inches). The web host maps them to Playwright's page.pdf.
+ */
+export interface ReportPdfOptions {
+  pageSize: 'A4' | 'Letter'
+  landscape: false
+  printBackground: true
+  preferCSSPageSize: false
+  displayHeaderFooter: true
+  margins: { top: number; bottom: number; left: number; right: number }
+  headerTemplate: string
+  footerTemplate: string
+}
+
+/** Everything a host needs to print a PDF and name the file. */
+export interface PrintableReport {
+  html: string
+  fileName: string
+  pdf: ReportPdfOptions
+  summary: ReportSummary
+}
+
+export interface ReportExport extends ReportExportRef {
+  fileName: string
+  timeZone: string
+  figures: ReportFigures
+}
