@@ -1,6 +1,7 @@
 import type { Db, OpenSqlite } from './store/database'
 import type { SettingsRepository } from './settings/settingsRepository'
 import type { Logger } from './ipc/handle'
+import type { HostServices } from './host/hostServices'
 
 /**
  * The live database's lifecycle, for the features that copy or replace the whole store
@@ -29,4 +30,6 @@ export interface CoreContext {
   log: Logger
   dataDir: string
   store: StoreAccess
+  /** What the hosting process offers: secrets, native pickers. */
+  host: HostServices
 }

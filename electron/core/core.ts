@@ -5,6 +5,7 @@ import { loadPathDir, loadPathFile } from './content/loadPaths'
 import { upsertContent } from './content/upsertContent'
 import type { CoreContext } from './context'
 import { createHandlers } from './handlers'
+import { browserHost, type HostServices } from './host/hostServices'
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher'
 import type { Logger } from './ipc/handle'
 import { createSettingsRepository } from './settings/settingsRepository'
@@ -31,6 +32,8 @@ export interface CoreOptions {
   lock?: boolean
   /** Start empty although backups show there was data: the person's answer to a 'missing' StoreOpenError. */
   startFresh?: boolean
+  /** The hosting process's services; the browser host's (memory secrets, no pickers) by default. */
+  host?: HostServices
 }
 
 export interface Core extends Dispatcher {
@@ -47,6 +50,7 @@ export interface Core extends Dispatcher {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const log = options.log ?? console
+  const host = options.host ?? browserHost()
   const paths: CareerPathFile[] = [...loadPathDir(options.contentDir), ...(options.extraPathFiles ?? []).map(loadPathFile)]
   const openSqlite = sqliteOpener(options.nativeBinding)
   const file = databasePath(options.dataDir)
@@ -63,6 +67,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         now,
         log,
         dataDir: options.dataDir,
+        host,
         store: { openSqlite, exclusive: (work) => live.exclusive(work), replaceDatabase: (replacement) => live.replaceWith(replacement) },
       }
       return createDispatcher(createHandlers(ctx))

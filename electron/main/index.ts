@@ -5,6 +5,7 @@ import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol'
 import { registerIpc } from './ipc'
 import { electronNativeBinding } from './nativeBinding'
 import { denyAllPermissions, hardenContents } from './security'
+import { desktopHost } from './desktopHost'
 import { createMainWindow } from './window'
 
 // out/main/index.js -> the app root (the asar root when packaged).
@@ -27,7 +28,8 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession)
   serveRenderer(join(appRoot, 'out', 'renderer'))
   try {
-    core = await createCore({ dataDir: process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData'), contentDir, nativeBinding: electronNativeBinding(appRoot, app.isPackaged) })
+    const dataDir = process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData')
+    core = await createCore({ dataDir, contentDir, nativeBinding: electronNativeBinding(appRoot, app.isPackaged), host: desktopHost(dataDir) })
   } catch (error) {
     dialog.showErrorBox('Pathfinder could not open your data', error instanceof Error ? error.message : String(error))
     app.exit(1)

@@ -1,0 +1,16 @@
+import { contract } from '@shared/contract'
+import type { CoreContext } from '../context'
+import type { CoreHandlers } from '../handlers'
+import { DomainError } from '../ipc/domainError'
+import { handle } from '../ipc/handle'
+
+export function hostHandlers({ host, dataDir, log }: CoreContext): CoreHandlers['host'] {
+  const c = contract.host
+  return {
+    info: handle(c.info, () => ({ kind: host.kind, canPickFolder: Boolean(host.pickFolder), secretStorage: host.secrets.storage, dataDir }), log),
+    pickFolder: handle(c.pickFolder, async () => {
+      if (!host.pickFolder) throw new DomainError('unavailable', 'This window cannot open a folder picker; type the folder path instead.')
+      return { path: await host.pickFolder() }
+    }, log),
+  }
+}

@@ -1,0 +1,32 @@
+import type { HostInfo } from '@shared/domain/host'
+
+/**
+ * Secrets (a GitHub token) kept by the host: encrypted with the OS keychain in the desktop
+ * app, in memory for the session in the web host. Never in SQLite, never in a log.
+ */
+export interface SecretStore {
+  readonly storage: HostInfo['secretStorage']
+  get(name: string): string | undefined
+  set(name: string, value: string): void
+  delete(name: string): void
+}
+
+/** What only the host process can do; core asks for it through this, never imports a host. */
+export interface HostServices {
+  kind: HostInfo['kind']
+  secrets: SecretStore
+  /** A native folder picker; absent where there is none (the browser types a path instead). */
+  pickFolder?: () => Promise<string | null>
+}
+
+export function memorySecretStore(): SecretStore {
+  const values = new Map<string, string>()
+  return {
+    storage: 'memory',
+    get: (name) => values.get(name),
+    set: (name, value) => void values.set(name, value),
+    delete: (name) => void values.delete(name),
+  }
+}
+
+export const browserHost = (): HostServices => ({ kind: 'browser', secrets: memorySecretStore() })

@@ -1,0 +1,9 @@
+export interface HostInfo {
+  /** The desktop app, or the web host in a browser. */
+  kind: 'desktop' | 'browser'
+  canPickFolder: boolean
+  /** Where secrets such as a GitHub token are kept: the OS keychain, or memory for this session. */
+  secretStorage: 'os-keychain' | 'memory'
+  /** The folder holding the database and backups, to show the person where their data is. */
+  dataDir: string
+}
