@@ -59,8 +59,17 @@ test('a new user plans the Java track with a goal, and it all survives a restart
 
   // The goal, linked to Spring Framework, with three milestones and a target three months out.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' }).click()
-  await page.getByRole('button', { name: 'New goal' }).first().click()
+  // Keyboard only: the dialog takes focus, Escape closes it, focus comes back to the button that opened it.
+  const newGoal = page.getByRole('button', { name: 'New goal' }).first()
+  await newGoal.focus()
+  await page.keyboard.press('Enter')
   const form = page.getByRole('dialog', { name: 'New goal' })
+  await expect(form).toBeVisible()
+  await expect(form.getByRole('textbox', { name: 'Title' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(form).toBeHidden()
+  await expect(newGoal).toBeFocused()
+  await page.keyboard.press('Enter')
   await expect(form).toBeVisible()
   await form.getByRole('textbox', { name: 'Title' }).fill('Learn the Spring Framework')
   await form.getByRole('textbox', { name: 'Description' }).fill('Enough Spring to build and test a production REST service.')
@@ -74,6 +83,7 @@ test('a new user plans the Java track with a goal, and it all survives a restart
     await form.getByLabel(`Due date of “${title}”`).fill(iso(addMonths(today, index + 1)))
   }
   await expect(form.getByRole('slider')).toHaveCount(0)
+  await screenshot(page, 'goal-form')
   await form.getByRole('button', { name: 'Create goal' }).click()
   await expect(form).toBeHidden()
 

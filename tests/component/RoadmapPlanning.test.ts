@@ -1,0 +1,48 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import RoadmapView from '../../renderer/src/roadmap/RoadmapView.vue'
+import { withRealCore } from './support/renderComponent'
+import { testRouter } from './support/testRouter'
+
+let dispose: (() => void) | undefined
+afterEach(() => dispose?.())
+
+describe('planning on the roadmap', () => {
+  it('targets a track, adds a custom skill through the dialog, and hides an item', async () => {
+    const env = await withRealCore()
+    dispose = env.dispose
+    const wrapper = env.mount(RoadmapView, { attachTo: document.body, global: { plugins: [await testRouter('/roadmap')] } })
+    await flushPromises()
+
+    const target = wrapper.get('button[aria-label="Target: Java Developer"]')
+    expect(target.attributes('aria-pressed')).toBe('false')
+    await target.trigger('click')
+    await flushPromises()
+    expect(target.attributes('aria-pressed')).toBe('true')
+
+    await wrapper.get('button[aria-label="Add a skill to Java Developer"]').trigger('click')
+    await flushPromises()
+    const form = wrapper.get('form#add-item-form')
+    await form.trigger('submit')
+    await flushPromises()
+    const title = form.get('input')
+    expect(title.attributes('aria-invalid')).toBe('true')
+    expect(form.text()).toContain('A title is required')
+
+    await title.setValue('Spring Boot')
+    await form.trigger('submit')
+    await flushPromises()
+    const javaTrack = wrapper.get('[data-item-id="track.java"]')
+    expect(javaTrack.find('select[aria-label="Status of Spring Boot"]').exists()).toBe(true)
+    expect(javaTrack.find('select[aria-label="Level of Spring Boot"]').exists()).toBe(true)
+    expect(javaTrack.text()).toContain('Yours')
+
+    await wrapper.get('button[aria-label="Hide Algorithms"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('select[aria-label="Status of Algorithms"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('Show 1 hidden item')
+    const stored = env.core.db.prepare("SELECT hidden FROM item_state WHERE item_id = 'skill.algorithms'").get()
+    expect(stored).toEqual({ hidden: 1 })
+    wrapper.unmount()
+  })
+})
