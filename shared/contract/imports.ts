@@ -4,7 +4,11 @@ import { httpUrl, isoDate, noInput } from './fields'
 import { activityFilter } from './activities'
 import type { CsvExport, CsvPreview, ImportProgress, ImportSettings, ImportSummary } from '../domain/activities'
 
-const email = z.email({ error: 'That does not look like an email address' }).max(320, 'That email address is too long')
+const email = z
+  .string({ error: 'An email address is text' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'That does not look like an email address' }).max(320, 'That email address is too long'))
 const emails = z.array(email, { error: 'Emails are a list of addresses' }).max(50, 'List at most 50 email addresses')
 
 /** GitHub's own rule for logins: letters, digits and single inner hyphens, up to 39 characters. */

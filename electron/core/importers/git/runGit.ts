@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process'
+import { dirname } from 'node:path'
 import { DomainError } from '../../ipc/domainError'
 import { cancelledError } from '../importRun'
+
+/** The app's environment without GIT_* variables: an inherited GIT_DIR would point every read at one repository. */
+const inheritedEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')))
 
 export interface GitResult {
   stdout: string
@@ -12,7 +16,8 @@ export interface GitResult {
 /**
  * Runs git with an argument list, never through a shell, so no folder name or email can
  * become a command. Output is read as UTF-8 text; prompts are off so a repository that
- * wants credentials fails instead of hanging.
+ * wants credentials fails instead of hanging. git may not look above the folder for a
+ * repository: a broken one must fail, not silently read the enclosing one (a dotfiles home).
  */
 export function runGit(args: readonly string[], options: { cwd: string; signal?: AbortSignal | undefined }): Promise<GitResult> {
   return new Promise((resolve, reject) => {
@@ -25,7 +30,7 @@ export function runGit(args: readonly string[], options: { cwd: string; signal?:
         encoding: 'utf8',
         maxBuffer: 1024 * 1024 * 1024,
         windowsHide: true,
-        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
+        env: { ...inheritedEnv(), GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_CEILING_DIRECTORIES: dirname(options.cwd) },
       },
       (error, stdout, stderr) => {
         if (!error) return resolve({ stdout, stderr, code: 0 })

@@ -42,7 +42,21 @@ async function search(client: GitHubClient, query: string, notes: ImportIssue[],
   return items
 }
 
-function toFields(item: SearchItem, kind: ActivityKind, keyPrefix: string, overrides: Partial<ImportedFields> = {}): ImportedFields | null {
+/**
+ * "github:pr:owner/name#12". The host is the web one from the item's own link, so keys do not
+ * change with the API address used; only GitHub Enterprise items carry theirs.
+ */
+function keyOf(item: SearchItem, kind: 'pr' | 'issue' | 'review', repo: string): string {
+  let host = 'github.com'
+  try {
+    host = new URL(item.html_url).host
+  } catch {
+    // A malformed link keeps the github.com key; the item still has its repository and number.
+  }
+  return `github:${host === 'github.com' ? '' : `${host}:`}${kind}:${repo.toLowerCase()}#${item.number}`
+}
+
+function toFields(item: SearchItem, kind: ActivityKind, keyKind: 'pr' | 'issue' | 'review', overrides: Partial<ImportedFields> = {}): ImportedFields | null {
   const repo = repoOf(item)
   if (!repo) return null
   const merged = kind === 'pull-request' && item.pull_request?.merged_at
@@ -59,7 +73,7 @@ function toFields(item: SearchItem, kind: ActivityKind, keyPrefix: string, overr
     goalId: null,
     skillIds: [],
     source: 'github',
-    externalKey: `${keyPrefix}${repo.toLowerCase()}#${item.number}`,
+    externalKey: keyOf(item, keyKind, repo),
     commitCount: null,
     linesChanged: null,
     ...overrides,
@@ -83,8 +97,6 @@ export async function importGitHub(db: Db, repo: ActivitiesRepository, options: 
     ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
-  const host = new URL(options.apiUrl ?? defaultApiUrl).host
-  const prefix = (kind: string) => `github:${host === 'api.github.com' ? '' : `${host}:`}${kind}:`
   const since = options.since ? ` updated:>=${options.since}` : ''
   const notes: ImportIssue[] = []
 
@@ -97,18 +109,18 @@ export async function importGitHub(db: Db, repo: ActivitiesRepository, options: 
 
   const items: ImportedFields[] = []
   for (const item of pulls) {
-    const fields = toFields(item, 'pull-request', prefix('pr'))
+    const fields = toFields(item, 'pull-request', 'pr')
     if (fields) items.push(fields)
   }
   for (const item of issues) {
-    const fields = toFields(item, 'issue', prefix('issue'))
+    const fields = toFields(item, 'issue', 'issue')
     if (fields) items.push(fields)
   }
   // The day of a review is only on the PR's reviews, one request each: ask only for new ones.
   const total = 3 + reviewed.length
   for (const [index, item] of reviewed.entries()) {
     throwIfCancelled(signal)
-    const fields = toFields(item, 'code-review', prefix('review'), { title: `Review: ${item.title}`.slice(0, 200) })
+    const fields = toFields(item, 'code-review', 'review', { title: `Review: ${item.title}`.slice(0, 200) })
     if (!fields || fields.externalKey === null) continue
     if (repo.byExternalKey(fields.externalKey)) {
       items.push(fields)
