@@ -31,7 +31,9 @@ export const userTables: readonly UserTable[] = [
 
 /**
  * Tables that are not the person's data: content reloaded from data/ on every start, and
- * indexes derived from user tables (FTS5 shadow tables are recognised on their own).
+ * tables that triggers derive from user tables (FTS indexes, counters): an import rewrites
+ * the user tables row by row and the triggers rebuild these. FTS5 shadow tables are
+ * recognised on their own.
  */
 export const nonUserTables: readonly string[] = ['content_path', 'content_item', 'activity_fts']
 
