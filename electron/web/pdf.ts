@@ -35,8 +35,8 @@ export function toPlaywrightPdf(pdf: ReportPdfOptions): PagePdfOptions {
       left: `${pdf.margins.left}in`,
       right: `${pdf.margins.right}in`,
     },
-    tagged: true,
-    outline: true,
+    tagged: pdf.generateTaggedPDF,
+    outline: pdf.generateDocumentOutline,
   }
 }
 

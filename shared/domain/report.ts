@@ -156,7 +156,7 @@ export const reportFigureLabels: Record<ReportFigureKey, string> = {
   openSourceContributions: 'Open-source contributions',
   mergedPullRequests: 'Merged pull requests',
   repositories: 'Repositories',
-  strategyWork: 'Certifications, talks, posts and more',
+  strategyWork: 'Beyond code',
   hours: 'Hours logged',
   goalsDone: 'Goals completed',
   goalsInProgress: 'Goals in progress',
@@ -305,16 +305,16 @@ export interface ReportOpenSource {
   byKind: ReportKindCount[]
   /** Most merged pull requests first. */
   repositories: ReportRepository[]
-  /** Newest first. */
-  activities: ReportActivity[]
+  /** Ids into the model's `activities`, newest first. */
+  activityIds: number[]
 }
 
 export interface ReportStrategyGroup {
   kind: ActivityKind
   label: string
   count: number
-  /** Newest first. */
-  activities: ReportActivity[]
+  /** Ids into the model's `activities`, newest first. */
+  activityIds: number[]
 }
 
 export interface ReportStrategyWork {
@@ -451,6 +451,9 @@ export interface ReportPdfOptions {
   margins: { top: number; bottom: number; left: number; right: number }
   headerTemplate: string
   footerTemplate: string
+  /** Tagged for screen readers, with the section headings as bookmarks. */
+  generateTaggedPDF: true
+  generateDocumentOutline: true
 }
 
 /** Everything a host needs to print a PDF and name the file. */

@@ -124,12 +124,12 @@ export function buildActivitySections(
     repositories: [...repos.values()].sort(
       (a, b) => b.mergedPullRequests - a.mergedPullRequests || b.contributions - a.contributions || a.repo.localeCompare(b.repo),
     ),
-    activities: openSourceActivities,
+    activityIds: openSourceActivities.map((a) => a.id),
   }
 
   const groups = strategyWorkKinds.flatMap((kind) => {
     const list = byKind.get(kind) ?? []
-    return list.length === 0 ? [] : [{ kind, label: activityKindLabels[kind].many, count: list.length, activities: [...list].sort(newestFirst) }]
+    return list.length === 0 ? [] : [{ kind, label: activityKindLabels[kind].many, count: list.length, activityIds: [...list].sort(newestFirst).map((a) => a.id) }]
   })
   const strategyWork: ReportStrategyWork = { total: groups.reduce((n, g) => n + g.count, 0), groups }
 

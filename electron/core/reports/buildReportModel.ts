@@ -106,7 +106,7 @@ export function buildReportModel({ options, period, sources, previous, now }: Mo
     redactions: { exclude, privateActivities, privateRepositories: privateRepos.size },
     figures,
     kpis: buildKpis(options.template.id, ctx),
-    highlights: empty ? standing : buildHighlights(ctx),
+    highlights: empty ? standing : buildHighlights(ctx, included),
     roadmap: pick('roadmap', roadmap),
     skills: pick('skills', skills),
     goals: pick('goals', goals),

@@ -11,6 +11,7 @@ import {
   type ReportKpi,
   type ReportOpenSource,
   type ReportRoadmap,
+  type ReportSectionId,
   type ReportSkills,
   type ReportStrategyWork,
   type ReportTemplate,
@@ -78,34 +79,38 @@ export function buildKpis(template: ReportTemplate, ctx: FigureContext): ReportK
   })
 }
 
-/** The summary's sentences, most telling first. Plain text: every renderer escapes it. */
-export function buildHighlights(ctx: FigureContext): string[] {
+/**
+ * The summary's sentences, most telling first. Plain text: every renderer escapes it. Only
+ * sections the report includes speak here, so a job application does not bring up goals.
+ */
+export function buildHighlights(ctx: FigureContext, sections: ReadonlySet<ReportSectionId>): string[] {
   const f = ctx.figures
   const out: string[] = []
-  if (f.mergedPullRequests > 0) {
+  const has = (id: ReportSectionId) => sections.has(id)
+  if (has('open-source') && f.mergedPullRequests > 0) {
     out.push(`Merged ${plural(f.mergedPullRequests, 'pull request')} in ${plural(reposWithMerged(ctx.openSource), 'repository', 'repositories')}, out of ${plural(f.openSourceContributions, 'open-source contribution')} to ${plural(f.repositories, 'repository', 'repositories')}.`)
-  } else if (f.openSourceContributions > 0) {
+  } else if (has('open-source') && f.openSourceContributions > 0) {
     out.push(`Made ${plural(f.openSourceContributions, 'open-source contribution')}${f.repositories > 0 ? ` in ${plural(f.repositories, 'repository', 'repositories')}` : ''}.`)
   }
   const improved = ctx.skills.rows.filter((s) => s.change > 0).sort((a, b) => b.change - a.change)
-  if (improved.length > 0) {
+  if (has('skills') && improved.length > 0) {
     const named = improved.slice(0, 3).map((s) => `${s.title} (${s.levelStart ?? 0} → ${s.levelEnd ?? 0})`)
     out.push(`Levelled up ${plural(improved.length, 'skill')}: ${joinWords(improved.length > 3 ? [...named, `${improved.length - 3} more`] : named)}.`)
   }
-  if (ctx.goals.done.length > 0) {
+  if (has('goals') && ctx.goals.done.length > 0) {
     const named = ctx.goals.done.slice(0, 3).map((g) => `“${g.title}”`)
     out.push(`Completed ${plural(ctx.goals.done.length, 'goal')}: ${joinWords(ctx.goals.done.length > 3 ? [...named, `${ctx.goals.done.length - 3} more`] : named)}.`)
   }
-  if (f.strategyWork > 0) out.push(`Beyond code: ${strategyPhrase(ctx.strategyWork)}.`)
+  if (has('strategy-work') && f.strategyWork > 0) out.push(`Beyond code: ${strategyPhrase(ctx.strategyWork)}.`)
   const { start, end } = ctx.roadmap.overall
-  if (end.ratio !== null && start.ratio !== null && Math.round(end.ratio * 100) !== Math.round(start.ratio * 100)) {
+  if (has('roadmap') && end.ratio !== null && start.ratio !== null && Math.round(end.ratio * 100) !== Math.round(start.ratio * 100)) {
     out.push(`Roadmap progress ${end.ratio > start.ratio ? 'rose' : 'fell'} from ${formatPercent(start.ratio)} to ${formatPercent(end.ratio)}${f.itemsCompleted > 0 ? `, with ${plural(f.itemsCompleted, 'skill or strategy', 'skills and strategies')} completed` : ''}.`)
   }
   if (f.activeDays > 0) {
     const streak = ctx.heatmap.longestStreak.length
     out.push(`Logged work on ${plural(f.activeDays, 'day')}${streak > 1 ? `; the longest streak ran ${plural(streak, 'day')}` : ''}.`)
   }
-  if (f.goalsOverdue > 0) out.push(`${plural(f.goalsOverdue, 'goal is', 'goals are')} past the target date.`)
+  if (has('goals') && f.goalsOverdue > 0) out.push(`${plural(f.goalsOverdue, 'goal is', 'goals are')} past the target date.`)
   return out
 }
 

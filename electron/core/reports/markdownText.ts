@@ -1,18 +1,22 @@
 /**
- * User text inside Markdown. Every character that could open markup is escaped with a
- * backslash (CommonMark lets any ASCII punctuation be escaped), so a title like
- * `](javascript:x)` or `<script>` prints as those characters, never as a link or HTML.
+ * User text inside Markdown. Every character that could open markup is escaped (with a
+ * backslash, which CommonMark allows before any ASCII punctuation, or as an entity), so a
+ * title like `](javascript:x)` or `<script>` prints as those characters, never as a link or HTML.
  * Ordinary text (dots, hyphens inside words, quotes) is left readable.
  */
 export function mdText(text: string): string {
   return text
     .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    // Angle brackets as entities, not backslash escapes: the raw text then holds no tag at all,
+    // for the careless renderer or the person who pastes it into HTML.
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     // A `(` right after a bracket would read as a link destination in a careless renderer.
     .replace(/\\\]\(/g, '\\]\\(')
-    .replace(/&(?=#?\w+;)/g, '\\&')
     // Characters that start a block (heading, quote, list, setext underline) at a line's start.
-    .replace(/^(\s*)([#>+\-=])/, '$1\\$2')
+    .replace(/^(\s*)([#+\-=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2')
     .trim()
 }

@@ -1,8 +1,11 @@
-import type { ReportModel, ReportPdfOptions } from '@shared/domain/report'
+import type { ReportModel, ReportPdfOptions, ReportPeriod } from '@shared/domain/report'
 import { esc } from './htmlText'
 import { chartTheme } from './charts'
 import { pageMarginsMm } from './reportCss'
 import { day } from './reportText'
+
+/** What printing needs of a report: a ReportModel has it all. */
+export type PrintFacts = Pick<ReportModel, 'title' | 'generatedOn' | 'author' | 'pageSize'> & { period: Pick<ReportPeriod, 'label'> }
 
 const inches = (mm: number): number => Math.round((mm / 25.4) * 1000) / 1000
 
@@ -11,7 +14,7 @@ const inches = (mm: number): number => Math.round((mm / 25.4) * 1000) / 1000
  * day it was made, and "Page n of N" (Chromium fills the pageNumber and totalPages spans).
  * Its own tiny document: styles must be inline and the font size explicit.
  */
-export function footerTemplate(model: Pick<ReportModel, 'title' | 'period' | 'generatedOn' | 'author'>): string {
+export function footerTemplate(model: PrintFacts): string {
   const left = [model.author?.name ?? null, model.title, model.period.label].filter((s): s is string => s !== null).join(' · ')
   const pad = `0 ${pageMarginsMm.right}mm 0 ${pageMarginsMm.left}mm`
   return `<div style="width:100%;box-sizing:border-box;padding:${pad};display:flex;justify-content:space-between;align-items:center;font-family:${esc(chartTheme.font)};font-size:7.5pt;color:${chartTheme.muted};-webkit-print-color-adjust:exact;">` +
@@ -25,7 +28,7 @@ export function footerTemplate(model: Pick<ReportModel, 'title' | 'period' | 'ge
  * it is; the web host maps it to Playwright's page.pdf (see electron/web/pdf.ts). Pure, so
  * both print the same page size, margins and footer.
  */
-export function pdfOptions(model: Pick<ReportModel, 'title' | 'period' | 'generatedOn' | 'author' | 'pageSize'>): ReportPdfOptions {
+export function pdfOptions(model: PrintFacts): ReportPdfOptions {
   return {
     pageSize: model.pageSize === 'a4' ? 'A4' : 'Letter',
     landscape: false,
@@ -41,5 +44,7 @@ export function pdfOptions(model: Pick<ReportModel, 'title' | 'period' | 'genera
     // An empty header: Chromium's default one prints the date and the page's title.
     headerTemplate: '<span></span>',
     footerTemplate: footerTemplate(model),
+    generateTaggedPDF: true,
+    generateDocumentOutline: true,
   }
 }

@@ -14,6 +14,7 @@ import { chartTheme, heatmapChart, monthlyChart, repositoriesChart } from './cha
 import { esc, link } from './htmlText'
 import { contentWidthPx, reportCss } from './reportCss'
 import {
+  activitiesOf,
   byline,
   count,
   day,
@@ -200,9 +201,9 @@ const openSource: Section = (m, width) => {
       ) + more(shown.length, o.repositories.length),
     )
   }
-  const shown = o.activities.slice(0, listLimit)
-  parts.push(`<h3>Contributions <span class="n">${count(o.activities.length)}</span></h3>`)
-  parts.push(table('<th style="width:13%">Date</th><th style="width:20%">Type</th><th>Title</th><th>Repository</th>', shown.map((a) => activityRow(a, true))) + more(shown.length, o.activities.length))
+  const shown = activitiesOf(m, o.activityIds, listLimit)
+  parts.push(`<h3>Contributions <span class="n">${count(o.total)}</span></h3>`)
+  parts.push(table('<th style="width:13%">Date</th><th style="width:20%">Type</th><th>Title</th><th>Repository</th>', shown.map((a) => activityRow(a, true))) + more(shown.length, o.total))
   return section('open-source', parts.join(''))
 }
 
@@ -211,7 +212,7 @@ const strategyWork: Section = (m) => {
   if (!w) return null
   if (w.total === 0) return section('strategy-work', '<p class="lead">No certifications, talks, meetups, forum answers, blog posts or portfolio projects were logged in the period.</p>')
   const groups = w.groups.map((g) => {
-    const shown = g.activities.slice(0, groupListLimit)
+    const shown = activitiesOf(m, g.activityIds, groupListLimit)
     return `<h3>${esc(g.label)} <span class="n">${count(g.count)}</span></h3>${table('<th style="width:13%">Date</th><th>Title</th><th>Where</th>', shown.map((a) => activityRow(a, false)))}${more(shown.length, g.count)}`
   })
   return section('strategy-work', groups.join(''))

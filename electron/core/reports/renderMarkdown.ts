@@ -3,6 +3,7 @@ import { goalPriorityLabels } from '@shared/domain/goals'
 import { reportSectionLabels, type ReportActivity, type ReportGoal, type ReportModel, type ReportSectionId } from '@shared/domain/report'
 import { mdLink, mdTable, mdText } from './markdownText'
 import {
+  activitiesOf,
   byline,
   count,
   day,
@@ -155,8 +156,8 @@ const openSource: Section = (m) => {
       )}${more(Math.min(listLimit, o.repositories.length), o.repositories.length)}`,
     )
   }
-  const shown = o.activities.slice(0, listLimit)
-  parts.push(`### Contributions\n\n${shown.map((a) => activityLine(a, true)).join('\n')}${more(shown.length, o.activities.length)}`)
+  const shown = activitiesOf(m, o.activityIds, listLimit)
+  parts.push(`### Contributions\n\n${shown.map((a) => activityLine(a, true)).join('\n')}${more(shown.length, o.total)}`)
   return parts.join('\n\n')
 }
 
@@ -165,7 +166,7 @@ const strategyWork: Section = (m) => {
   if (!w) return null
   if (w.total === 0) return `${heading('strategy-work')}\n\nNo certifications, talks, meetups, forum answers, blog posts or portfolio projects were logged in the period.`
   const groups = w.groups.map((g) => {
-    const shown = g.activities.slice(0, groupListLimit)
+    const shown = activitiesOf(m, g.activityIds, groupListLimit)
     return `### ${g.label} (${count(g.count)})\n\n${shown.map((a) => activityLine(a, false)).join('\n')}${more(shown.length, g.count)}`
   })
   return [heading('strategy-work'), ...groups].join('\n\n')

@@ -82,6 +82,15 @@ export function whereOf(a: Pick<ReportActivity, 'repo' | 'url'>): string {
   }
 }
 
+/** The first `limit` activities of a section's id list, looked up in the model. */
+export function activitiesOf(model: Pick<ReportModel, 'activities'>, ids: readonly number[], limit: number): ReportActivity[] {
+  const byId = new Map(model.activities.map((a) => [a.id, a]))
+  return ids.slice(0, limit).flatMap((id) => {
+    const activity = byId.get(id)
+    return activity ? [activity] : []
+  })
+}
+
 /** How many rows of a long list the printed formats show; CSV and JSON always hold them all. */
 export const listLimit = 100
 export const groupListLimit = 40
