@@ -9,6 +9,9 @@
  * - goals titled "crash goal: M milestones, L links" with exactly that many milestones and links;
  * - activities titled "crash activity: S skills" with exactly that many skills (when the
  *   activities channels exist).
+ * Now and then it also imports its own export: one big transaction replacing every user
+ * table with the same rows, which a kill must leave either wholly old or wholly new (the same
+ * data either way, so every acknowledged write must still be there).
  * The clock never repeats or goes back, even across restarts, so each write has its own time.
  * argv: <dataDir> <contentDir>
  */
@@ -82,9 +85,18 @@ async function writeActivity() {
 }
 
 const writers = [writeStatus, writeStatus, writeStatus, ...(has('goals.create') ? [writeGoal] : []), ...(has('activities.create') ? [writeActivity] : [])]
+async function reimportEverything() {
+  say({ t: 'importing' })
+  const exported = okValue(z.object({ json: z.string() })).parse(await core.dispatch('data.exportAll', {}))
+  okValue(z.unknown()).parse(await core.dispatch('data.importAll', { json: exported.value.json }))
+  say({ t: 'import' })
+}
+
 // Sometimes a backup too: a kill in the middle of one must never leave a file that looks whole.
 const backupAfter = Math.random() < 0.15 ? Math.floor(Math.random() * 20) : -1
+const importAfter = Math.random() < 0.2 ? Math.floor(Math.random() * 15) : -1
 for (let n = 0; ; n++) {
   if (n === backupAfter) await core.dispatch('backups.create', {})
+  if (n === importAfter) await reimportEverything()
   await pick(writers)()
 }
