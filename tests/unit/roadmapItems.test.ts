@@ -114,7 +114,7 @@ describe('roadmap evidence and the item page', () => {
   it('refuses a bad link, an unknown item or evidence, and writes nothing', async () => {
     const { api } = await open()
     expect((await refused(api.roadmap.addEvidence({ itemId: 'skill.java', url: 'ftp://example.com/x' }))).message).toBe(
-      'Url: Links must start with http:// or https://.',
+      'Links must start with http:// or https://.',
     )
     expect((await refused(api.roadmap.addEvidence({ itemId: 'skill.java', url: 'not a link' }))).code).toBe('invalid-input')
     expect(await refused(api.roadmap.addEvidence({ itemId: 'skill.cobol', url: 'https://example.com' }))).toMatchObject({ code: 'not-found' })

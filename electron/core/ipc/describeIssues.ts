@@ -7,16 +7,16 @@ const fieldLabel = (path: PropertyKey[]): string =>
     .join('.')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
+    // People say link, not URL.
+    .replace(/\burl\b/g, 'link')
 
 /** Turns zod's issues into sentences for people: "Title: A title is required". */
 export function describeIssues(error: z.ZodError): { message: string; issues: FieldIssue[] } {
   const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
   const sentences = error.issues.map((issue) => {
     const label = fieldLabel(issue.path)
-    // Our schemas' messages are written for people and name what they are about; zod's own
-    // defaults ("Invalid input: expected string") need the field's name in front.
-    const generic = /^(invalid|expected|too (big|small)|unrecognized|required)/i.test(issue.message)
-    if (!label || !generic) return issue.message
+    // A message that already names its field ("Status must be...") needs no prefix.
+    if (!label || issue.message.toLowerCase().includes(label)) return issue.message
     return `${label[0]?.toUpperCase()}${label.slice(1)}: ${issue.message}`
   })
   const unique = [...new Set(sentences)]
