@@ -4,20 +4,10 @@ import { CalendarComponent, GridComponent, LegendComponent, VisualMapComponent }
 import { SVGRenderer } from 'echarts/renderers'
 import type { ReportHeatmap, ReportMonth, ReportRepository } from '@shared/domain/report'
 import { month as monthLabel } from './reportText'
+import { chartTheme } from './theme'
 
 use([BarChart, HeatmapChart, CalendarComponent, GridComponent, LegendComponent, VisualMapComponent, SVGRenderer])
 
-/** The document's palette and type, shared with the stylesheet. */
-export const chartTheme = {
-  font: '"Inter", "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
-  ink: '#0f172a',
-  muted: '#64748b',
-  grid: '#e2e8f0',
-  primary: '#1d4ed8',
-  secondary: '#0d9488',
-  light: '#93c5fd',
-  heat: ['#edf1f7', '#c7d7f4', '#8fb0ea', '#4f80dc', '#1d4ed8'],
-} as const
 
 /**
  * One chart as an SVG string, drawn by ECharts' server-side renderer: no DOM, no canvas, no

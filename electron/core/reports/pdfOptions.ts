@@ -1,6 +1,6 @@
 import type { ReportModel, ReportPdfOptions, ReportPeriod } from '@shared/domain/report'
 import { esc } from './htmlText'
-import { chartTheme } from './charts'
+import { chartTheme } from './theme'
 import { pageMarginsMm } from './reportCss'
 import { day } from './reportText'
 

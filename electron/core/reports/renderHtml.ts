@@ -10,7 +10,8 @@ import {
   type ReportProgressRow,
   type ReportSectionId,
 } from '@shared/domain/report'
-import { chartTheme, heatmapChart, monthlyChart, repositoriesChart } from './charts'
+import { heatmapChart, monthlyChart, repositoriesChart } from './charts'
+import { chartTheme } from './theme'
 import { esc, link } from './htmlText'
 import { contentWidthPx, reportCss } from './reportCss'
 import {
@@ -192,7 +193,7 @@ const openSource: Section = (m, width) => {
   const kinds = o.byKind.filter((k) => k.count > 0).map((k) => kindCount(k.kind, k.count))
   const parts = [`<p class="lead"><strong>${count(o.total)} contributions</strong> and <strong>${count(o.mergedPullRequests)} merged pull requests</strong>: ${esc(kinds.join(', '))}.</p>`]
   if (o.repositories.length > 0) {
-    parts.push(`<h3>Merged pull requests by repository</h3><figure>${repositoriesChart(o.repositories, width)}</figure>`)
+    parts.push(`<h3>Merged pull requests by repository</h3><figure role="img" aria-label="Bar chart of merged pull requests and other contributions by repository; the table below has the figures">${repositoriesChart(o.repositories, width)}</figure>`)
     const shown = o.repositories.slice(0, listLimit)
     parts.push(
       table(
@@ -229,8 +230,8 @@ const heatmap: Section = (m, width) => {
   return section(
     'heatmap',
     `<p class="lead">Work was logged on <strong>${count(m.figures.activeDays)}</strong> of ${count(m.period.days)} days.${esc(streak)}</p>` +
-      `<figure>${heatmapChart(h, width)}<div class="heat-legend"><span>Less</span>${scale}<span>More</span></div><figcaption>${esc(caption)}</figcaption></figure>` +
-      `<h3>Activities per month</h3><figure>${monthlyChart(h.months, width)}</figure>`,
+      `<figure role="img" aria-label="Calendar of activities per day, darker for busier days">${heatmapChart(h, width)}<div class="heat-legend"><span>Less</span>${scale}<span>More</span></div><figcaption>${esc(caption)}</figcaption></figure>` +
+      `<h3>Activities per month</h3><figure role="img" aria-label="Bar chart of open-source and other activities per month">${monthlyChart(h.months, width)}</figure>`,
   )
 }
 

@@ -1,9 +1,11 @@
-import type { ReportFormat, ReportModel, ReportSummary } from '@shared/domain/report'
+import type { ReportFormat, ReportModel } from '@shared/domain/report'
 import { renderCsv } from './renderCsv'
 import { renderHtml } from './renderHtml'
 import { renderJson } from './renderJson'
 import { renderMarkdown } from './renderMarkdown'
-import { fileStem } from './reportText'
+import { reportFileName } from './reportFiles'
+
+export { renderHtml }
 
 const formats: Record<ReportFormat, { extension: string; mimeType: string; render: (model: ReportModel) => string }> = {
   markdown: { extension: 'md', mimeType: 'text/markdown; charset=utf-8', render: renderMarkdown },
@@ -12,23 +14,8 @@ const formats: Record<ReportFormat, { extension: string; mimeType: string; rende
   csv: { extension: 'csv', mimeType: 'text/csv; charset=utf-8', render: renderCsv },
 }
 
-export const reportFileName = (model: ReportModel, extension: string): string => `${fileStem(model)}.${extension}`
-
 /** One format of the model: its text, a file name a person would keep, and its media type. */
 export function renderReport(model: ReportModel, format: ReportFormat): { fileName: string; mimeType: string; content: string } {
   const f = formats[format]
   return { fileName: reportFileName(model, f.extension), mimeType: f.mimeType, content: f.render(model) }
 }
-
-export const summarize = (model: ReportModel): ReportSummary => ({
-  schemaVersion: model.schemaVersion,
-  title: model.title,
-  template: model.template,
-  period: model.period,
-  sections: model.sections,
-  empty: model.empty,
-  emptyMessage: model.emptyMessage,
-  figures: model.figures,
-  kpis: model.kpis,
-  redactions: model.redactions,
-})

@@ -1,5 +1,5 @@
 import type { ReportPageSize } from '@shared/domain/report'
-import { chartTheme } from './charts'
+import { chartTheme } from './theme'
 
 /** Page geometry shared by the stylesheet and the PDF options, so the two never disagree. */
 export const pageGeometry: Record<ReportPageSize, { css: string; widthMm: number }> = {

@@ -5,9 +5,14 @@ import { handle } from '../ipc/handle'
 import { createExportsRepository } from './exportsRepository'
 import { pdfOptions } from './pdfOptions'
 import { readPrivateRepositories, writePrivateRepositories } from './privateRepositories'
-import { renderHtml } from './renderHtml'
-import { renderReport, reportFileName, summarize } from './renderReport'
+import { reportFileName, summarize } from './reportFiles'
 import { createReportService } from './reportService'
+
+// The renderers draw charts with ECharts, a third of a second to load: the first report pays
+// for it, not every start of the app.
+const renderers = () => import('./renderReport')
+
+const extensions = { markdown: 'md', html: 'html', json: 'json', csv: 'csv', pdf: 'pdf' } as const
 
 export function reportsHandlers(ctx: CoreContext): CoreHandlers['reports'] {
   const { settings, now, log } = ctx
@@ -16,24 +21,26 @@ export function reportsHandlers(ctx: CoreContext): CoreHandlers['reports'] {
   const c = contract.reports
 
   return {
-    preview: handle(c.preview, ({ options }) => {
+    preview: handle(c.preview, async ({ options }) => {
+      const { renderHtml } = await renderers()
       const model = service.model(options)
       return { html: renderHtml(model), summary: summarize(model) }
     }, log),
-    render: handle(c.render, ({ options, format, record }) => {
+    render: handle(c.render, async ({ options, format, record }) => {
+      const { renderReport } = await renderers()
       const model = service.model(options)
       const rendered = renderReport(model, format)
       const exportId = record ? exportsRepo.record(model, format, rendered.fileName, options, now()).id : null
       return { ...rendered, exportId }
     }, log),
-    printable: handle(c.printable, ({ options }) => {
+    printable: handle(c.printable, async ({ options }) => {
+      const { renderHtml } = await renderers()
       const model = service.model(options)
       return { html: renderHtml(model), fileName: reportFileName(model, 'pdf'), pdf: pdfOptions(model), summary: summarize(model) }
     }, log),
     recordExport: handle(c.recordExport, ({ options, format }) => {
       const model = service.model(options)
-      const extension = { markdown: 'md', html: 'html', json: 'json', csv: 'csv', pdf: 'pdf' }[format]
-      return exportsRepo.record(model, format, reportFileName(model, extension), options, now())
+      return exportsRepo.record(model, format, reportFileName(model, extensions[format]), options, now())
     }, log),
     history: handle(c.history, ({ limit }) => exportsRepo.list(limit), log),
     privateRepositories: handle(c.privateRepositories, () => readPrivateRepositories(settings), log),
