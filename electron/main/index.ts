@@ -1,6 +1,8 @@
 import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { join } from 'node:path'
-import { createCore, type Core } from '../core/core'
+import type { Core } from '../core/core'
+import { describeRecovery, openWithRecovery, type RecoveryChoice } from '../core/host/openWithRecovery'
+import type { StoreOpenError } from '../core/store/storeOpenError'
 import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol'
 import { registerIpc } from './ipc'
 import { electronNativeBinding } from './nativeBinding'
@@ -24,14 +26,36 @@ function openWindow(): void {
   void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`)
 }
 
+/** The person decides: their data is never replaced or emptied without a yes. */
+async function askHowToRecover(error: StoreOpenError): Promise<RecoveryChoice> {
+  const choices: { label: string; choice: RecoveryChoice }[] = [
+    ...(error.canRestore ? [{ label: 'Restore the newest backup', choice: 'restore' as const }] : []),
+    { label: 'Start empty', choice: 'start-fresh' },
+    { label: 'Quit', choice: 'quit' },
+  ]
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'Pathfinder could not open your data',
+    message: 'Pathfinder could not open your data',
+    detail: describeRecovery(error),
+    buttons: choices.map((c) => c.label),
+    defaultId: 0,
+    cancelId: choices.length - 1,
+    noLink: true,
+  })
+  return choices[response]?.choice ?? 'quit'
+}
+
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession)
   serveRenderer(join(appRoot, 'out', 'renderer'))
+  const dataDir = process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData')
   try {
-    const dataDir = process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData')
-    core = await createCore({ dataDir, contentDir, nativeBinding: electronNativeBinding(appRoot, app.isPackaged), host: desktopHost(dataDir) })
+    core = (await openWithRecovery({ dataDir, contentDir, nativeBinding: electronNativeBinding(appRoot, app.isPackaged), host: desktopHost(dataDir) }, askHowToRecover)) ?? undefined
   } catch (error) {
     dialog.showErrorBox('Pathfinder could not open your data', error instanceof Error ? error.message : String(error))
+  }
+  if (!core) {
     app.exit(1)
     return
   }

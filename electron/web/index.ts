@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { createCore } from '../core/core'
+import { describeRecovery, openWithRecovery } from '../core/host/openWithRecovery'
 import { defaultDataDir } from '../core/host/paths'
 import { parseWebHostArgs } from './args'
 import { startWebHost } from './server'
@@ -16,7 +16,13 @@ function openInBrowser(url: string): void {
 async function main(): Promise<void> {
   const args = parseWebHostArgs(process.argv.slice(2))
   const dataDir = resolve(args.dataDir ?? defaultDataDir())
-  const core = await createCore({ dataDir, contentDir: join(appRoot, 'data', 'paths') })
+  const core = await openWithRecovery({ dataDir, contentDir: join(appRoot, 'data', 'paths') }, async (error) => {
+    console.error(describeRecovery(error))
+    if (args.recovery) return args.recovery
+    console.error(error.canRestore ? 'Run again with --restore-newest-backup to restore it, or --start-fresh to start empty.' : 'Run again with --start-fresh to start empty.')
+    return 'quit'
+  })
+  if (!core) process.exit(1)
   const host = await startWebHost({ dispatcher: core, rendererDir: join(appRoot, 'out', 'renderer'), port: args.port })
   console.log(`Pathfinder is running at ${host.url}`)
   console.log(`Data folder: ${dataDir}`)

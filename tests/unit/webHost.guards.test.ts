@@ -93,8 +93,10 @@ describe('the web host refuses what it must', () => {
   })
 
   it('parses its flags and rejects a bad port', () => {
-    expect(parseWebHostArgs(['--port', '8080', '--data-dir', '/tmp/x', '--open'])).toEqual({ port: 8080, dataDir: '/tmp/x', open: true })
+    expect(parseWebHostArgs(['--port', '8080', '--data-dir', '/tmp/x', '--open'])).toEqual({ port: 8080, dataDir: '/tmp/x', open: true, recovery: null })
     expect(() => parseWebHostArgs(['--port', '70000'])).toThrow(/Port must be 0-65535/)
     expect(() => parseWebHostArgs(['--bogus'])).toThrow()
+    expect(parseWebHostArgs(['--restore-newest-backup']).recovery).toBe('restore')
+    expect(() => parseWebHostArgs(['--restore-newest-backup', '--start-fresh'])).toThrow(/Choose one/)
   })
 })
