@@ -59,6 +59,8 @@ describe('report periods', () => {
     expect(resolvePeriod({ preset: 'all-time' }, 'UTC', now, null)).toMatchObject({ from: '2026-11-25', to: '2026-11-25' })
     expect(resolvePeriod({ preset: 'custom', from: '2026-04-01', to: '2026-06-30' }, 'UTC', now, null).label).toBe('Q2 2026')
     expect(resolvePeriod({ preset: 'custom', from: '2026-02-01', to: '2026-02-28' }, 'UTC', now, null).label).toBe('February 2026')
+    expect(resolvePeriod({ preset: 'custom', from: '2026-07-01', to: '2026-12-31' }, 'UTC', now, null).label).toBe('H2 2026')
+    expect(resolvePeriod({ preset: 'custom', from: '2026-01-01', to: '2026-12-31' }, 'UTC', now, null).label).toBe('2026')
     expect(resolvePeriod({ preset: 'custom', from: '2025-12-15', to: '2026-01-10' }, 'UTC', now, null)).toMatchObject({
       label: '15 Dec 2025 – 10 Jan 2026',
       range: '15 December 2025 to 10 January 2026',
@@ -245,10 +247,14 @@ describe('the report model', () => {
     ])
     expect(history[1]?.figures).toEqual(first.figures)
 
+    // The year's report was just saved as a PDF: saving it as Markdown too compares it with
+    // the report before it, not with itself.
     const next = await model(api, { period: { preset: 'this-year' }, timeZone: 'Europe/Berlin' })
-    expect(next.comparison?.previous).toMatchObject({ format: 'pdf', periodLabel: '2026' })
-    const merged = next.comparison?.rows.find((r) => r.key === 'mergedPullRequests')
-    expect(merged).toMatchObject({ previous: 5, current: 5, change: 0 })
+    expect(next.comparison?.previous).toMatchObject({ format: 'markdown', periodLabel: 'H1 2026' })
+    expect(next.comparison?.rows.find((r) => r.key === 'activities')).toMatchObject({ previous: 7, current: 11, change: 4 })
+    expect(next.comparison?.rows.find((r) => r.key === 'mergedPullRequests')).toMatchObject({ previous: 5, current: 5, change: 0 })
+    const other = await model(api, { period: { preset: 'this-year' }, timeZone: 'Europe/Berlin', template: 'promotion-case' })
+    expect(other.comparison?.previous).toMatchObject({ format: 'pdf', periodLabel: '2026' })
     // A preview or a render without `record` keeps no history.
     await must(api.reports.preview({ options }))
     expect(await must(api.reports.history({ limit: 10 }))).toHaveLength(2)

@@ -63,6 +63,10 @@ export function createExportsRepository(db: Db) {
     VALUES (@exportedAt, @format, @template, @title, @fileName, @periodLabel, @from, @to, @timeZone, @options, @figures)`)
   const listStmt = db.prepare<[number], ExportRow>('SELECT * FROM report_export ORDER BY exported_at DESC, id DESC LIMIT ?')
   const getStmt = db.prepare<[number], ExportRow>('SELECT * FROM report_export WHERE id = ?')
+  const previousStmt = db.prepare<{ template: string; from: string; to: string }, ExportRow>(`
+    SELECT * FROM report_export
+    WHERE NOT (template = @template AND period_from = @from AND period_to = @to)
+    ORDER BY exported_at DESC, id DESC LIMIT 1`)
 
   return {
     record(model: ReportModel, format: ReportExportFormat, fileName: string, options: unknown, at: Date): ReportExport {
@@ -88,8 +92,12 @@ export function createExportsRepository(db: Db) {
     list(limit: number): ReportExport[] {
       return listStmt.all(limit).map(toExport)
     },
-    latest(): ReportExport | null {
-      const row = listStmt.get(1)
+    /**
+     * The report this one follows: the latest export of a different report. The same report
+     * saved again in another format is not "the last report".
+     */
+    previous(report: { template: string; from: string; to: string }): ReportExport | null {
+      const row = previousStmt.get(report)
       return row ? toExport(row) : null
     },
   }

@@ -64,7 +64,10 @@ function customLabel(from: string, to: string): string {
   if (from.endsWith('-01') && last(to) && from.slice(0, 4) === to.slice(0, 4) && (startMonth - 1) % 3 === 0 && Number(to.slice(5, 7)) === startMonth + 2) {
     return `Q${(startMonth - 1) / 3 + 1} ${from.slice(0, 4)}`
   }
-  return from.slice(0, 4) === to.slice(0, 4)
+  const sameYear = from.slice(0, 4) === to.slice(0, 4)
+  if (sameYear && from.endsWith('-01-01') && to.endsWith('-06-30')) return `H1 ${from.slice(0, 4)}`
+  if (sameYear && from.endsWith('-07-01') && to.endsWith('-12-31')) return `H2 ${from.slice(0, 4)}`
+  return sameYear
     ? `${format(parseIsoDate(from), 'd MMM')} – ${shortDate(to)}`
     : `${shortDate(from)} – ${shortDate(to)}`
 }

@@ -18,7 +18,8 @@ export function createReportService({ db, settings, now }: Pick<CoreContext, 'db
       const earliest = resolved.period.preset === 'all-time' ? sources.earliestDay(zone) : null
       const period = resolvePeriod(resolved.period, zone, at, earliest)
       const data = sources.load(period, asOfDay(period, dayIn(at, zone)))
-      return buildReportModel({ options: resolved, period, sources: data, previous: exportsRepo.latest(), now: at })
+      const previous = exportsRepo.previous({ template: resolved.template.id, from: period.from, to: period.to })
+      return buildReportModel({ options: resolved, period, sources: data, previous, now: at })
     },
   }
 }
