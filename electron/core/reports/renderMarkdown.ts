@@ -219,9 +219,10 @@ export function renderMarkdown(model: ReportModel): string {
     `> ${mdText(model.intro)}`,
   ]
   const note = redactionNote(model)
+  if (note) head.push(`_${mdText(note)}_`)
   const body = model.empty
     ? [`**${mdText(model.emptyMessage ?? 'Nothing was logged in this period.')}**`, ...model.highlights.map((h) => mdText(h))]
     : model.sections.map((id) => sections[id](model)).filter((s): s is string => s !== null)
-  const foot = `---\n\n_${[note ? mdText(note) : null, `Made with Pathfinder from the activity log on this computer.`].filter(Boolean).join(' ')}_`
+  const foot = `---\n\n_Made with Pathfinder from the activity log kept on this computer._`
   return `${[...head, ...body, foot].join('\n\n')}\n`
 }

@@ -71,12 +71,17 @@ export const kindCount = (kind: ActivityKind, n: number): string => `${count(n)}
 export const joinWords = (parts: readonly string[]): string =>
   parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
 
-/** Where a piece of work lives: its repository, else the site its link points to. */
+const forges = new Set(['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org'])
+
+/** Where a piece of work lives: its repository, else the one its forge link names, else the site. */
 export function whereOf(a: Pick<ReportActivity, 'repo' | 'url'>): string {
   if (a.repo) return a.repo
   if (!a.url) return ''
   try {
-    return new URL(a.url).hostname.replace(/^www\./, '')
+    const url = new URL(a.url)
+    const host = url.hostname.replace(/^www\./, '')
+    const [owner, name] = url.pathname.split('/').filter(Boolean)
+    return forges.has(host) && owner && name ? `${owner}/${name}` : host
   } catch {
     return ''
   }
