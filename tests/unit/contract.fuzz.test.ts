@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { z } from 'zod'
 import { contract, listChannels } from '@shared/contract'
 import { apiOf, must } from '../support/api'
 import { fuzzInputsFor, isZodSchema } from '../support/fuzzInputs'
+import { resultShape } from '../support/resultShape'
 import { snapshotStore } from '../support/storeSnapshot'
 import { openTempCore } from '../support/tempCore'
 
@@ -12,19 +12,6 @@ const channels = listChannels(contract)
 const totalBudgetMs = 40_000
 const runsPerChannel = 120
 const perChannelMs = Math.min(2_500, Math.floor(totalBudgetMs / Math.max(1, channels.length)))
-
-const errorCodes = ['invalid-input', 'not-found', 'conflict', 'unknown-channel', 'unavailable', 'cancelled', 'internal'] as const
-const resultShape = z.union([
-  z.strictObject({ ok: z.literal(true), value: z.unknown() }),
-  z.strictObject({
-    ok: z.literal(false),
-    error: z.strictObject({
-      code: z.enum(errorCodes),
-      message: z.string().min(1).refine((m) => !/\n\s+at /.test(m), 'a stack trace reached the caller'),
-      issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
-    }),
-  }),
-])
 
 const describeInput = (input: unknown): string => fc.stringify(input).slice(0, 300)
 
