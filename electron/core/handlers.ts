@@ -5,6 +5,7 @@ import { activitiesHandlers } from './activities/activitiesHandlers'
 import { backupsHandlers } from './backups/backupsHandlers'
 import { dataHandlers } from './dataTransfer/dataHandlers'
 import { goalsHandlers } from './goals/goalsHandlers'
+import { hostHandlers } from './host/hostHandlers'
 import { importsHandlers } from './importers/importsHandlers'
 import { progressHandlers } from './progress/progressHandlers'
 import { reportsHandlers } from './reports/reportsHandlers'
@@ -23,5 +24,6 @@ export function createHandlers(ctx: CoreContext): CoreHandlers {
     activities: activitiesHandlers(ctx),
     imports: importsHandlers(ctx),
     reports: reportsHandlers(ctx),
+    host: hostHandlers(ctx),
   }
 }

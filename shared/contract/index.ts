@@ -3,6 +3,7 @@ import { activitiesChannels } from './activities'
 import { backupsChannels } from './backups'
 import { dataChannels } from './data'
 import { goalsChannels } from './goals'
+import { hostChannels } from './host'
 import { importsChannels } from './imports'
 import { progressChannels } from './progress'
 import { reportsChannels } from './reports'
@@ -21,6 +22,7 @@ export const contract = {
   activities: activitiesChannels,
   imports: importsChannels,
   reports: reportsChannels,
+  host: hostChannels,
 }
 
 export type Contract = typeof contract
