@@ -1,5 +1,8 @@
 import { BrowserWindow, dialog, safeStorage } from 'electron'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import type { ReportPdfOptions } from '@shared/domain/report'
 import { join } from 'node:path'
 import type { HostServices, SecretStore } from '../core/host/hostServices'
 import { memorySecretStore } from '../core/host/hostServices'
@@ -41,6 +44,43 @@ function keychainSecretStore(userData: string): SecretStore {
   }
 }
 
+/**
+ * Prints the report's HTML in a hidden, sandboxed window with JavaScript off; the HTML is
+ * self-contained, so nothing is fetched. Electron's printToPDF takes ReportPdfOptions as is.
+ */
+async function printPdf(html: string, options: ReportPdfOptions): Promise<Buffer> {
+  const window = new BrowserWindow({
+    show: false,
+    // Its own in-memory session, so the request block below touches nothing of the app's window.
+    webPreferences: { partition: 'pathfinder-print', sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true },
+  })
+  try {
+    window.webContents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }))
+    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`)
+    return await window.webContents.printToPDF(options)
+  } finally {
+    window.destroy()
+  }
+}
+
+const fileFilters: Record<string, { name: string; extensions: string[] }> = {
+  '.pdf': { name: 'PDF document', extensions: ['pdf'] },
+  '.md': { name: 'Markdown', extensions: ['md'] },
+  '.html': { name: 'Web page', extensions: ['html'] },
+  '.json': { name: 'JSON', extensions: ['json'] },
+  '.csv': { name: 'CSV spreadsheet', extensions: ['csv'] },
+}
+
+async function saveFile(suggestedName: string, data: Buffer): Promise<string | null> {
+  const filter = fileFilters[extname(suggestedName)]
+  const window = BrowserWindow.getFocusedWindow()
+  const options = { defaultPath: suggestedName, filters: filter ? [filter] : [] }
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+  if (result.canceled || !result.filePath) return null
+  await writeFile(result.filePath, data)
+  return result.filePath
+}
+
 export function desktopHost(userData: string): HostServices {
   return {
     kind: 'desktop',
@@ -51,5 +91,7 @@ export function desktopHost(userData: string): HostServices {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    printPdf,
+    saveFile,
   }
 }

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
+import { chromium } from 'playwright-core'
+import { browserHost, type HostServices } from '../core/host/hostServices'
 import { describeRecovery, openWithRecovery } from '../core/host/openWithRecovery'
+import { createPdfPrinter } from './pdf'
 import { defaultDataDir } from '../core/host/paths'
 import { parseWebHostArgs } from './args'
 import { startWebHost } from './server'
@@ -16,20 +19,23 @@ function openInBrowser(url: string): void {
 async function main(): Promise<void> {
   const args = parseWebHostArgs(process.argv.slice(2))
   const dataDir = resolve(args.dataDir ?? defaultDataDir())
-  const core = await openWithRecovery({ dataDir, contentDir: join(appRoot, 'data', 'paths') }, async (error) => {
+  // PDFs are printed by headless Chromium, launched on the first export and kept for the next.
+  const printer = createPdfPrinter(chromium)
+  const host: HostServices = { ...browserHost(), printPdf: (html, options) => printer.print(html, options) }
+  const core = await openWithRecovery({ dataDir, contentDir: join(appRoot, 'data', 'paths'), host }, async (error) => {
     console.error(describeRecovery(error))
     if (args.recovery) return args.recovery
     console.error(error.canRestore ? 'Run again with --restore-newest-backup to restore it, or --start-fresh to start empty.' : 'Run again with --start-fresh to start empty.')
     return 'quit'
   })
   if (!core) process.exit(1)
-  const host = await startWebHost({ dispatcher: core, rendererDir: join(appRoot, 'out', 'renderer'), port: args.port })
-  console.log(`Pathfinder is running at ${host.url}`)
+  const webHost = await startWebHost({ dispatcher: core, rendererDir: join(appRoot, 'out', 'renderer'), port: args.port })
+  console.log(`Pathfinder is running at ${webHost.url}`)
   console.log(`Data folder: ${dataDir}`)
-  if (args.open) openInBrowser(host.url)
+  if (args.open) openInBrowser(webHost.url)
 
   const shutdown = () => {
-    void host.close().finally(() => {
+    void Promise.allSettled([webHost.close(), printer.close()]).finally(() => {
       core.close()
       process.exit(0)
     })

@@ -3,6 +3,8 @@ import { channel } from './channel'
 import { isoDate, noInput } from './fields'
 import {
   reportExportFormats,
+  reportDeliveries,
+  type ExportedReport,
   reportFormats,
   reportPageSizes,
   reportPresets,
@@ -113,6 +115,17 @@ export const reportsChannels = {
     z.strictObject({
       options: reportOptions,
       format: z.enum(reportExportFormats, { error: `Format must be one of: ${reportExportFormats.join(', ')}` }),
+    }),
+  ),
+  /**
+   * Renders, prints (PDF) and delivers an export in one call, then records it. Long exports
+   * (PDF) run in Chromium; the desktop app asks where to save, the browser downloads.
+   */
+  export: channel<ExportedReport>()(
+    z.strictObject({
+      options: reportOptions,
+      format: z.enum(reportExportFormats, { error: `Format must be one of: ${reportExportFormats.join(', ')}` }),
+      delivery: z.enum(reportDeliveries, { error: 'Delivery must be save-dialog or download' }),
     }),
   ),
   /** Past exports, newest first, with their key figures. */

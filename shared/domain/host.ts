@@ -2,6 +2,9 @@ export interface HostInfo {
   /** The desktop app, or the web host in a browser. */
   kind: 'desktop' | 'browser'
   canPickFolder: boolean
+  /** A native save dialog (desktop); otherwise files are downloaded by the browser. */
+  canSaveFile: boolean
+  canPrintPdf: boolean
   /** Where secrets such as a GitHub token are kept: the OS keychain, or memory for this session. */
   secretStorage: 'os-keychain' | 'memory'
   /** The folder holding the database and backups, to show the person where their data is. */

@@ -469,3 +469,20 @@ export interface ReportExport extends ReportExportRef {
   timeZone: string
   figures: ReportFigures
 }
+
+/** How an export reaches the person: a native save dialog (desktop), or the bytes for a browser download. */
+export const reportDeliveries = ['save-dialog', 'download'] as const
+export type ReportDelivery = (typeof reportDeliveries)[number]
+
+export interface ExportedReport {
+  fileName: string
+  mimeType: string
+  /** Where the desktop app saved it; null when delivered for download or cancelled. */
+  savedTo: string | null
+  /** The person closed the save dialog: nothing was written or recorded. */
+  cancelled: boolean
+  /** The file itself, for a browser download: text as is, a PDF in base64. */
+  download: { encoding: 'utf8' | 'base64'; content: string } | null
+  /** The export history row, for the "since the last report" comparison. */
+  record: ReportExport | null
+}

@@ -7,7 +7,7 @@ import { handle } from '../ipc/handle'
 export function hostHandlers({ host, dataDir, log }: CoreContext): CoreHandlers['host'] {
   const c = contract.host
   return {
-    info: handle(c.info, () => ({ kind: host.kind, canPickFolder: Boolean(host.pickFolder), secretStorage: host.secrets.storage, dataDir }), log),
+    info: handle(c.info, () => ({ kind: host.kind, canPickFolder: Boolean(host.pickFolder), canSaveFile: Boolean(host.saveFile), canPrintPdf: Boolean(host.printPdf), secretStorage: host.secrets.storage, dataDir }), log),
     pickFolder: handle(c.pickFolder, async () => {
       if (!host.pickFolder) throw new DomainError('unavailable', 'This window cannot open a folder picker; type the folder path instead.')
       return { path: await host.pickFolder() }

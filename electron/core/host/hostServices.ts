@@ -1,4 +1,5 @@
 import type { HostInfo } from '@shared/domain/host'
+import type { ReportPdfOptions } from '@shared/domain/report'
 
 /**
  * Secrets (a GitHub token) kept by the host: encrypted with the OS keychain in the desktop
@@ -17,6 +18,10 @@ export interface HostServices {
   secrets: SecretStore
   /** A native folder picker; absent where there is none (the browser types a path instead). */
   pickFolder?: () => Promise<string | null>
+  /** Prints self-contained HTML to PDF with Chromium (printToPDF, or headless in the web host). */
+  printPdf?: (html: string, options: ReportPdfOptions) => Promise<Buffer>
+  /** A native save dialog that writes the file; null when the person cancels. */
+  saveFile?: (suggestedName: string, data: Buffer) => Promise<string | null>
 }
 
 export function memorySecretStore(): SecretStore {

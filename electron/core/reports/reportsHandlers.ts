@@ -1,6 +1,7 @@
 import { contract } from '@shared/contract'
 import type { CoreContext } from '../context'
 import type { CoreHandlers } from '../handlers'
+import { DomainError } from '../ipc/domainError'
 import { handle } from '../ipc/handle'
 import { createExportsRepository } from './exportsRepository'
 import { pdfOptions } from './pdfOptions'
@@ -15,7 +16,7 @@ const renderers = () => import('./renderReport')
 const extensions = { markdown: 'md', html: 'html', json: 'json', csv: 'csv', pdf: 'pdf' } as const
 
 export function reportsHandlers(ctx: CoreContext): CoreHandlers['reports'] {
-  const { settings, now, log } = ctx
+  const { settings, now, log, host } = ctx
   const exportsRepo = createExportsRepository(ctx.db)
   const service = createReportService(ctx, exportsRepo)
   const c = contract.reports
@@ -41,6 +42,27 @@ export function reportsHandlers(ctx: CoreContext): CoreHandlers['reports'] {
     recordExport: handle(c.recordExport, ({ options, format }) => {
       const model = service.model(options)
       return exportsRepo.record(model, format, reportFileName(model, extensions[format]), options, now())
+    }, log),
+    export: handle(c.export, async ({ options, format, delivery }) => {
+      const { renderHtml, renderReport } = await renderers()
+      const model = service.model(options)
+      let file: { fileName: string; mimeType: string; data: Buffer }
+      if (format === 'pdf') {
+        if (!host.printPdf) throw new DomainError('unavailable', 'This window cannot print PDFs. Export HTML and print it from your browser instead.')
+        file = { fileName: reportFileName(model, 'pdf'), mimeType: 'application/pdf', data: await host.printPdf(renderHtml(model), pdfOptions(model)) }
+      } else {
+        const rendered = renderReport(model, format)
+        file = { fileName: rendered.fileName, mimeType: rendered.mimeType, data: Buffer.from(rendered.content, 'utf8') }
+      }
+      let savedTo: string | null = null
+      if (delivery === 'save-dialog') {
+        if (!host.saveFile) throw new DomainError('unavailable', 'This window has no save dialog; download the file instead.')
+        savedTo = await host.saveFile(file.fileName, file.data)
+        if (savedTo === null) return { fileName: file.fileName, mimeType: file.mimeType, savedTo, cancelled: true, download: null, record: null }
+      }
+      const record = exportsRepo.record(model, format, file.fileName, options, now())
+      const download = delivery === 'download' ? { encoding: format === 'pdf' ? ('base64' as const) : ('utf8' as const), content: file.data.toString(format === 'pdf' ? 'base64' : 'utf8') } : null
+      return { fileName: file.fileName, mimeType: file.mimeType, savedTo, cancelled: false, download, record }
     }, log),
     history: handle(c.history, ({ limit }) => exportsRepo.list(limit), log),
     privateRepositories: handle(c.privateRepositories, () => readPrivateRepositories(settings), log),
