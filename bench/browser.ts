@@ -1,0 +1,192 @@
+/**
+ * The app in Chromium against the built web host on the generated data: time from navigation
+ * to the dashboard drawn and to the activity list drawn, and the longest frame while the list
+ * is scrolled from top to bottom.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext } from '@playwright/test'
+import { z } from 'zod'
+import { percentile, summarize, type Timing } from './measure'
+
+export interface BrowserFigures {
+  dashboard: Timing
+  activityList: Timing
+  scroll: {
+    frames: number
+    /** Longest gap between two animation frames while scrolling. */
+    longestFrameMs: number
+    p95FrameMs: number
+    /** Longest long-animation-frame entry (Chromium reports frames over 50 ms only), 0 when none. */
+    longestAnimationFrameMs: number
+    longAnimationFrames: number
+    rowsScrolled: number
+    seconds: number
+  }
+  /** Peak resident memory of the web host (the core process serving the browser), from /proc. */
+  hostPeakRssMb: number | null
+}
+
+export interface BrowserOptions {
+  /** Built app root (holds out/main/web.js and out/renderer). */
+  appRoot: string
+  dataDir: string
+  executablePath: string
+  navigations: number
+  /** Flicks of the scroll from top to bottom; each is a few fast frames then a pause. */
+  flicks: number
+}
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+/** Starts out/main/web.js and resolves with its printed URL. */
+function startHost(appRoot: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(appRoot, 'out', 'main', 'web.js'), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    const timer = setTimeout(() => {
+      child.kill()
+      reject(new Error(`The web host printed no address within 60 s:\n${output}`))
+    }, 60_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8')
+      const match = /running at (http:\/\/\S+)/.exec(output)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve({ child, url: match[1] })
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`The web host exited (${code ?? 'signal'}) before it printed its address:\n${output}`))
+    })
+  })
+}
+
+/** VmHWM of a live process, in MB: the kernel's record of its peak resident set. */
+function peakRssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match?.[1] ? Number(match[1]) / 1024 : null
+  } catch {
+    return null
+  }
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>
+
+/** Navigates a fresh page and answers performance.now() (ms since navigation) on the frame `drawn` first holds. */
+async function timeToDrawn(browser: Browser, storageState: StorageState, url: string, drawn: string): Promise<number> {
+  const context = await browser.newContext({ storageState, viewport: { width: 1280, height: 800 }, bypassCSP: true })
+  try {
+    const page = await context.newPage()
+    await page.goto(url, { waitUntil: 'commit' })
+    const handle = await page.waitForFunction(`document.querySelector(${JSON.stringify(drawn)}) ? performance.now() : 0`, undefined, { polling: 'raf', timeout: 60_000 })
+    return z.number().parse(await handle.jsonValue())
+  } finally {
+    await context.close()
+  }
+}
+
+const dashboardDrawn = '#progress-title'
+/** The log's virtual list (ActivityLog.vue): found by its role and name, which outlast test ids. */
+const activityList = '[role="list"][aria-label="Activities"]'
+const listDrawn = `${activityList} [role="listitem"] .row:not(.loading)`
+
+export async function measureBrowser(options: BrowserOptions): Promise<BrowserFigures> {
+  const host = await startHost(options.appRoot, options.dataDir)
+  let browser: Browser | undefined
+  try {
+    browser = await chromium.launch({ executablePath: options.executablePath, args: chromiumArgs })
+    // bypassCSP: the measuring scripts are strings Playwright evaluates, which the app's CSP forbids.
+    // The printed URL trades its token for a session cookie; every later page reuses that cookie.
+    const signIn = await browser.newContext()
+    const first = await signIn.newPage()
+    await first.goto(host.url)
+    await first.waitForSelector(dashboardDrawn, { timeout: 60_000 })
+    const storageState = await signIn.storageState()
+    await signIn.close()
+    const base = new URL(host.url).origin
+
+    const dashboard: number[] = []
+    const list: number[] = []
+    // One of each first, untimed: the browser's cache and the host's statements are then warm, as they are in use.
+    for (let i = -1; i < options.navigations; i++) {
+      const d = await timeToDrawn(browser, storageState, `${base}/#/`, dashboardDrawn)
+      const l = await timeToDrawn(browser, storageState, `${base}/#/activities`, listDrawn)
+      if (i >= 0) {
+        dashboard.push(d)
+        list.push(l)
+      }
+    }
+
+    const scroll = await measureScroll(browser, storageState, base, options.flicks)
+    return { dashboard: summarize(dashboard), activityList: summarize(list), scroll, hostPeakRssMb: peakRssMb(host.child.pid) }
+  } finally {
+    await browser?.close()
+    host.child.kill('SIGTERM')
+  }
+}
+
+/**
+ * Runs in the page, so it is JavaScript source: the node typecheck has no DOM. A person
+ * flicks, reads a moment, flicks again: a few fast frames, then a pause in which pages load.
+ */
+const scrollScript = (flicks: number, selector: string) => /* js */ `(async () => {
+  const list = document.querySelector(${JSON.stringify(activityList)})
+  // The element that scrolls is the list's parent (its height is the virtual list's whole length).
+  const scroller = list && list.parentElement
+  if (!scroller) throw new Error('No activity list on the page')
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+  const loafs = []
+  const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) loafs.push(entry.duration) })
+  try { observer.observe({ type: 'long-animation-frame', buffered: false }) } catch { /* rAF gaps alone */ }
+  const gaps = []
+  let last = await frame()
+  const tick = async () => { const now = await frame(); gaps.push(now - last); last = now }
+  const started = performance.now()
+  const distance = scroller.scrollHeight - scroller.clientHeight
+  const framesPerFlick = 8
+  const step = Math.max(1, Math.ceil(distance / (${flicks} * framesPerFlick)))
+  while (scroller.scrollTop < distance - 1) {
+    for (let f = 0; f < framesPerFlick && scroller.scrollTop < distance - 1; f++) {
+      scroller.scrollTop = Math.min(distance, scroller.scrollTop + step)
+      await tick()
+    }
+    const settle = performance.now()
+    while (performance.now() - settle < 180) await tick()
+  }
+  const deadline = performance.now() + 5000
+  while (document.querySelector(${JSON.stringify(selector.replace(':not(.loading)', '.loading'))}) && performance.now() < deadline) await tick()
+  observer.disconnect()
+  const lastItem = [...scroller.querySelectorAll('[role="listitem"]')].pop()
+  return { gaps, loafs, rows: Number(lastItem ? lastItem.getAttribute('aria-posinset') : 0), seconds: (performance.now() - started) / 1000 }
+})()`
+
+const scrollResult = z.object({ gaps: z.array(z.number()), loafs: z.array(z.number()), rows: z.number(), seconds: z.number() })
+
+async function measureScroll(browser: Browser, storageState: StorageState, base: string, flicks: number): Promise<BrowserFigures['scroll']> {
+  const context = await browser.newContext({ storageState, viewport: { width: 1280, height: 800 }, bypassCSP: true })
+  try {
+    const page = await context.newPage()
+    await page.goto(`${base}/#/activities`)
+    await page.waitForSelector(listDrawn, { timeout: 60_000 })
+    const result = scrollResult.parse(await page.evaluate(scrollScript(flicks, listDrawn)))
+    const sorted = [...result.gaps].sort((a, b) => a - b)
+    return {
+      frames: sorted.length,
+      longestFrameMs: sorted.at(-1) ?? 0,
+      p95FrameMs: percentile(sorted, 95),
+      longestAnimationFrameMs: result.loafs.reduce((m, d) => Math.max(m, d), 0),
+      longAnimationFrames: result.loafs.length,
+      rowsScrolled: result.rows,
+      seconds: result.seconds,
+    }
+  } finally {
+    await context.close()
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * `npm run bench`: generates ten years of history, times the app on it in one process run,
+ * prints a table and writes bench/results.json (and, with --readme, the README's figures).
+ *
+ *   npm run bench -- [--activities N] [--skip-browser] [--readme] [--keep] [--end YYYY-MM-DD]
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, freemem, tmpdir, totalmem } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { toIsoDate } from '@shared/domain/dates'
+import { createCore } from '../electron/core/core'
+import { measureBridge, type BridgeFigure } from './bridge'
+import { measureBrowser, type BrowserFigures } from './browser'
+import { fullSize, generateDataset, type GeneratedDataset } from './generate'
+import { measure, round, type Timing } from './measure'
+import { coreOperations } from './operations'
+
+const appRoot = resolve(import.meta.dirname, '..', '..')
+const contentDir = join(appRoot, 'data', 'paths')
+const silent = { error: () => {}, warn: () => {}, info: () => {} }
+
+export interface Figure {
+  id: string
+  label: string
+  unit: 'ms' | 'MB'
+  median: number
+  p95: number | null
+  runs: number
+  baselineMedian: number | null
+  /** ours / baseline, medians. */
+  ratio: number | null
+  target: number | null
+  pass: boolean | null
+}
+
+function machine() {
+  const cpuModel = (() => {
+    try {
+      return /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown'
+    } catch {
+      return cpus()[0]?.model ?? 'unknown'
+    }
+  })()
+  return {
+    cpus: cpus().length,
+    cpuModel,
+    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    freeMemoryGb: Math.round((freemem() / 2 ** 30) * 10) / 10,
+    platform: `${process.platform} ${process.arch}`,
+    node: process.version,
+  }
+}
+
+function figure(id: string, label: string, t: Timing, target: number | null, baseline: Timing | null = null): Figure {
+  const ratio = baseline ? t.medianMs / baseline.medianMs : null
+  const within = target === null ? null : t.medianMs <= target
+  return {
+    id,
+    label,
+    unit: 'ms',
+    median: round(t.medianMs),
+    p95: round(t.p95Ms),
+    runs: t.runs,
+    baselineMedian: baseline ? round(baseline.medianMs) : null,
+    ratio: ratio === null ? null : Math.round(ratio * 100) / 100,
+    target,
+    pass: within === null ? null : within && (ratio === null || ratio <= 1.5),
+  }
+}
+
+const single = (id: string, label: string, value: number, unit: Figure['unit'], target: number | null): Figure => ({
+  id,
+  label,
+  unit,
+  median: round(value),
+  p95: null,
+  runs: 1,
+  baselineMedian: null,
+  ratio: null,
+  target,
+  pass: target === null ? null : value <= target,
+})
+
+function table(figures: Figure[]): string {
+  const head = ['operation', 'median', 'p95', 'runs', 'SQL baseline', 'ratio', 'target', '']
+  const rows = figures.map((f) => [
+    f.label,
+    `${f.median} ${f.unit}`,
+    f.p95 === null ? '' : `${f.p95} ${f.unit}`,
+    String(f.runs),
+    f.baselineMedian === null ? '' : `${f.baselineMedian} ms`,
+    f.ratio === null ? '' : f.ratio.toFixed(2),
+    f.target === null ? '' : `< ${f.target} ${f.unit}${f.ratio === null ? '' : ', ratio <= 1.5'}`,
+    f.pass === null ? '' : f.pass ? 'ok' : 'MISSED',
+  ])
+  return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n')
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      activities: { type: 'string' },
+      end: { type: 'string' },
+      'skip-browser': { type: 'boolean', default: false },
+      readme: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    },
+  })
+  const size = values.activities ? { ...fullSize, activities: Number(values.activities) } : fullSize
+  const end = values.end ?? toIsoDate(new Date())
+  const now = new Date(`${end}T12:00:00.000Z`)
+  const dataDir = mkdtempSync(join(tmpdir(), 'pathfinder-bench-'))
+  const figures: Figure[] = []
+  const log = (line: string) => process.stdout.write(`${line}\n`)
+
+  try {
+    log(`Generating ${size.activities.toLocaleString('en')} activities over ${size.years} years into ${dataDir}…`)
+    const dataset: GeneratedDataset = await generateDataset({ dataDir, contentDir, size, end })
+    log(`  built in ${(dataset.millis / 1000).toFixed(1)} s: ${Object.entries(dataset.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`)
+    figures.push(single('generate', 'generate the data set', dataset.millis, 'ms', null))
+
+    // The first start of the day also takes the daily backup; later starts do not.
+    const firstOpen = performance.now()
+    ;(await createCore({ dataDir, contentDir, now: () => now, log: silent })).close()
+    figures.push(single('openFirst', 'open the store, first of the day (daily backup)', performance.now() - firstOpen, 'ms', null))
+    const open = await measure(async () => (await createCore({ dataDir, contentDir, now: () => now, log: silent })).close(), { warmup: 1, minRuns: 10, maxRuns: 30, budgetMs: 5_000 })
+    figures.push(figure('open', 'cold open: createCore (checks, migrations, content upsert)', open, 1_000))
+
+    const core = await createCore({ dataDir, contentDir, now: () => now, log: silent })
+    let bridge: BridgeFigure[] = []
+    try {
+      log('Timing the core…')
+      for (const operation of await coreOperations(core, dataset, { pageSize: 100, laterPage: 50, now })) {
+        const ours = await measure(() => operation.ours(), operation.measure)
+        const baselineWork = operation.baseline
+        const baseline = baselineWork ? await measure(() => baselineWork(), operation.measure) : null
+        figures.push(figure(operation.id, operation.label, ours, operation.targetMs, baseline))
+        log(`  ${operation.label}: ${round(ours.medianMs)} ms${baseline ? ` (baseline ${round(baseline.medianMs)} ms)` : ''}`)
+      }
+      log('Timing the HTTP bridge…')
+      bridge = await measureBridge(core, join(appRoot, 'out', 'renderer'), { warmup: 20, minRuns: 50, maxRuns: 500, budgetMs: 1_500 })
+      for (const b of bridge) {
+        figures.push({ ...figure(b.id, `${b.label}, direct`, b.direct, null) })
+        figures.push({ ...figure(`${b.id}.http`, `${b.label}, over HTTP`, b.http, null) })
+        figures.push(single(`${b.id}.overhead`, `${b.label}: bridge overhead`, b.overheadMs, 'ms', 1))
+      }
+    } finally {
+      core.close()
+    }
+    const coreRss = process.resourceUsage().maxRSS / 1024
+    figures.push(single('rss', 'peak RSS of the core process (this run, before the browser)', coreRss, 'MB', 200))
+
+    let browser: BrowserFigures | null = null
+    if (!values['skip-browser']) {
+      log('Timing the app in Chromium…')
+      browser = await measureBrowser({ appRoot, dataDir, executablePath: values.chromium, navigations: 7, flicks: 60 })
+      figures.push(figure('dashboardDrawn', 'navigation to dashboard drawn (Chromium)', browser.dashboard, 1_000))
+      figures.push(figure('listDrawn', 'navigation to activity list drawn (Chromium)', browser.activityList, 1_000))
+      figures.push(single('scrollFrame', `longest frame scrolling ${browser.scroll.rowsScrolled.toLocaleString('en')} rows (${browser.scroll.frames} frames)`, browser.scroll.longestFrameMs, 'ms', 50))
+      figures.push(single('scrollFrameP95', 'p95 frame while scrolling', browser.scroll.p95FrameMs, 'ms', null))
+      figures.push(single('scrollLoaf', `longest long-animation-frame entry (${browser.scroll.longAnimationFrames} over 50 ms)`, browser.scroll.longestAnimationFrameMs, 'ms', 50))
+      if (browser.hostPeakRssMb !== null) figures.push(single('hostRss', 'peak RSS of the web host serving the browser', browser.hostPeakRssMb, 'MB', 200))
+    }
+
+    const results = { when: new Date().toISOString(), machine: machine(), dataset: { end, size, rows: dataset.rows, sample: dataset.sample }, figures, browser, bridge }
+    writeFileSync(join(appRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+    log('')
+    log(table(figures))
+    log('')
+    const m = results.machine
+    log(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}. Written to bench/results.json.`)
+    if (values.readme) {
+      writeReadme(table(figures), `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB memory, ${m.platform}, Node ${m.node}`, dataset, results.when)
+      log('README.md: Performance section updated.')
+    }
+    const missed = figures.filter((f) => f.pass === false)
+    if (missed.length > 0) log(`Missed targets: ${missed.map((f) => f.id).join(', ')}`)
+  } finally {
+    if (values.keep) log(`Data kept in ${dataDir}`)
+    else rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+const start = '<!-- bench:start -->'
+const stop = '<!-- bench:end -->'
+
+function writeReadme(figuresTable: string, machineLine: string, dataset: GeneratedDataset, when: string): void {
+  const file = join(appRoot, 'README.md')
+  const text = readFileSync(file, 'utf8')
+  const body = [
+    start,
+    `Last run ${when.slice(0, 10)} on ${machineLine}; ${dataset.rows.activity?.toLocaleString('en')} activities over ${dataset.size.years} years, ` +
+      `${dataset.rows.goal?.toLocaleString('en')} goals with ${dataset.rows.milestone?.toLocaleString('en')} milestones. Medians and 95th percentiles after a warm-up; ` +
+      'the ratio is ours over one hand-written SQL statement giving the same answer on the same file.',
+    '',
+    figuresTable,
+    stop,
+  ].join('\n')
+  const from = text.indexOf(start)
+  const to = text.indexOf(stop)
+  const next =
+    from >= 0 && to > from
+      ? `${text.slice(0, from)}${body}${text.slice(to + stop.length)}`
+      : `${text.trimEnd()}\n\n## Performance\n\n\`npm run bench\` generates ten years of one person's history (seeded, so every run measures the same data) and times the app on it.\n\n${body}\n`
+  writeFileSync(file, next)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  process.exit(1)
+})
+
