@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { chromium } from 'playwright-core'
+import type { BrowserType } from 'playwright-core'
 import { browserHost, type HostServices } from '../core/host/hostServices'
 import { describeRecovery, openWithRecovery } from '../core/host/openWithRecovery'
 import { createPdfPrinter } from './pdf'
@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   const args = parseWebHostArgs(process.argv.slice(2))
   const dataDir = resolve(args.dataDir ?? defaultDataDir())
   // PDFs are printed by headless Chromium, launched on the first export and kept for the next.
+  // playwright-core is loaded then too: held from the start it costs some 85 MB of memory (npm run bench).
+  const chromium: Pick<BrowserType, 'launch'> = { launch: async (options) => (await import('playwright-core')).chromium.launch(options) }
   const printer = createPdfPrinter(chromium)
   const host: HostServices = { ...browserHost(), printPdf: (html, options) => printer.print(html, options) }
   const core = await openWithRecovery({ dataDir, contentDir: join(appRoot, 'data', 'paths'), host }, async (error) => {

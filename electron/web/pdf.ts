@@ -66,7 +66,7 @@ async function printWith(browser: Browser, html: string, pdf: ReportPdfOptions, 
 }
 
 /** A printer that keeps one Chromium for many exports; close it when the host stops. */
-export function createPdfPrinter(chromium: BrowserType, launch: LaunchOptions = chromiumLaunchOptions) {
+export function createPdfPrinter(chromium: Pick<BrowserType, 'launch'>, launch: LaunchOptions = chromiumLaunchOptions) {
   let browser: Promise<Browser> | null = null
   const open = (): Promise<Browser> => {
     browser ??= chromium.launch(launch).catch((error: unknown) => {
@@ -88,7 +88,7 @@ export function createPdfPrinter(chromium: BrowserType, launch: LaunchOptions = 
 }
 
 /** One PDF, one Chromium: launches, prints and closes. */
-export async function htmlToPdf(chromium: BrowserType, html: string, pdf: ReportPdfOptions, options: PrintOptions & { launch?: LaunchOptions } = {}): Promise<Buffer> {
+export async function htmlToPdf(chromium: Pick<BrowserType, 'launch'>, html: string, pdf: ReportPdfOptions, options: PrintOptions & { launch?: LaunchOptions } = {}): Promise<Buffer> {
   const printer = createPdfPrinter(chromium, options.launch ?? chromiumLaunchOptions)
   try {
     return await printer.print(html, pdf, options)
