@@ -10,6 +10,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/goals', name: 'goals', component: () => import('./goals/GoalsView.vue'), meta: { title: 'Goals' } },
   { path: '/timeline', name: 'timeline', component: () => import('./timeline/TimelineView.vue'), meta: { title: 'Timeline' } },
   { path: '/roadmap', name: 'roadmap', component: () => import('./roadmap/RoadmapView.vue'), meta: { title: 'Roadmap' } },
+  { path: '/settings', name: 'settings', component: () => import('./settings/SettingsView.vue'), meta: { title: 'Settings' } },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

@@ -4,4 +4,5 @@ export const navigation = [
   { to: '/roadmap', label: 'Roadmap', icon: 'M4 19h16M4 12h10M4 5h16' },
   { to: '/goals', label: 'Goals', icon: 'M4 22V4M4 4h13l-2 4l2 4H4' },
   { to: '/timeline', label: 'Timeline', icon: 'M3 6h10M7 12h12M5 18h8' },
+  { to: '/settings', label: 'Settings', icon: 'M4 21v-7M4 10V3M12 21v-9M12 8V3M20 21v-5M20 12V3M1 14h6M9 8h6M17 16h6' },
 ] as const
