@@ -8,6 +8,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'dashboard', component: () => import('./dashboard/DashboardView.vue'), meta: { title: 'Dashboard' } },
   { path: '/items/:id', name: 'item', component: () => import('./roadmap/ItemView.vue'), props: true, meta: { title: 'Item' } },
   { path: '/goals', name: 'goals', component: () => import('./goals/GoalsView.vue'), meta: { title: 'Goals' } },
+  { path: '/reports', name: 'reports', component: () => import('./reports/ReportComposer.vue'), meta: { title: 'Reports' } },
   { path: '/timeline', name: 'timeline', component: () => import('./timeline/TimelineView.vue'), meta: { title: 'Timeline' } },
   { path: '/roadmap', name: 'roadmap', component: () => import('./roadmap/RoadmapView.vue'), meta: { title: 'Roadmap' } },
   { path: '/settings', name: 'settings', component: () => import('./settings/SettingsView.vue'), meta: { title: 'Settings' } },

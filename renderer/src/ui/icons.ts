@@ -24,6 +24,7 @@ export const icons = {
   goals: 'M4 22V4M4 4h13l-2 4l2 4H4',
   timeline: 'M3 6h10M7 12h12M5 18h8',
   chevronRight: 'M9 6l6 6l-6 6',
+  report: 'M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8zM14 2v6h6M8 13h8M8 17h5',
 } as const
 
 export type IconName = keyof typeof icons

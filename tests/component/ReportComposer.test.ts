@@ -1,0 +1,118 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { format } from 'date-fns'
+import ReportComposer from '../../renderer/src/reports/ReportComposer.vue'
+import { withRealCore } from './support/renderComponent'
+import { testRouter } from './support/testRouter'
+
+let cleanup: (() => void) | undefined
+afterEach(() => {
+  cleanup?.()
+  cleanup = undefined
+  vi.restoreAllMocks()
+  localStorage.clear()
+})
+
+/** The message a control points at through aria-describedby. */
+function describedBy(el: Element): string {
+  const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean)
+  return ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ')
+}
+
+const srcdoc = (wrapper: VueWrapper): string => wrapper.find('iframe').attributes('srcdoc') ?? ''
+
+async function openComposer() {
+  const env = await withRealCore()
+  const today = format(new Date(), 'yyyy-MM-dd')
+  const seeded = await env.core.dispatch('activities.create', {
+    kind: 'pull-request',
+    date: today,
+    title: 'Stream large result sets from the JDBC driver',
+    url: 'https://github.com/pgjdbc/pgjdbc/pull/3101',
+    repo: 'pgjdbc/pgjdbc',
+    state: 'merged',
+  })
+  expect(seeded.ok).toBe(true)
+  const router = await testRouter('/reports')
+  const wrapper = env.mount(ReportComposer, { attachTo: document.body, global: { plugins: [router] } })
+  cleanup = () => {
+    wrapper.unmount()
+    env.dispose()
+  }
+  await vi.waitFor(() => expect(srcdoc(wrapper)).toContain('<h1>Progress review</h1>'), { timeout: 5000 })
+  return { env, wrapper }
+}
+
+describe('the report composer', () => {
+  it('previews the template chosen: a job application gets its own title, sections and figures', async () => {
+    const { wrapper } = await openComposer()
+    expect(wrapper.get('iframe').attributes('sandbox')).toBe('')
+    expect(wrapper.get('[aria-label="Key figures of the report"] h2').text()).toBe('Progress review')
+
+    await wrapper.get('input[type="radio"][value="job-application"]').setValue(true)
+    await vi.waitFor(() => expect(srcdoc(wrapper)).toContain('<h1>Professional development record</h1>'), { timeout: 5000 })
+    expect(wrapper.get('[aria-label="Key figures of the report"] h2').text()).toBe('Professional development record')
+    // The template's own sections, in its order, and what it leaves out by default.
+    const ticked = wrapper.findAll('ol input[type="checkbox"]').filter((box) => (box.element instanceof HTMLInputElement ? box.element.checked : false))
+    expect(ticked.map((box) => box.element.closest('label')?.textContent?.trim())).toEqual([
+      'Summary',
+      'Open-source contributions',
+      'Skills',
+      'Certifications, community and writing',
+      'Contribution activity',
+    ])
+    expect(srcdoc(wrapper)).not.toContain('id="goals"')
+    expect(wrapper.get('dl').text()).toContain('Merged pull requests')
+  })
+
+  it('says in the contract’s words when a custom period ends before it starts, and exports nothing meanwhile', async () => {
+    const { wrapper } = await openComposer()
+    await wrapper.get('select').setValue('custom')
+    const [from, to] = wrapper.findAll('input[type="date"]')
+    await from?.setValue('2026-06-01')
+    await to?.setValue('2026-05-01')
+    await flushPromises()
+
+    expect(from?.attributes('aria-invalid')).toBe('true')
+    expect(describedBy(from?.element ?? document.body)).toBe('The start date must not be after the end date')
+    const exportButtons = wrapper.findAll('[role="group"] button')
+    expect(exportButtons.length).toBe(5)
+    expect(exportButtons.every((b) => b.attributes('disabled') !== undefined)).toBe(true)
+
+    await to?.setValue('2026-07-31')
+    await flushPromises()
+    expect(from?.attributes('aria-invalid')).toBeUndefined()
+    await vi.waitFor(() => expect(srcdoc(wrapper)).toContain('1 June 2026 to 31 July 2026'), { timeout: 5000 })
+  })
+
+  it('hands a browser export to the download and lists it in the history', async () => {
+    const { env, wrapper } = await openComposer()
+    const blobs: Blob[] = []
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      if (blob instanceof Blob) blobs.push(blob)
+      return 'blob:pathfinder-test'
+    })
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    const clicked: string[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download)
+    })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Your browser downloads each file'))
+
+    const markdown = wrapper.findAll('[role="group"] button').find((b) => b.text() === 'Export as Markdown')
+    await markdown?.trigger('click')
+    await vi.waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1), { timeout: 5000 })
+
+    expect(clicked).toHaveLength(1)
+    expect(clicked[0]).toMatch(/\.md$/)
+    const text = await blobs[0]?.text()
+    expect(text).toContain('# Progress review')
+    expect(text).toContain('pgjdbc/pgjdbc')
+    expect(blobs[0]?.type).toContain('text/markdown')
+    await flushPromises()
+    const history = wrapper.get('table')
+    expect(history.text()).toContain('Markdown')
+    expect(history.text()).toContain('1 merged PR')
+    expect(env.core.db.prepare('SELECT format, title FROM report_export').all()).toEqual([{ format: 'markdown', title: 'Progress review' }])
+  })
+})
