@@ -70,6 +70,12 @@ export interface ActivityPage {
   rows: Activity[]
   /** How many activities match the filter, across all pages. */
   total: number
+  /**
+   * False when `total` is an estimate ("about 2,400"): only for a search combined with other
+   * filters whose text matches more than 5,000 activities, where an exact count would cost
+   * more than the page. Reaching the last page (nextCursor null) tells the exact end.
+   */
+  totalExact: boolean
   /** Pass back as `cursor` for the page after this one; null on the last page. */
   nextCursor: string | null
 }

@@ -87,6 +87,33 @@ const cases: MigrationCase[] = [
       expect(count(db, 'SELECT count(*) FROM report_export')).toBe(1)
     },
   },
+  {
+    version: 5,
+    seed(db) {
+      const add = db.prepare('INSERT INTO activity (kind, date, title, repo, state, deleted_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      add.run('pull-request', '2026-01-02', 'Fix the router', 'expressjs/express', 'merged', null, at, at)
+      add.run('pull-request', '2026-01-02', 'Docs for streams', 'nodejs/node', 'merged', null, at, at)
+      add.run('pull-request', '2026-01-02', 'Removed express work', 'expressjs/express', 'merged', at, at, at)
+      add.run('learning', '2026-01-03', 'Read about B-trees', null, null, null, at, at)
+    },
+    check(db) {
+      // Day counts and the search index are rebuilt from the live activities only.
+      expect(db.prepare('SELECT date, kind, state, n FROM activity_day ORDER BY date').all()).toEqual([
+        { date: '2026-01-02', kind: 'pull-request', state: 'merged', n: 2 },
+        { date: '2026-01-03', kind: 'learning', state: '', n: 1 },
+      ])
+      const matches = (word: string) => db.prepare('SELECT rowid & 4294967295 FROM activity_fts WHERE activity_fts MATCH ? ORDER BY rowid DESC').pluck().all(word)
+      expect(matches('express')).toEqual([1])
+      expect(matches('b')).toEqual([4])
+      // And kept in step from here on.
+      db.prepare("UPDATE activity SET deleted_at = ? WHERE id = 1").run(at)
+      db.prepare("UPDATE activity SET deleted_at = NULL, title = 'Back with express' WHERE id = 3").run()
+      expect(matches('express')).toEqual([3])
+      expect(count(db, "SELECT n FROM activity_day WHERE date = '2026-01-02'")).toBe(2)
+      db.prepare('DELETE FROM activity WHERE id = 4').run()
+      expect(count(db, "SELECT count(*) FROM activity_day WHERE date = '2026-01-03'")).toBe(0)
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

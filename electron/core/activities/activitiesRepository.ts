@@ -1,28 +1,10 @@
 import type { ActivityFilter, ActivityListInput } from '@shared/contract/activities'
 import type { Activity, ActivityKind, ActivityPage, ActivitySkill, RepositoryCount } from '@shared/domain/activities'
-import type { Statement } from 'better-sqlite3'
 import type { Db } from '../store/database'
-import { filterWhere, type SqlValue } from './activityFilterSql'
+import { createActivityListing } from './activityListing'
 import { toActivity, type ActivityFields, type ActivityRow, type ImportedFields } from './activityRow'
-import { afterCursor, decodeCursor, encodeCursor, orderBy, sortKeyOf } from './pageCursor'
-
-/** Prepared statements for SQL that varies with the filter, kept by their text. */
-function statementCache<Row>(db: Db) {
-  const cache = new Map<string, Statement<SqlValue[], Row>>()
-  return (sql: string): Statement<SqlValue[], Row> => {
-    let stmt = cache.get(sql)
-    if (!stmt) {
-      if (cache.size > 200) cache.clear()
-      stmt = db.prepare<SqlValue[], Row>(sql)
-      cache.set(sql, stmt)
-    }
-    return stmt
-  }
-}
 
 export function createActivitiesRepository(db: Db) {
-  const rowsQuery = statementCache<ActivityRow>(db)
-  const countQuery = statementCache<{ n: number }>(db)
   const insertStmt = db.prepare(`
     INSERT INTO activity (kind, date, title, url, repo, state, hours, notes, goal_id, source, external_key,
       commit_count, lines_changed, created_at, updated_at)
@@ -76,30 +58,7 @@ export function createActivitiesRepository(db: Db) {
     clearSkills.run(id)
     for (const skillId of skillIds) addSkill.run(id, skillId)
   }
-  const countWhere = (filter: ActivityFilter): number => {
-    const where = filterWhere(filter)
-    return countQuery(`SELECT count(*) AS n FROM activity a WHERE ${where.sql}`).get(...where.params)?.n ?? 0
-  }
-  const page = (input: ActivityListInput, withTotal: boolean): ActivityPage => {
-    const where = filterWhere(input)
-    const pageParams: SqlValue[] = [...where.params]
-    let sql = `SELECT a.* FROM activity a WHERE ${where.sql}`
-    if (input.cursor !== undefined) {
-      const keyset = decodeCursor(input.cursor, input.sort)
-      sql += ` AND ${afterCursor[input.sort]}`
-      pageParams.push(keyset.key, keyset.id)
-    }
-    sql += ` ORDER BY ${orderBy[input.sort]} LIMIT ? OFFSET ?`
-    pageParams.push(input.limit, input.offset ?? 0)
-    const rows = rowsQuery(sql).all(...pageParams)
-    const last = rows.at(-1)
-    const more = rows.length === input.limit && last !== undefined
-    return {
-      rows: withSkills(rows),
-      total: withTotal ? countWhere(input) : -1,
-      nextCursor: more ? encodeCursor({ sort: input.sort, key: sortKeyOf(input.sort, last), id: last.id }) : null,
-    }
-  }
+  const listing = createActivityListing(db, withSkills)
 
   const params = (fields: ImportedFields, now: Date) => ({
     kind: fields.kind,
@@ -177,22 +136,12 @@ export function createActivitiesRepository(db: Db) {
     repos(): RepositoryCount[] {
       return reposStmt.all()
     },
-    count(filter: ActivityFilter): number {
-      return countWhere(filter)
-    },
+    /** Exact, for goal progress and the like. */
+    count: listing.count,
     list(input: ActivityListInput): ActivityPage {
-      return page(input, true)
+      return listing.page(input, true)
     },
-    /** Every activity matching a filter, in pages, for exports. */
-    *each(filter: ActivityFilter, pageSize = 1000): Generator<Activity> {
-      let cursor: string | undefined
-      for (;;) {
-        const next = page({ ...filter, sort: 'date-asc', limit: pageSize, ...(cursor ? { cursor } : {}) }, false)
-        yield* next.rows
-        if (next.nextCursor === null) return
-        cursor = next.nextCursor
-      }
-    },
+    each: listing.each,
   }
   return repository
 }

@@ -1,9 +1,10 @@
-import { addDays, eachDayOfInterval, format, parseISO, startOfMonth, startOfYear, subMonths, subYears } from 'date-fns'
+import { addDays, format, startOfMonth, startOfYear, subMonths, subYears } from 'date-fns'
 import { z } from 'zod'
 import { activityKindSchema } from '@shared/domain/careerPath'
-import type { ActivityKind, ActivityStats, MonthCount, TopRepository } from '@shared/domain/activities'
+import type { ActivityKind, ActivityStats, HeatmapDay, MonthCount, TopRepository } from '@shared/domain/activities'
 import type { Db } from '../store/database'
 import { dayOf } from './activityRules'
+import { dayNumber, dayString } from './dayNumbers'
 import { dayStreaks, weekStreaks } from './streaks'
 import { summarizeStrategy } from './strategySummary'
 
@@ -21,22 +22,23 @@ const parseKinds = (json: string): ActivityKind[] => {
  * Every query carries `deleted_at IS NULL` so the partial indexes of migration 003 serve it.
  */
 export function createActivityStats(db: Db) {
+  // Day, kind and month figures come from activity_day (migration 005), kept by triggers.
   const perDay = db.prepare<[string, string], { date: string; n: number }>(
-    'SELECT date, count(*) AS n FROM activity a WHERE a.deleted_at IS NULL AND a.date BETWEEN ? AND ? GROUP BY a.date',
+    'SELECT date, sum(n) AS n FROM activity_day WHERE date BETWEEN ? AND ? GROUP BY date',
   )
-  const activeDays = db.prepare<[string], { date: string }>(
-    'SELECT DISTINCT date FROM activity a WHERE a.deleted_at IS NULL AND a.date <= ? ORDER BY a.date',
-  )
+  const activeDays = db.prepare<[string], { date: string }>('SELECT DISTINCT date FROM activity_day WHERE date <= ? ORDER BY date')
+  const perKind = db.prepare<[string, string], { kind: ActivityKind; n: number; merged: number }>(`
+    SELECT kind, sum(n) AS n, sum(CASE WHEN state = 'merged' THEN n ELSE 0 END) AS merged FROM activity_day
+    WHERE date BETWEEN ? AND ? GROUP BY kind`)
   const topRepos = db.prepare<[string, string], TopRepository>(`
     SELECT repo, count(*) AS count, max(date) AS lastDate FROM activity a
     WHERE a.deleted_at IS NULL AND a.repo IS NOT NULL AND a.date BETWEEN ? AND ?
     GROUP BY a.repo ORDER BY count DESC, a.repo LIMIT 10`)
-  const perKind = db.prepare<[string, string], { kind: ActivityKind; n: number; merged: number }>(`
-    SELECT kind, count(*) AS n, sum(a.state = 'merged') AS merged FROM activity a
-    WHERE a.deleted_at IS NULL AND a.date BETWEEN ? AND ? GROUP BY a.kind`)
-  const reposForKinds = db.prepare<[string, string, string], { n: number }>(`
-    SELECT count(DISTINCT a.repo) AS n FROM activity a
-    WHERE a.deleted_at IS NULL AND a.kind IN (SELECT value FROM json_each(?)) AND a.date BETWEEN ? AND ? AND a.repo IS NOT NULL`)
+  // INDEXED BY: with statistics the planner prefers a skip-scan of activity_kind_date that
+  // reads every row (measured 15 ms against 4 ms with 100,000 activities).
+  const kindRepos = db.prepare<[string, string], { kind: ActivityKind; repo: string }>(`
+    SELECT DISTINCT kind, repo FROM activity a INDEXED BY activity_date_kind_repo
+    WHERE a.deleted_at IS NULL AND a.repo IS NOT NULL AND a.date BETWEEN ? AND ?`)
   const strategiesOf = db.prepare<[string], { id: string; title: string; activity_kinds: string }>(`
     SELECT s.id, s.title, s.activity_kinds FROM roadmap_node s
       LEFT JOIN roadmap_node g ON g.id = s.parent_id
@@ -49,10 +51,11 @@ export function createActivityStats(db: Db) {
     const from = dayOf(addDays(subYears(now, 1), 1))
 
     const counts = new Map(perDay.all(from, today).map((r) => [r.date, r.n]))
-    const days = eachDayOfInterval({ start: parseISO(from), end: parseISO(today) }).map((d) => {
-      const date = format(d, 'yyyy-MM-dd')
-      return { date, count: counts.get(date) ?? 0 }
-    })
+    const days: HeatmapDay[] = []
+    for (let n = dayNumber(from), end = dayNumber(today); n <= end; n++) {
+      const date = dayString(n)
+      days.push({ date, count: counts.get(date) ?? 0 })
+    }
     const monthsFrom = dayOf(startOfMonth(subMonths(now, 11)))
     const byMonth = new Map<string, number>()
     // The months window starts inside the heatmap's, so the day counts already hold it.
@@ -73,6 +76,16 @@ export function createActivityStats(db: Db) {
     const byKind = new Map(kinds.map((k) => [k.kind, k.n]))
     const merged = kinds.find((k) => k.kind === 'pull-request')?.merged ?? 0
     const strategies = pathId === null ? [] : strategiesOf.all(pathId)
+    const reposByKind = new Map<ActivityKind, Set<string>>()
+    if (strategies.length > 0) {
+      for (const { kind, repo } of kindRepos.all(yearFrom, today)) {
+        const set = reposByKind.get(kind) ?? new Set<string>()
+        set.add(repo.toLowerCase())
+        reposByKind.set(kind, set)
+      }
+    }
+    const repositoriesFor = (kinds: readonly ActivityKind[]): number =>
+      new Set(kinds.flatMap((kind) => [...(reposByKind.get(kind) ?? [])])).size
 
     return {
       today,
@@ -100,7 +113,7 @@ export function createActivityStats(db: Db) {
           kinds: strategyKinds,
           byKind,
           mergedPullRequests: strategyKinds.includes('pull-request') ? merged : 0,
-          repositories: strategyKinds.length > 0 ? (reposForKinds.get(JSON.stringify(strategyKinds), yearFrom, today)?.n ?? 0) : 0,
+          repositories: repositoriesFor(strategyKinds),
         })
       }),
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ActivitySort } from '@shared/domain/activities'
 import { DomainError } from '../ipc/domainError'
+import { ftsKeySql } from './activityFilterSql'
 
 /**
  * A keyset cursor: the sort key and id of the last row of a page. Reading on from it costs
@@ -42,5 +43,9 @@ export const afterCursor: Record<ActivitySort, string> = {
   'date-asc': '(a.date, a.id) > (?, ?)',
   title: '(a.title, a.id) > (?, ?)',
 }
+
+/** The same for a search walked in activity_fts rowid order, which is date then id. */
+export const ftsOrderBy = { 'date-desc': 'f.rowid DESC', 'date-asc': 'f.rowid ASC' } as const
+export const ftsAfterCursor = { 'date-desc': `f.rowid < ${ftsKeySql}`, 'date-asc': `f.rowid > ${ftsKeySql}` } as const
 
 export const sortKeyOf = (sort: ActivitySort, row: { date: string; title: string }): string => (sort === 'title' ? row.title : row.date)

@@ -1,26 +1,23 @@
-import { differenceInCalendarDays, format, parseISO, startOfWeek } from 'date-fns'
 import type { Streak } from '@shared/domain/activities'
+import { dayNumber, mondayOf } from './dayNumbers'
 
 const none: Streak = { length: 0, from: null, to: null }
 
-interface Run {
-  /** Calendar keys of the run's units (days or week starts), consecutive. */
-  length: number
-  from: string
-  to: string
+interface Unit {
+  /** Day number of the unit: the day itself, or the Monday of a week. */
+  key: number
+  /** First and last active day in the unit. */
+  first: string
+  last: string
 }
 
-/**
- * Splits sorted units into runs of consecutive ones. `step` is the distance in days between
- * two consecutive units (1 for days, 7 for week starts); `first`/`last` give the active days
- * a unit covers, so a week run reports the first and last day actually worked.
- */
-function runsOf(units: { key: string; first: string; last: string }[], step: number): Run[] {
-  const runs: Run[] = []
-  let previous: string | null = null
+/** Splits sorted units into runs of consecutive ones; `step` is 1 for days and 7 for weeks. */
+function runsOf(units: Unit[], step: number): Streak[] {
+  const runs: Streak[] = []
+  let previous: number | null = null
   for (const unit of units) {
     const current = runs.at(-1)
-    if (current && previous !== null && differenceInCalendarDays(parseISO(unit.key), parseISO(previous)) === step) {
+    if (current && previous !== null && unit.key - previous === step) {
       current.length += 1
       current.to = unit.last
     } else {
@@ -31,34 +28,30 @@ function runsOf(units: { key: string; first: string; last: string }[], step: num
   return runs
 }
 
-const longestOf = (runs: Run[]): Streak =>
-  runs.reduce<Streak>((best, run) => (run.length > best.length ? { ...run } : best), none)
+const longestOf = (runs: Streak[]): Streak => runs.reduce<Streak>((best, run) => (run.length > best.length ? { ...run } : best), none)
 
-/**
- * Current and longest runs of active days. `days` are distinct YYYY-MM-DD, oldest first, none
- * after today. A run that ended yesterday is still current: today is not over yet.
- */
-export function dayStreaks(days: readonly string[], today: string): { current: Streak; longest: Streak } {
-  const runs = runsOf(days.map((d) => ({ key: d, first: d, last: d })), 1)
+function streaks(units: Unit[], step: number, todayKey: number): { current: Streak; longest: Streak } {
+  const runs = runsOf(units, step)
   const last = runs.at(-1)
-  const gap = last ? differenceInCalendarDays(parseISO(today), parseISO(last.to)) : Infinity
-  return { current: last && gap <= 1 ? { ...last } : none, longest: longestOf(runs) }
+  const lastKey = units.at(-1)?.key
+  // A run that ended one unit ago is still current: today (this week) is not over yet.
+  const current = last && lastKey !== undefined && todayKey - lastKey <= step ? { ...last } : none
+  return { current, longest: longestOf(runs) }
 }
 
-const weekStart = (day: string): string => format(startOfWeek(parseISO(day), { weekStartsOn: 1 }), 'yyyy-MM-dd')
+/** Current and longest runs of active days. `days` are distinct YYYY-MM-DD, oldest first, none after today. */
+export function dayStreaks(days: readonly string[], today: string): { current: Streak; longest: Streak } {
+  return streaks(days.map((d) => ({ key: dayNumber(d), first: d, last: d })), 1, dayNumber(today))
+}
 
 /** The same for weeks (Monday to Sunday) with at least one active day. */
 export function weekStreaks(days: readonly string[], today: string): { current: Streak; longest: Streak } {
-  const weeks: { key: string; first: string; last: string }[] = []
+  const weeks: Unit[] = []
   for (const day of days) {
-    const key = weekStart(day)
+    const key = mondayOf(dayNumber(day))
     const week = weeks.at(-1)
     if (week && week.key === key) week.last = day
     else weeks.push({ key, first: day, last: day })
   }
-  const runs = runsOf(weeks, 7)
-  const lastWeek = weeks.at(-1)
-  const gap = lastWeek ? differenceInCalendarDays(parseISO(weekStart(today)), parseISO(lastWeek.key)) : Infinity
-  const last = runs.at(-1)
-  return { current: last && gap <= 7 ? { ...last } : none, longest: longestOf(runs) }
+  return streaks(weeks, 7, mondayOf(dayNumber(today)))
 }

@@ -5,6 +5,11 @@ import { DomainError } from '../ipc/domainError'
 export interface ImportRun {
   onProgress?: (done: number, total: number, message: string) => void
   signal?: AbortSignal
+  /**
+   * Called once the import knows it will change the store, just before it does (the handlers
+   * take a backup here). Not called for an import that finds nothing new.
+   */
+  beforeWrite?: () => Promise<unknown>
 }
 
 export const cancelledError = (): DomainError => new DomainError('cancelled', 'The import was cancelled. Nothing was changed.')

@@ -2,7 +2,7 @@ import type { Activity, ImportSummary } from '@shared/domain/activities'
 import type { ActivitiesRepository } from '../activities/activitiesRepository'
 import type { ImportedFields } from '../activities/activityRow'
 import type { Db } from '../store/database'
-import { emptySummary } from './importRun'
+import { emptySummary, throwIfCancelled, type ImportRun } from './importRun'
 
 export interface ImportPolicy {
   /** An activity the user logged by hand that is this imported one (same link, same day...). */
@@ -62,4 +62,23 @@ export function writeImport(
     if (!(error instanceof DryRun)) throw error
   }
   return summary
+}
+
+/**
+ * The write step of an import: a dry run first, and only when it would change something, the
+ * caller's beforeWrite (a backup), then the write itself. Nothing new: no backup, no write.
+ */
+export async function writeImportWhenNeeded(
+  db: Db,
+  repo: ActivitiesRepository,
+  items: readonly ImportedFields[],
+  policy: ImportPolicy,
+  now: Date,
+  run: ImportRun,
+): Promise<ImportSummary> {
+  const planned = writeImport(db, repo, items, policy, now, { dryRun: true })
+  if (planned.added + planned.updated === 0) return planned
+  await run.beforeWrite?.()
+  throwIfCancelled(run.signal)
+  return writeImport(db, repo, items, policy, now)
 }

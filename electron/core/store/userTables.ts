@@ -35,7 +35,7 @@ export const userTables: readonly UserTable[] = [
  * the user tables row by row and the triggers rebuild these. FTS5 shadow tables are
  * recognised on their own.
  */
-export const nonUserTables: readonly string[] = ['content_path', 'content_item', 'activity_fts']
+export const nonUserTables: readonly string[] = ['content_path', 'content_item', 'activity_fts', 'activity_day']
 
 /** The user tables a database at `version` has, in insert order. */
 export const userTablesAt = (version: number): UserTable[] => userTables.filter((t) => t.since <= version)

@@ -4,7 +4,8 @@ import type { ImportedFields } from '../../activities/activityRow'
 import type { RuleDeps } from '../../activities/activityRules'
 import { DomainError } from '../../ipc/domainError'
 import type { Db } from '../../store/database'
-import { writeImport, type ImportPolicy } from '../writeImport'
+import type { ImportRun } from '../importRun'
+import { writeImport, writeImportWhenNeeded, type ImportPolicy } from '../writeImport'
 import { readCsv } from './csvRows'
 
 const sameFields = (a: ImportedFields, b: ImportedFields): boolean =>
@@ -92,7 +93,7 @@ const describeLines = (issues: ImportIssue[]): string => {
 }
 
 /** All or nothing: a bad line the user did not agree to skip rejects the whole file. */
-export function commitCsv(db: Db, repo: ActivitiesRepository, options: CsvImportOptions): ImportSummary {
+export async function commitCsv(db: Db, repo: ActivitiesRepository, options: CsvImportOptions & ImportRun): Promise<ImportSummary> {
   const { read, rows, blocking, skippedByUser } = plan(options)
   if (blocking.length > 0) {
     const count = new Set(blocking.map((b) => b.line)).size
@@ -105,6 +106,6 @@ export function commitCsv(db: Db, repo: ActivitiesRepository, options: CsvImport
       blocking.map((b) => ({ path: b.line === undefined ? '' : `line ${b.line}`, message: b.message })),
     )
   }
-  const summary = writeImport(db, repo, rows.map((r) => r.fields), csvPolicy(repo), options.rules.now)
+  const summary = await writeImportWhenNeeded(db, repo, rows.map((r) => r.fields), csvPolicy(repo), options.rules.now, options)
   return { ...summary, skipped: summary.skipped + skippedByUser, errors: read.errors }
 }

@@ -3,7 +3,7 @@ import type { ActivitiesRepository } from '../../activities/activitiesRepository
 import type { ImportedFields } from '../../activities/activityRow'
 import type { Db } from '../../store/database'
 import { throwIfCancelled, type ImportRun } from '../importRun'
-import { writeImport } from '../writeImport'
+import { writeImportWhenNeeded } from '../writeImport'
 import { findRepositories } from './findRepositories'
 import { readRepository, type RepositoryCommits } from './readRepository'
 
@@ -70,7 +70,7 @@ export async function importGit(db: Db, repo: ActivitiesRepository, options: Git
   throwIfCancelled(signal)
   const items = commitDays(repositories)
   onProgress?.(folders.length, folders.length, `Saving ${items.length} days of commits`)
-  const summary = writeImport(db, repo, items, {
+  const summary = await writeImportWhenNeeded(db, repo, items, {
     merge(existing, incoming) {
       const before = existing.commitCount ?? 0
       if ((incoming.commitCount ?? 0) <= before && (incoming.linesChanged ?? 0) <= (existing.linesChanged ?? 0)) return null
@@ -92,7 +92,7 @@ export async function importGit(db: Db, repo: ActivitiesRepository, options: Git
         linesChanged: Math.max(existing.linesChanged ?? 0, incoming.linesChanged ?? 0),
       }
     },
-  }, options.now)
+  }, options.now, options)
   onProgress?.(folders.length, folders.length, `Done: ${folders.length} ${folders.length === 1 ? 'repository' : 'repositories'} read`)
   return summary
 }

@@ -4,7 +4,7 @@ import type { ActivitiesRepository } from '../../activities/activitiesRepository
 import type { ImportedFields } from '../../activities/activityRow'
 import type { Db } from '../../store/database'
 import { throwIfCancelled, type ImportRun } from '../importRun'
-import { writeImport } from '../writeImport'
+import { writeImportWhenNeeded } from '../writeImport'
 import { createGitHubClient, defaultApiUrl, type GitHubClient, type GitHubClientOptions } from './githubClient'
 import { reviewsPageSchema, searchPageSchema, type SearchItem } from './githubSchemas'
 
@@ -143,7 +143,7 @@ export async function importGitHub(db: Db, repo: ActivitiesRepository, options: 
   throwIfCancelled(signal)
   onProgress?.(total, total, `Saving ${items.length} items`)
 
-  const summary = writeImport(db, repo, items, {
+  const summary = await writeImportWhenNeeded(db, repo, items, {
     findUnkeyed: (incoming) => (incoming.url ? repo.findByUrl(incoming.url, incoming.kind) : undefined),
     merge(existing, incoming) {
       // GitHub owns the state (an open PR gets merged); the title, notes and tags are the user's.
@@ -165,6 +165,6 @@ export async function importGitHub(db: Db, repo: ActivitiesRepository, options: 
         linesChanged: existing.linesChanged,
       }
     },
-  }, options.now())
+  }, options.now(), options)
   return { ...summary, errors: notes }
 }

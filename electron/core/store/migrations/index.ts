@@ -3,8 +3,9 @@ import { roadmap } from './001_roadmap'
 import { goals } from './002_goals'
 import { activities } from './003_activities'
 import { reports } from './004_reports'
+import { activitySpeed } from './005_activity_speed'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities, reports]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed]
 
 export type { Migration }
