@@ -108,6 +108,21 @@ describe('SettingsView', () => {
     expect(wrapper.get(`tr[data-backup="${made?.name ?? ''}"]`).classes()).toContain('highlighted')
     expect(wrapper.find(`button[aria-label="Restore backup of ${formatDateTime(made?.createdAt ?? '')}"]`).exists()).toBe(true)
     wrapper.unmount()
+
+    // A long list shows the last week or so, the rest behind a button.
+    for (let i = 0; i < 8; i++) await must(apiOf(env.core).backups.create({}))
+    const longer = env.mount(SettingsView, { attachTo: document.body })
+    await flushPromises()
+    expect(longer.findAll('tr[data-backup]')).toHaveLength(7)
+    const more = longer.findAll('button').find((b) => b.text() === 'Show 2 older')
+    expect(more?.attributes('aria-expanded')).toBe('false')
+    await more?.trigger('click')
+    expect(longer.findAll('tr[data-backup]')).toHaveLength(9)
+    expect(longer.findAll('button').find((b) => b.text() === 'Show fewer')?.attributes('aria-expanded')).toBe('true')
+    // Nine backups, some in the same second: each Restore button still has a name of its own.
+    const names = longer.findAll('tr[data-backup] button').map((b) => b.attributes('aria-label'))
+    expect(new Set(names).size).toBe(9)
+    longer.unmount()
   })
 
   it('shows the core’s words for a malformed or future file, and changes nothing', async () => {
@@ -152,6 +167,7 @@ describe('SettingsView', () => {
     const list = [
       { name: 'b', createdAt: '2026-11-24T09:12:41.020Z', reason: 'Before a restore' },
       { name: 'a', createdAt: '2026-11-24T09:12:41.010Z', reason: 'Made by you' },
+      { name: 'a0', createdAt: '2026-11-24T09:12:41.005Z', reason: 'Made by you' },
       { name: 'c', createdAt: '2026-11-24T09:12:05.000Z', reason: 'Daily' },
       { name: 'd', createdAt: '2026-11-23T18:00:00.000Z', reason: 'Daily' },
     ]
@@ -160,6 +176,9 @@ describe('SettingsView', () => {
     expect(new Set(names).size).toBe(list.length)
     expect(labels.get('d')).toEqual({ when: formatDateTime('2026-11-23T18:00:00.000Z'), name: formatDateTime('2026-11-23T18:00:00.000Z') })
     expect(labels.get('c')?.when).toBe(formatDateTime('2026-11-24T09:12:05.000Z', true))
-    expect(labels.get('a')?.name).toBe(`${formatDateTime('2026-11-24T09:12:41.010Z', true)}, made by you`)
+    expect(labels.get('b')?.name).toBe(`${formatDateTime('2026-11-24T09:12:41.020Z', true)}, before a restore`)
+    // Two clicks within a second: counted from the older one.
+    expect(labels.get('a0')?.name).toBe(`${formatDateTime('2026-11-24T09:12:41.005Z', true)}, made by you (1)`)
+    expect(labels.get('a')?.name).toBe(`${formatDateTime('2026-11-24T09:12:41.010Z', true)}, made by you (2)`)
   })
 })

@@ -34,8 +34,9 @@ async function expectStatus(page: Page, title: string, status: string) {
   await expect(page.getByRole('combobox', { name: `Status of ${title}`, exact: true })).toHaveValue(status)
 }
 
-test('back up, change a status, restore the backup and see the old status; export and import everything', async ({ page }) => {
+test('back up, change a status, restore the backup and see the old status; export and import everything', async ({ page, context }) => {
   const host = await startHost(makeDataDir())
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin })
   await page.goto(host.url)
   await openSettings(page)
 
@@ -43,6 +44,20 @@ test('back up, change a status, restore the backup and see the old status; expor
   await expect(page.getByTestId('data-dir')).toHaveText(host.dataDir)
   await expect(page.getByText('In your browser')).toBeVisible()
   await expect(page.getByText('In memory, for this session')).toBeVisible()
+  const copy = page.getByRole('button', { name: 'Copy the data folder’s path' })
+  await copy.click()
+  await expect(copy).toContainText('Copied')
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(host.dataDir)
+
+  // The theme by keyboard: arrows move between the choices, and the sidebar's picker follows.
+  await page.getByRole('radio', { name: /^System/ }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByRole('radio', { name: /^Light/ })).toBeChecked()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  await expect(page.getByRole('combobox', { name: 'Colour theme' })).toHaveValue('light')
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.getByRole('radio', { name: /^System/ })).toBeChecked()
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme')
 
   // Back up, then change a status after it.
   await page.getByRole('button', { name: 'Back up now' }).click()

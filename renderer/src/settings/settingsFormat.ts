@@ -14,7 +14,11 @@ export const formatDateTime = (instant: string, withSeconds = false): string => 
 export interface BackupLabel {
   /** The date shown: to the minute, to the second where two backups share a minute (a restore backs up just before it). */
   when: string
-  /** A name no other backup in the list shares, for its Restore button: `when`, plus the reason where even the second is shared. */
+  /**
+   * A name no other backup in the list shares, for its Restore button: `when`, plus the
+   * reason where even the second is shared, plus a count from the oldest where that is too
+   * (two clicks on Back up now within a second).
+   */
   name: string
 }
 
@@ -27,7 +31,18 @@ export function backupLabels<B extends { name: string; createdAt: string }>(back
   const minutes = countBy((b) => formatDateTime(b.createdAt))
   const when = (b: B) => formatDateTime(b.createdAt, (minutes.get(formatDateTime(b.createdAt)) ?? 0) > 1)
   const seconds = countBy(when)
-  return new Map(backups.map((b) => [b.name, { when: when(b), name: (seconds.get(when(b)) ?? 0) > 1 ? `${when(b)}, ${reasonLabel(b).toLowerCase()}` : when(b) }]))
+  const withReason = (b: B) => ((seconds.get(when(b)) ?? 0) > 1 ? `${when(b)}, ${reasonLabel(b).toLowerCase()}` : when(b))
+  const totals = countBy(withReason)
+  const seen = new Map<string, number>()
+  const labels = new Map<string, BackupLabel>()
+  // The list is newest first, so walking it backwards numbers the oldest (1).
+  for (const b of [...backups].reverse()) {
+    const name = withReason(b)
+    const nth = (seen.get(name) ?? 0) + 1
+    seen.set(name, nth)
+    labels.set(b.name, { when: when(b), name: (totals.get(name) ?? 0) > 1 ? `${name} (${nth})` : name })
+  }
+  return labels
 }
 
 const relativeSteps: { unit: Intl.RelativeTimeFormatUnit; seconds: number }[] = [
