@@ -1,4 +1,4 @@
-import type { ActivityFilter, ActivityListInput } from '@shared/contract/activities'
+import type { ActivityListInput } from '@shared/contract/activities'
 import type { Activity, ActivityKind, ActivityPage, ActivitySkill, RepositoryCount } from '@shared/domain/activities'
 import type { Db } from '../store/database'
 import { createActivityListing } from './activityListing'

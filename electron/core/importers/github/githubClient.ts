@@ -20,6 +20,15 @@ export interface GitHubClientOptions {
   fetch?: typeof fetch
 }
 
+/** GitHub's `{ message }`, or nothing when the body is not JSON (a proxy's HTML page). */
+function parseErrorBody(text: string): { message?: string | undefined } {
+  try {
+    return errorBodySchema.parse(JSON.parse(text))
+  } catch {
+    return {}
+  }
+}
+
 export interface Page<T> {
   data: T
   next: string | null
@@ -63,12 +72,7 @@ export function createGitHubClient(options: GitHubClientOptions) {
 
   async function failure(response: Response): Promise<DomainError> {
     const text = await response.text().catch(() => '')
-    let body: { message?: string | undefined } = {}
-    try {
-      body = errorBodySchema.parse(JSON.parse(text))
-    } catch {
-      body = {}
-    }
+    const body = parseErrorBody(text)
     const said = body.message ? `: ${body.message}` : ''
     if (response.status === 401) {
       return new DomainError('invalid-input', 'GitHub rejected the token. Check that it is correct and has not expired; nothing was imported.', [
