@@ -88,13 +88,17 @@ export function buildHighlights(ctx: FigureContext, sections: ReadonlySet<Report
   const out: string[] = []
   const has = (id: ReportSectionId) => sections.has(id)
   if (has('open-source') && f.mergedPullRequests > 0) {
-    out.push(`Merged ${plural(f.mergedPullRequests, 'pull request')} in ${plural(reposWithMerged(ctx.openSource), 'repository', 'repositories')}, out of ${plural(f.openSourceContributions, 'open-source contribution')} to ${plural(f.repositories, 'repository', 'repositories')}.`)
+    const mergedIn = reposWithMerged(ctx.openSource)
+    // "in 3 repositories, out of 10 contributions to 3 repositories" says the count twice.
+    const elsewhere = f.repositories > mergedIn ? ` to ${plural(f.repositories, 'repository', 'repositories')}` : ''
+    out.push(`Merged ${plural(f.mergedPullRequests, 'pull request')} in ${plural(mergedIn, 'repository', 'repositories')}, out of ${plural(f.openSourceContributions, 'open-source contribution')}${elsewhere}.`)
   } else if (has('open-source') && f.openSourceContributions > 0) {
     out.push(`Made ${plural(f.openSourceContributions, 'open-source contribution')}${f.repositories > 0 ? ` in ${plural(f.repositories, 'repository', 'repositories')}` : ''}.`)
   }
   const improved = ctx.skills.rows.filter((s) => s.change > 0).sort((a, b) => b.change - a.change)
   if (has('skills') && improved.length > 0) {
-    const named = improved.slice(0, 3).map((s) => `${s.title} (${s.levelStart ?? 0} → ${s.levelEnd ?? 0})`)
+    // "Java (0 → 4)" reads as a score of zero; a skill first rated in the period is "now level 4".
+    const named = improved.slice(0, 3).map((s) => (s.levelStart ? `${s.title} (level ${s.levelStart} → ${s.levelEnd ?? 0})` : `${s.title} (now level ${s.levelEnd ?? 0})`))
     out.push(`Levelled up ${plural(improved.length, 'skill')}: ${joinWords(improved.length > 3 ? [...named, `${improved.length - 3} more`] : named)}.`)
   }
   if (has('goals') && ctx.goals.done.length > 0) {

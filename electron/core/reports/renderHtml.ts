@@ -1,4 +1,4 @@
-import { itemStatusLabels, skillLevelLabels, skillLevels } from '@shared/domain/roadmap'
+import { itemStatusLabels, skillLevelLabels, skillLevels, type ItemStatus } from '@shared/domain/roadmap'
 import { goalPriorityLabels } from '@shared/domain/goals'
 import type { Progress } from '@shared/domain/progress'
 import {
@@ -38,10 +38,14 @@ type Section = (model: ReportModel, width: number) => string | null
 const section = (id: ReportSectionId, body: string): string =>
   `<section class="section" id="${id}"><h2>${esc(reportSectionLabels[id])}</h2>${body}</section>`
 
+/** Up to this many rows a table moves to the next page whole rather than leave a row or two behind. */
+const keepTogetherRows = 8
+
 /** `widths` (percentages) fix the columns, so tables one under another line up. */
 const table = (head: string, rows: readonly string[], widths?: readonly number[]): string => {
   const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>` : ''
-  return `<table${widths ? ' class="fixed"' : ''}>${cols}<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+  const classes = [widths ? 'fixed' : '', rows.length <= keepTogetherRows ? 'keep' : ''].filter(Boolean).join(' ')
+  return `<table${classes ? ` class="${classes}"` : ''}>${cols}<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
 const more = (shown: number, total: number): string =>
@@ -67,10 +71,20 @@ function pips(start: number | null, end: number | null): string {
   return `<span class="pips" aria-label="Level ${to} of 5">${dots.join('')}</span><span class="level-name">${name}</span>`
 }
 
+/**
+ * "spring-projects/spring-boot" wraps after the owner, not at the hyphen inside a name: each
+ * part of a reasonable length stays whole. Takes escaped text.
+ */
+const breakAtSlash = (escaped: string): string =>
+  escaped
+    .split('/')
+    .map((part) => (part.length <= 32 ? `<span class="whole">${part}</span>` : part))
+    .join('/<wbr>')
+
 const activityRow = (a: ReportActivity, withKind: boolean): string => {
   const notes = a.notes ? `<span class="notes">${esc(a.notes)}</span>` : ''
   const state = a.state ? ` <span class="badge ${a.state}">${esc(stateLabel(a))}</span>` : ''
-  return `<tr><td class="nowrap">${esc(day(a.date))}</td>${withKind ? `<td class="nowrap">${esc(kindLabel(a))}${state}</td>` : ''}<td class="title">${link(a.title, a.url)}${notes}</td><td class="where">${esc(whereOf(a))}</td></tr>`
+  return `<tr><td class="nowrap">${esc(day(a.date))}</td>${withKind ? `<td class="nowrap">${esc(kindLabel(a))}${state}</td>` : ''}<td class="title">${link(a.title, a.url)}${notes}</td><td class="where">${breakAtSlash(esc(whereOf(a)))}</td></tr>`
 }
 
 const summary: Section = (m) => {
@@ -136,6 +150,10 @@ const roadmap: Section = (m) => {
   return section('roadmap', parts.join(''))
 }
 
+/** A skill that has a level but was never marked started reads better as no status than as "Not started". */
+const statusBadge = (status: ItemStatus): string =>
+  status === 'not-started' ? '<span class="flat">–</span>' : `<span class="badge ${status}">${esc(itemStatusLabels[status])}</span>`
+
 const skills: Section = (m) => {
   const s = m.skills
   if (!s) return null
@@ -144,7 +162,7 @@ const skills: Section = (m) => {
     (r) =>
       `<tr><td><strong>${esc(r.title)}</strong>${r.parentTitle ? `<span class="sub">${esc(r.parentTitle)}</span>` : ''}${r.note ? `<span class="notes">${esc(r.note)}</span>` : ''}</td>` +
       `<td class="nowrap">${pips(r.levelStart, r.levelEnd)}</td><td class="num">${change(r.change === 0 ? null : r.change)}</td>` +
-      `<td><span class="badge ${r.status}">${esc(itemStatusLabels[r.status])}</span></td><td class="num">${count(r.activities)}</td></tr>`,
+      `<td>${statusBadge(r.status)}</td><td class="num">${count(r.activities)}</td></tr>`,
   )
   const intro = `<p class="lead">${s.improved > 0 ? `${count(s.improved)} ${s.improved === 1 ? 'skill' : 'skills'} levelled up in the period; green marks the levels gained.` : 'No skill changed level in the period.'} Levels are self-assessed from 1 (${esc(skillLevelLabels[1])}) to 5 (${esc(skillLevelLabels[5])}).</p>`
   return section('skills', intro + table('<th>Skill</th><th>Level</th><th class="num">Change</th><th>Status</th><th class="num">Activities</th>', rows))

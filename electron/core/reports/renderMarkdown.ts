@@ -103,7 +103,7 @@ const skills: Section = (m) => {
       r.parentTitle ? mdText(r.parentTitle) : '',
       level(r.levelEnd),
       r.change === 0 ? '–' : `${signed(r.change)} (from ${r.levelStart ?? 0})`,
-      itemStatusLabels[r.status],
+      r.status === 'not-started' ? '–' : itemStatusLabels[r.status],
       count(r.activities),
       ...(withNotes ? [r.note ? mdText(r.note) : ''] : []),
     ]),

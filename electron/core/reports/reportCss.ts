@@ -77,6 +77,8 @@ th { text-align: left; font-size: 7.5pt; font-weight: 700; letter-spacing: .05em
 td { padding: 5px 8px; border-bottom: 1px solid #edf0f5; vertical-align: top; }
 tbody tr:nth-child(even) td { background: #fafbfd; }
 tr, .goal, figure, .kpi, .notice { break-inside: avoid; page-break-inside: avoid; }
+table.keep { break-inside: avoid; page-break-inside: avoid; }
+.whole { white-space: nowrap; }
 .num { text-align: right; white-space: nowrap; }
 .nowrap { white-space: nowrap; }
 td.title { width: 46%; }
