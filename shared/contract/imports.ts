@@ -28,7 +28,12 @@ const skipLines = z.array(z.number().int().min(2, 'Line 1 is the header')).max(1
 export const importsChannels = {
   settings: channel<ImportSettings>()(noInput),
   setSettings: channel<ImportSettings>()(
-    z.strictObject({ gitEmails: emails.optional(), githubUsername: githubLogin.nullable().optional() }),
+    z.strictObject({
+      gitEmails: emails.optional(),
+      githubUsername: githubLogin.nullable().optional(),
+      /** Drops the GitHub token the host keeps. */
+      forgetGitHubToken: z.literal(true, { error: 'forgetGitHubToken is true or left out' }).optional(),
+    }),
   ),
   /** Every git repository under the folder; commits by the given (or saved) emails. */
   git: channel<ImportSummary>()(
@@ -38,7 +43,10 @@ export const importsChannels = {
       importId: importId.optional(),
     }),
   ),
-  /** The token is used for this import only: it is never stored by core. */
+  /**
+   * A token given is kept by the host (OS keychain in the app, memory for the session in the web
+   * host) once GitHub has accepted it, never in SQLite; left out, the kept one is used.
+   */
   github: channel<ImportSummary>()(
     z.strictObject({
       token: z.string().trim().max(500, 'That token is too long').optional(),

@@ -188,6 +188,8 @@ export interface ImportSettings {
   /** Author emails that count as the user's in git history. */
   gitEmails: string[]
   githubUsername: string | null
+  /** Whether the host keeps a GitHub token for the next import (OS keychain or session memory; never SQLite). */
+  githubTokenSaved: boolean
 }
 
 export interface CsvExport {

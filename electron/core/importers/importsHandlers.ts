@@ -12,13 +12,18 @@ import { importGitHub } from './github/importGitHub'
 import { createImportRegistry } from './importRegistry'
 import { createImportSettings } from './importSettings'
 
-export function importsHandlers({ db, settings, now, log }: CoreContext): CoreHandlers['imports'] {
+/** The host's secret store names the GitHub token by this. */
+export const githubTokenSecret = 'github.token'
+
+export function importsHandlers({ db, settings, now, log, host }: CoreContext): CoreHandlers['imports'] {
   const repo = createActivitiesRepository(db)
   const goalExists = createGoalLookup(db)
   const registry = createImportRegistry()
   const importSettings = createImportSettings(settings)
   const c = contract.imports
   const rules = () => ({ now: now(), unknownSkills: repo.unknownSkills, goalExists })
+
+  const withToken = <T extends object>(stored: T) => ({ ...stored, githubTokenSaved: host.secrets.get(githubTokenSecret) !== undefined })
 
   /** Runs an import under its id, so `progress` and `cancel` can find it while it runs. */
   async function tracked<T>(importId: string | undefined, body: (run: ReturnType<typeof registry.start>) => Promise<T> | T): Promise<T> {
@@ -31,8 +36,11 @@ export function importsHandlers({ db, settings, now, log }: CoreContext): CoreHa
   }
 
   return {
-    settings: handle(c.settings, () => importSettings.get(), log),
-    setSettings: handle(c.setSettings, (changes) => importSettings.set(changes), log),
+    settings: handle(c.settings, () => withToken(importSettings.get()), log),
+    setSettings: handle(c.setSettings, ({ forgetGitHubToken, ...changes }) => {
+      if (forgetGitHubToken) host.secrets.delete(githubTokenSecret)
+      return withToken(importSettings.set(changes))
+    }, log),
     git: handle(c.git, ({ folder, emails, importId }) => {
       const use = emails ?? importSettings.get().gitEmails
       if (use.length === 0) {
@@ -42,10 +50,24 @@ export function importsHandlers({ db, settings, now, log }: CoreContext): CoreHa
       }
       return tracked(importId, ({ signal, onProgress }) => importGit(db, repo, { folder, emails: use, now: now(), signal, onProgress }))
     }, log),
-    github: handle(c.github, ({ token, username, since, apiUrl, importId }) =>
-      tracked(importId, ({ signal, onProgress }) =>
-        importGitHub(db, repo, { username, token: token || undefined, since, apiUrl, now, signal, onProgress }),
-      ), log),
+    github: handle(c.github, async ({ token, username, since, apiUrl, importId }) => {
+      const given = token || undefined
+      const kept = host.secrets.get(githubTokenSecret)
+      try {
+        const summary = await tracked(importId, ({ signal, onProgress }) =>
+          importGitHub(db, repo, { username, token: given ?? kept, since, apiUrl, now, signal, onProgress }),
+        )
+        // Kept only once GitHub has taken it, so a mistyped token is not remembered.
+        if (given !== undefined) host.secrets.set(githubTokenSecret, given)
+        return summary
+      } catch (error) {
+        // A kept token GitHub now refuses (expired, revoked) is dropped: the next import asks for a new one.
+        if (given === undefined && kept !== undefined && error instanceof DomainError && error.issues?.some((i) => i.path === 'token')) {
+          host.secrets.delete(githubTokenSecret)
+        }
+        throw error
+      }
+    }, log),
     csvPreview: handle(c.csvPreview, ({ text, skipLines }) => previewCsv(db, repo, { text, skipLines, rules: rules() }), log),
     csvCommit: handle(c.csvCommit, ({ text, skipLines, importId }) =>
       tracked(importId, ({ onProgress }) => {
