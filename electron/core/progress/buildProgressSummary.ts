@@ -21,7 +21,7 @@ export interface SummaryInput {
   /** The path's items in path order. */
   items: readonly RoadmapItem[]
   chosenTrackIds: readonly string[]
-  /** Goals that are not archived. */
+  /** Goals that are not archived (open ones are enough: only they can be due or overdue). */
   goals: readonly Goal[]
   today: string
 }

@@ -1,5 +1,6 @@
 import { contract } from '@shared/contract'
 import { toIsoDate } from '@shared/domain/dates'
+import type { GoalStatus } from '@shared/domain/goals'
 import type { CoreContext } from '../context'
 import { createGoalsRepository } from '../goals/goalsRepository'
 import type { CoreHandlers } from '../handlers'
@@ -8,6 +9,9 @@ import { activePath } from '../roadmap/activePath'
 import { readChosenTracks } from '../roadmap/chosenTracks'
 import { createRoadmapRepository } from '../roadmap/roadmapRepository'
 import { buildProgressSummary } from './buildProgressSummary'
+
+/** What isOpenGoal counts as open (with archived_at null). */
+const openGoalStatuses: readonly GoalStatus[] = ['active', 'paused']
 
 export function progressHandlers({ db, settings, now, log }: CoreContext): CoreHandlers['progress'] {
   const roadmap = createRoadmapRepository(db)
@@ -21,7 +25,8 @@ export function progressHandlers({ db, settings, now, log }: CoreContext): CoreH
         path,
         items,
         chosenTrackIds: readChosenTracks(settings, path.id, items),
-        goals: goals.list({ archived: 'exclude' }, today),
+        // Only open goals can be due or overdue: done and dropped ones are not even loaded.
+        goals: goals.list({ archived: 'exclude', status: openGoalStatuses }, today),
         today,
       })
     }, log),
