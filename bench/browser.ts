@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext } from '@playwright/test'
 import { z } from 'zod'
+import { contract, createClient } from '@shared/contract'
+import type { ReportOptionsInput } from '@shared/contract/reports'
+import type { ReportFormat } from '@shared/domain/report'
+import { createHttpInvoke } from '../renderer/src/api/httpTransport'
 import { percentile, summarize, type Timing } from './measure'
 
 export interface BrowserFigures {
@@ -21,10 +25,17 @@ export interface BrowserFigures {
     /** Longest long-animation-frame entry (Chromium reports frames over 50 ms only), 0 when none. */
     longestAnimationFrameMs: number
     longAnimationFrames: number
+    /** The longest long-animation-frame entries, with their attribution. */
+    worstFrames: LongFrame[]
     rowsScrolled: number
     seconds: number
   }
-  /** Peak resident memory of the web host (the core process serving the browser), from /proc. */
+  /** Resident memory of the web host once started, before any call. */
+  hostIdleRssMb: number | null
+  /**
+   * Peak resident memory of the web host (the core process) after serving all of the above and
+   * the year's report in every format, from /proc.
+   */
   hostPeakRssMb: number | null
 }
 
@@ -36,6 +47,8 @@ export interface BrowserOptions {
   navigations: number
   /** Flicks of the scroll from top to bottom; each is a few fast frames then a pause. */
   flicks: number
+  /** Called over HTTP after the browser is done, so the host's peak memory includes them. */
+  reportInput: ReportOptionsInput
 }
 
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -66,11 +79,11 @@ function startHost(appRoot: string, dataDir: string): Promise<{ child: ChildProc
   })
 }
 
-/** VmHWM of a live process, in MB: the kernel's record of its peak resident set. */
-function peakRssMb(pid: number | undefined): number | null {
+/** VmHWM (peak) or VmRSS (now) of a live process, in MB, from the kernel. */
+function rssMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | null {
   if (pid === undefined) return null
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
     return match?.[1] ? Number(match[1]) / 1024 : null
   } catch {
     return null
@@ -99,6 +112,7 @@ const listDrawn = `${activityList} [role="listitem"] .row:not(.loading)`
 
 export async function measureBrowser(options: BrowserOptions): Promise<BrowserFigures> {
   const host = await startHost(options.appRoot, options.dataDir)
+  const hostIdleRssMb = rssMb(host.child.pid, 'VmRSS')
   let browser: Browser | undefined
   try {
     browser = await chromium.launch({ executablePath: options.executablePath, args: chromiumArgs })
@@ -125,7 +139,15 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
     }
 
     const scroll = await measureScroll(browser, storageState, base, options.flicks)
-    return { dashboard: summarize(dashboard), activityList: summarize(list), scroll, hostPeakRssMb: peakRssMb(host.child.pid) }
+
+    const token = new URL(host.url).searchParams.get('token') ?? ''
+    const api = createClient(contract, createHttpInvoke(base, { Authorization: `Bearer ${token}` }))
+    const formats: ReportFormat[] = ['markdown', 'html', 'json']
+    for (const format of formats) {
+      const rendered = await api.reports.render({ options: options.reportInput, format })
+      if (!rendered.ok) throw new Error(`The web host refused the ${format} report: ${rendered.error.message}`)
+    }
+    return { dashboard: summarize(dashboard), activityList: summarize(list), scroll, hostIdleRssMb, hostPeakRssMb: rssMb(host.child.pid, 'VmHWM') }
   } finally {
     await browser?.close()
     host.child.kill('SIGTERM')
@@ -143,7 +165,18 @@ const scrollScript = (flicks: number, selector: string) => /* js */ `(async () =
   if (!scroller) throw new Error('No activity list on the page')
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
   const loafs = []
-  const observer = new PerformanceObserver((list) => { for (const entry of list.getEntries()) loafs.push(entry.duration) })
+  // Each long frame with where its time went: scripts (by source and function), then style, layout and paint.
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const scripts = (e.scripts || []).map((x) => ({
+        ms: Math.round(x.duration),
+        what: [x.invoker, (x.sourceURL || '').split('/').pop(), x.sourceFunctionName].filter(Boolean).join(' '),
+      })).sort((a, b) => b.ms - a.ms).slice(0, 3)
+      const render = e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0
+      const layout = e.styleAndLayoutStart ? Math.round(e.startTime + e.duration - e.styleAndLayoutStart) : 0
+      loafs.push({ ms: e.duration, blockingMs: e.blockingDuration || 0, renderMs: render, styleAndLayoutMs: layout, scripts })
+    }
+  })
   try { observer.observe({ type: 'long-animation-frame', buffered: false }) } catch { /* rAF gaps alone */ }
   const gaps = []
   let last = await frame()
@@ -167,7 +200,15 @@ const scrollScript = (flicks: number, selector: string) => /* js */ `(async () =
   return { gaps, loafs, rows: Number(lastItem ? lastItem.getAttribute('aria-posinset') : 0), seconds: (performance.now() - started) / 1000 }
 })()`
 
-const scrollResult = z.object({ gaps: z.array(z.number()), loafs: z.array(z.number()), rows: z.number(), seconds: z.number() })
+const longFrame = z.object({
+  ms: z.number(),
+  blockingMs: z.number(),
+  renderMs: z.number(),
+  styleAndLayoutMs: z.number(),
+  scripts: z.array(z.object({ ms: z.number(), what: z.string() })),
+})
+export type LongFrame = z.output<typeof longFrame>
+const scrollResult = z.object({ gaps: z.array(z.number()), loafs: z.array(longFrame), rows: z.number(), seconds: z.number() })
 
 async function measureScroll(browser: Browser, storageState: StorageState, base: string, flicks: number): Promise<BrowserFigures['scroll']> {
   const context = await browser.newContext({ storageState, viewport: { width: 1280, height: 800 }, bypassCSP: true })
@@ -181,8 +222,9 @@ async function measureScroll(browser: Browser, storageState: StorageState, base:
       frames: sorted.length,
       longestFrameMs: sorted.at(-1) ?? 0,
       p95FrameMs: percentile(sorted, 95),
-      longestAnimationFrameMs: result.loafs.reduce((m, d) => Math.max(m, d), 0),
+      longestAnimationFrameMs: result.loafs.reduce((m, d) => Math.max(m, d.ms), 0),
       longAnimationFrames: result.loafs.length,
+      worstFrames: [...result.loafs].sort((a, b) => b.ms - a.ms).slice(0, 5),
       rowsScrolled: result.rows,
       seconds: result.seconds,
     }

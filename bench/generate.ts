@@ -9,6 +9,7 @@ import { addDays, formatISO, parseISO } from 'date-fns'
 import { contract, createClient, type Api, type Result } from '@shared/contract'
 import { activityKindSchema, type ActivityKind } from '@shared/domain/careerPath'
 import { createCore } from '../electron/core/core'
+import type { Db } from '../electron/core/store/database'
 
 export interface DatasetSize {
   activities: number
@@ -42,7 +43,7 @@ export interface GeneratedDataset {
   /** Rows per table, as counted after the insert. */
   rows: Record<string, number>
   /** Values the benchmark filters and searches on, known to occur in the data. */
-  sample: { repo: string; word: string; skillId: string; from: string }
+  sample: { repo: string; word: string }
   millis: number
 }
 
@@ -217,7 +218,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           }
           day += int(20, Math.max(21, Math.floor(totalDays / changes)))
         }
-        inserts.state.run(itemId, status, isSkill ? level : null, chance(0.4) ? `Notes on ${itemId}: ${pick(nouns)}.` : null, 0, at(Math.min(day, totalDays - 1)))
+        // One custom skill is hidden, so the progress rule's hidden branch is exercised too.
+        const hidden = itemId === allSkills.at(-1) ? 1 : 0
+        inserts.state.run(itemId, status, isSkill ? level : null, chance(0.4) ? `Notes on ${itemId}: ${pick(nouns)}.` : null, hidden, at(Math.min(day, totalDays - 1)))
         for (let e = int(0, 3); e > 0; e--) inserts.evidence.run(itemId, `https://example.org/evidence/${itemId}/${e}`, null, chance(0.5) ? 'What it shows' : null, at(int(0, totalDays - 1)))
       }
       inserts.setting.run('roadmap.activePathId', JSON.stringify(pathId))
@@ -235,7 +238,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         const start = Math.min(totalDays - 1, Math.floor((g / size.goals) * totalDays) + int(0, 10))
         const target = chance(0.1) ? null : start + int(14, 365)
         const recent = target === null || target > totalDays - 90
-        const status = recent ? pick(['active', 'active', 'active', 'paused', 'done']) : pick(['done', 'done', 'done', 'done', 'dropped', 'paused', 'active'])
+        // A few old goals stay open long past their date, as they do: one in twenty.
+        const status = recent ? pick(['active', 'active', 'active', 'paused', 'done']) : chance(0.05) ? pick(['active', 'paused']) : chance(0.8) ? 'done' : 'dropped'
         const archived = !recent && (status === 'done' || status === 'dropped') && chance(0.4) ? at(Math.min(totalDays - 1, (target ?? start) + 30)) : null
         const created = at(start)
         inserts.goal.run(
@@ -264,7 +268,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       // Activities: more of them as the years go on, fewer at weekends, oldest first (ids follow dates).
       const days: number[] = []
       while (days.length < size.activities) {
-        const offset = Math.min(totalDays - 1, Math.floor(Math.sqrt(random()) * totalDays))
+        // Density grows with the career (twice as much in the last year as in the first):
+        // the inverse of the distribution function of 1 + t on [0, 1].
+        const offset = Math.min(totalDays - 1, Math.floor((Math.sqrt(1 + 3 * random()) - 1) * totalDays))
         const weekday = addDays(firstDay, offset).getUTCDay()
         if ((weekday === 0 || weekday === 6) && chance(0.6)) continue
         days.push(offset)
@@ -313,21 +319,28 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     // Through the contract, as the person would: repositories kept out of reports.
     await must(api.reports.setPrivateRepositories({ repositories: ['acme/*', repositories[1] ?? 'me/secret'] }))
 
-    const rows: Record<string, number> = {}
-    for (const table of ['activity', 'activity_skill', 'goal', 'milestone', 'goal_item', 'item_state', 'item_state_history', 'item_evidence', 'custom_item']) {
-      rows[table] = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0
-    }
-    const topRepo = db.prepare<[], { repo: string }>('SELECT repo FROM activity WHERE repo IS NOT NULL GROUP BY repo ORDER BY count(*) DESC LIMIT 1').get()?.repo
-    return {
-      dataDir: options.dataDir,
-      end: options.end,
-      size,
-      rows,
-      sample: { repo: topRepo ?? repositories[0] ?? '', word: 'router', skillId: skills[0] ?? '', from: dayAt(Math.max(0, totalDays - 365)) },
-      millis: performance.now() - started,
-    }
+    return { dataDir: options.dataDir, end: options.end, size, ...describeStore(db), millis: performance.now() - started }
   } finally {
     core.close()
   }
 }
 
+
+const countedTables = ['activity', 'activity_skill', 'goal', 'milestone', 'goal_item', 'item_state', 'item_state_history', 'item_evidence', 'custom_item']
+
+function describeStore(db: Db): Pick<GeneratedDataset, 'rows' | 'sample'> {
+  const rows: Record<string, number> = {}
+  for (const table of countedTables) rows[table] = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0
+  const topRepo = db.prepare<[], { repo: string }>('SELECT repo FROM activity WHERE repo IS NOT NULL GROUP BY repo ORDER BY count(*) DESC LIMIT 1').get()?.repo
+  return { rows, sample: { repo: topRepo ?? '', word: 'router' } }
+}
+
+/** A data set generated earlier (`npm run bench -- --keep`), to measure it again. */
+export async function describeDataset(dataDir: string, contentDir: string, end: string, size: DatasetSize): Promise<GeneratedDataset> {
+  const core = await createCore({ dataDir, contentDir, now: () => new Date(`${end}T12:00:00.000Z`), log: silent })
+  try {
+    return { dataDir, end, size, ...describeStore(core.db), millis: 0 }
+  } finally {
+    core.close()
+  }
+}

@@ -108,6 +108,12 @@ export interface OperationOptions {
 }
 
 export const pathId = 'backend-developer'
+
+/** The report the benchmark renders: the last full calendar year. */
+export function reportInputFor(now: Date): ReportOptionsInput {
+  const year = now.getFullYear() - 1
+  return { period: { preset: 'custom', from: `${year}-01-01`, to: `${year}-12-31` }, timeZone: 'UTC' }
+}
 export const listKind = 'pull-request'
 
 /** Builds the core operations on an open core over a generated data set. */
@@ -147,7 +153,7 @@ export async function coreOperations(core: Core, dataset: GeneratedDataset, opti
   const word = dataset.sample.word
 
   const reportYear = now.getFullYear() - 1
-  const reportInput: ReportOptionsInput = { period: { preset: 'custom', from: `${reportYear}-01-01`, to: `${reportYear}-12-31` }, timeZone: 'UTC' }
+  const reportInput = reportInputFor(now)
   const reportOptions = contract.reports.render.input.parse({ options: reportInput, format: 'json' }).options
   const db = core.db
   const reports = createReportService({ db, settings: createSettingsRepository(db), now: () => now }, createExportsRepository(db))

@@ -5,16 +5,16 @@
  *   npm run bench -- [--activities N] [--skip-browser] [--readme] [--keep] [--end YYYY-MM-DD]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, freemem, tmpdir, totalmem } from 'node:os'
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { toIsoDate } from '@shared/domain/dates'
 import { createCore } from '../electron/core/core'
 import { measureBridge, type BridgeFigure } from './bridge'
-import { measureBrowser, type BrowserFigures } from './browser'
-import { fullSize, generateDataset, type GeneratedDataset } from './generate'
+import type { BrowserFigures } from './browser'
+import { describeDataset, fullSize, generateDataset, type GeneratedDataset } from './generate'
 import { measure, round, type Timing } from './measure'
-import { coreOperations } from './operations'
+import { coreOperations, reportInputFor } from './operations'
 
 const appRoot = resolve(import.meta.dirname, '..', '..')
 const contentDir = join(appRoot, 'data', 'paths')
@@ -104,74 +104,106 @@ async function main(): Promise<void> {
       activities: { type: 'string' },
       end: { type: 'string' },
       'skip-browser': { type: 'boolean', default: false },
+      /** Only the browser part, e.g. on a folder kept from an earlier run (--data-dir). */
+      'browser-only': { type: 'boolean', default: false },
+      /** Measure a folder generated earlier (with --keep) instead of generating one. */
+      'data-dir': { type: 'string' },
       readme: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+      /** A built app (out/main, out/renderer, data/paths) for the browser part; this checkout by default. */
+      'app-root': { type: 'string' },
     },
   })
   const size = values.activities ? { ...fullSize, activities: Number(values.activities) } : fullSize
   const end = values.end ?? toIsoDate(new Date())
   const now = new Date(`${end}T12:00:00.000Z`)
-  const dataDir = mkdtempSync(join(tmpdir(), 'pathfinder-bench-'))
+  const reused = values['data-dir']
+  const dataDir = reused ? resolve(reused) : mkdtempSync(join(tmpdir(), 'pathfinder-bench-'))
   const figures: Figure[] = []
   const log = (line: string) => process.stdout.write(`${line}\n`)
+  const loadBefore = loadavg()
 
   try {
-    log(`Generating ${size.activities.toLocaleString('en')} activities over ${size.years} years into ${dataDir}…`)
-    const dataset: GeneratedDataset = await generateDataset({ dataDir, contentDir, size, end })
-    log(`  built in ${(dataset.millis / 1000).toFixed(1)} s: ${Object.entries(dataset.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`)
-    figures.push(single('generate', 'generate the data set', dataset.millis, 'ms', null))
-
-    // The first start of the day also takes the daily backup; later starts do not.
-    const firstOpen = performance.now()
-    ;(await createCore({ dataDir, contentDir, now: () => now, log: silent })).close()
-    figures.push(single('openFirst', 'open the store, first of the day (daily backup)', performance.now() - firstOpen, 'ms', null))
-    const open = await measure(async () => (await createCore({ dataDir, contentDir, now: () => now, log: silent })).close(), { warmup: 1, minRuns: 10, maxRuns: 30, budgetMs: 5_000 })
-    figures.push(figure('open', 'cold open: createCore (checks, migrations, content upsert)', open, 1_000))
-
-    const core = await createCore({ dataDir, contentDir, now: () => now, log: silent })
-    let bridge: BridgeFigure[] = []
-    try {
-      log('Timing the core…')
-      for (const operation of await coreOperations(core, dataset, { pageSize: 100, laterPage: 50, now })) {
-        const ours = await measure(() => operation.ours(), operation.measure)
-        const baselineWork = operation.baseline
-        const baseline = baselineWork ? await measure(() => baselineWork(), operation.measure) : null
-        figures.push(figure(operation.id, operation.label, ours, operation.targetMs, baseline))
-        log(`  ${operation.label}: ${round(ours.medianMs)} ms${baseline ? ` (baseline ${round(baseline.medianMs)} ms)` : ''}`)
-      }
-      log('Timing the HTTP bridge…')
-      bridge = await measureBridge(core, join(appRoot, 'out', 'renderer'), { warmup: 20, minRuns: 50, maxRuns: 500, budgetMs: 1_500 })
-      for (const b of bridge) {
-        figures.push({ ...figure(b.id, `${b.label}, direct`, b.direct, null) })
-        figures.push({ ...figure(`${b.id}.http`, `${b.label}, over HTTP`, b.http, null) })
-        figures.push(single(`${b.id}.overhead`, `${b.label}: bridge overhead`, b.overheadMs, 'ms', 1))
-      }
-    } finally {
-      core.close()
+    let dataset: GeneratedDataset
+    if (reused) {
+      dataset = await describeDataset(dataDir, contentDir, end, size)
+      log(`Measuring ${dataDir}: ${Object.entries(dataset.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`)
+    } else {
+      log(`Generating ${size.activities.toLocaleString('en')} activities over ${size.years} years into ${dataDir}…`)
+      dataset = await generateDataset({ dataDir, contentDir, size, end })
+      log(`  built in ${(dataset.millis / 1000).toFixed(1)} s: ${Object.entries(dataset.rows).map(([t, n]) => `${t} ${n}`).join(', ')}`)
+      figures.push(single('generate', 'generate the data set', dataset.millis, 'ms', null))
     }
-    const coreRss = process.resourceUsage().maxRSS / 1024
-    figures.push(single('rss', 'peak RSS of the core process (this run, before the browser)', coreRss, 'MB', 200))
+    const generatorRss = process.resourceUsage().maxRSS / 1024
+
+    let bridge: BridgeFigure[] = []
+    if (!values['browser-only']) {
+      // The first start of the day also takes the daily backup; later starts do not.
+      const firstOpen = performance.now()
+      ;(await createCore({ dataDir, contentDir, now: () => now, log: silent })).close()
+      figures.push(single('openFirst', 'open the store, first of the day (daily backup)', performance.now() - firstOpen, 'ms', null))
+      const open = await measure(async () => (await createCore({ dataDir, contentDir, now: () => now, log: silent })).close(), { warmup: 1, minRuns: 10, maxRuns: 30, budgetMs: 5_000 })
+      figures.push(figure('open', 'cold open: createCore (checks, migrations, content upsert)', open, 1_000))
+
+      const core = await createCore({ dataDir, contentDir, now: () => now, log: silent })
+      try {
+        log('Timing the core…')
+        for (const operation of await coreOperations(core, dataset, { pageSize: 100, laterPage: 50, now })) {
+          const ours = await measure(() => operation.ours(), operation.measure)
+          const baselineWork = operation.baseline
+          const baseline = baselineWork ? await measure(() => baselineWork(), operation.measure) : null
+          figures.push(figure(operation.id, operation.label, ours, operation.targetMs, baseline))
+          log(`  ${operation.label}: ${round(ours.medianMs)} ms${baseline ? ` (baseline ${round(baseline.medianMs)} ms)` : ''}`)
+        }
+        log('Timing the HTTP bridge…')
+        bridge = await measureBridge(core, join(appRoot, 'out', 'renderer'), { warmup: 20, minRuns: 50, maxRuns: 500, budgetMs: 1_500 })
+        for (const b of bridge) {
+          figures.push(figure(b.id, `${b.label}, direct`, b.direct, null))
+          figures.push(figure(`${b.id}.http`, `${b.label}, over HTTP`, b.http, null))
+          // The fixed cost of the bridge is the tiny call's; the others add serialising their payload.
+          figures.push(single(`${b.id}.overhead`, `${b.label}: bridge overhead`, b.overheadMs, 'ms', b.id === 'bridge.listPaths' ? 1 : null))
+        }
+      } finally {
+        core.close()
+      }
+      // This process also generated the data: its peak is a ceiling on the core's, not the core's.
+      const benchRss = process.resourceUsage().maxRSS / 1024
+      figures.push(single('rss', `peak RSS of this process after the core runs (${Math.round(generatorRss)} MB after generating)`, benchRss, 'MB', null))
+    }
 
     let browser: BrowserFigures | null = null
     if (!values['skip-browser']) {
       log('Timing the app in Chromium…')
-      browser = await measureBrowser({ appRoot, dataDir, executablePath: values.chromium, navigations: 7, flicks: 60 })
+      // Loaded here: Playwright's client would otherwise weigh on this process's memory figure.
+      const { measureBrowser } = await import('./browser')
+      browser = await measureBrowser({ appRoot: values['app-root'] ?? appRoot, dataDir, executablePath: values.chromium, navigations: 7, flicks: 60, reportInput: reportInputFor(new Date()) })
       figures.push(figure('dashboardDrawn', 'navigation to dashboard drawn (Chromium)', browser.dashboard, 1_000))
       figures.push(figure('listDrawn', 'navigation to activity list drawn (Chromium)', browser.activityList, 1_000))
       figures.push(single('scrollFrame', `longest frame scrolling ${browser.scroll.rowsScrolled.toLocaleString('en')} rows (${browser.scroll.frames} frames)`, browser.scroll.longestFrameMs, 'ms', 50))
       figures.push(single('scrollFrameP95', 'p95 frame while scrolling', browser.scroll.p95FrameMs, 'ms', null))
       figures.push(single('scrollLoaf', `longest long-animation-frame entry (${browser.scroll.longAnimationFrames} over 50 ms)`, browser.scroll.longestAnimationFrameMs, 'ms', 50))
-      if (browser.hostPeakRssMb !== null) figures.push(single('hostRss', 'peak RSS of the web host serving the browser', browser.hostPeakRssMb, 'MB', 200))
+      if (browser.hostIdleRssMb !== null) figures.push(single('hostIdleRss', 'RSS of the web host once started', browser.hostIdleRssMb, 'MB', null))
+      if (browser.hostPeakRssMb !== null) {
+        figures.push(single('hostRss', 'peak RSS of the core process (web host: browser session, then the report in 3 formats)', browser.hostPeakRssMb, 'MB', 200))
+      }
     }
 
-    const results = { when: new Date().toISOString(), machine: machine(), dataset: { end, size, rows: dataset.rows, sample: dataset.sample }, figures, browser, bridge }
+    const results = {
+      when: new Date().toISOString(),
+      machine: { ...machine(), loadBefore, loadAfter: loadavg() },
+      dataset: { end, size, rows: dataset.rows, sample: dataset.sample },
+      figures,
+      browser,
+      bridge,
+    }
     writeFileSync(join(appRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
     log('')
     log(table(figures))
     log('')
     const m = results.machine
-    log(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}. Written to bench/results.json.`)
+    const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ')
+    log(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}; load ${load(m.loadBefore)} before, ${load(m.loadAfter)} after. Written to bench/results.json.`)
     if (values.readme) {
       writeReadme(table(figures), `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB memory, ${m.platform}, Node ${m.node}`, dataset, results.when)
       log('README.md: Performance section updated.')
@@ -179,7 +211,7 @@ async function main(): Promise<void> {
     const missed = figures.filter((f) => f.pass === false)
     if (missed.length > 0) log(`Missed targets: ${missed.map((f) => f.id).join(', ')}`)
   } finally {
-    if (values.keep) log(`Data kept in ${dataDir}`)
+    if (values.keep || reused) log(`Data kept in ${dataDir}`)
     else rmSync(dataDir, { recursive: true, force: true })
   }
 }
