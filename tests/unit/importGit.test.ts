@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createActivitiesRepository } from '../../electron/core/activities/activitiesRepository'
+import { listBackups } from '../../electron/core/backups/backupFiles'
 import { importGit } from '../../electron/core/importers/git/importGit'
 import { parseRemote } from '../../electron/core/importers/git/repoName'
 import { ok, openActivitiesCore, refusal, tableCounts } from '../support/activitySupport'
@@ -109,6 +110,18 @@ describe('imports.git', () => {
     expect(error.message).toMatch(/Could not read the repository zz-broken/)
     expect(error.message).toMatch(/Nothing was imported/)
     expect(tableCounts(core.db)).toEqual(before)
+  })
+
+  it('backs up the store before an import that changes it, and only then', async () => {
+    const { api, core } = await open()
+    const { root } = makeProjects()
+    const importBackups = () => listBackups(core.dataDir).filter((b) => b.name.startsWith('before-import'))
+    await refusal(api.imports.git({ folder: join(root, 'missing'), emails: [me] }))
+    expect(importBackups()).toHaveLength(0)
+    await ok(api.imports.git({ folder: root, emails: [me] }))
+    expect(importBackups()).toHaveLength(1)
+    await ok(api.imports.git({ folder: root, emails: [me] }))
+    expect(importBackups()).toHaveLength(1)
   })
 
   it('says so when the folder does not exist', async () => {

@@ -1,5 +1,6 @@
 import { contract } from '@shared/contract'
 import { createActivitiesRepository } from '../activities/activitiesRepository'
+import { backupNow } from '../backups/backups'
 import { createGoalLookup } from '../activities/goalLookup'
 import type { CoreContext } from '../context'
 import type { CoreHandlers } from '../handlers'
@@ -15,7 +16,8 @@ import { createImportSettings } from './importSettings'
 /** The host's secret store names the GitHub token by this. */
 export const githubTokenSecret = 'github.token'
 
-export function importsHandlers({ db, settings, now, log, host }: CoreContext): CoreHandlers['imports'] {
+export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
+  const { db, settings, now, log, host } = ctx
   const repo = createActivitiesRepository(db)
   const goalExists = createGoalLookup(db)
   const registry = createImportRegistry()
@@ -24,6 +26,9 @@ export function importsHandlers({ db, settings, now, log, host }: CoreContext): 
   const rules = () => ({ now: now(), unknownSkills: repo.unknownSkills, goalExists })
 
   const withToken = <T extends object>(stored: T) => ({ ...stored, githubTokenSaved: host.secrets.get(githubTokenSecret) !== undefined })
+
+  // The state just before an import that changes something is one click away on the Backups screen.
+  const beforeWrite = () => backupNow(ctx, 'before-import')
 
   /** Runs an import under its id, so `progress` and `cancel` can find it while it runs. */
   async function tracked<T>(importId: string | undefined, body: (run: ReturnType<typeof registry.start>) => Promise<T> | T): Promise<T> {
@@ -48,14 +53,14 @@ export function importsHandlers({ db, settings, now, log, host }: CoreContext): 
           { path: 'emails', message: 'Give at least one email address' },
         ])
       }
-      return tracked(importId, ({ signal, onProgress }) => importGit(db, repo, { folder, emails: use, now: now(), signal, onProgress }))
+      return tracked(importId, ({ signal, onProgress }) => importGit(db, repo, { folder, emails: use, now: now(), signal, onProgress, beforeWrite }))
     }, log),
     github: handle(c.github, async ({ token, username, since, apiUrl, importId }) => {
       const given = token || undefined
       const kept = host.secrets.get(githubTokenSecret)
       try {
         const summary = await tracked(importId, ({ signal, onProgress }) =>
-          importGitHub(db, repo, { username, token: given ?? kept, since, apiUrl, now, signal, onProgress }),
+          importGitHub(db, repo, { username, token: given ?? kept, since, apiUrl, now, signal, onProgress, beforeWrite }),
         )
         // Kept only once GitHub has taken it, so a mistyped token is not remembered.
         if (given !== undefined) host.secrets.set(githubTokenSecret, given)
@@ -70,9 +75,9 @@ export function importsHandlers({ db, settings, now, log, host }: CoreContext): 
     }, log),
     csvPreview: handle(c.csvPreview, ({ text, skipLines }) => previewCsv(db, repo, { text, skipLines, rules: rules() }), log),
     csvCommit: handle(c.csvCommit, ({ text, skipLines, importId }) =>
-      tracked(importId, ({ onProgress }) => {
+      tracked(importId, async ({ signal, onProgress }) => {
         onProgress(0, 1, 'Importing the CSV file')
-        const summary = commitCsv(db, repo, { text, skipLines, rules: rules() })
+        const summary = await commitCsv(db, repo, { text, skipLines, rules: rules(), signal, beforeWrite })
         onProgress(1, 1, 'Done')
         return summary
       }), log),
