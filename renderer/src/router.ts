@@ -9,6 +9,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/items/:id', name: 'item', component: () => import('./roadmap/ItemView.vue'), props: true, meta: { title: 'Item' } },
   { path: '/goals', name: 'goals', component: () => import('./goals/GoalsView.vue'), meta: { title: 'Goals' } },
   { path: '/reports', name: 'reports', component: () => import('./reports/ReportComposer.vue'), meta: { title: 'Reports' } },
+  { path: '/activities', component: () => import('./activities/ActivitiesView.vue'), meta: { title: 'Activities' }, children: [{ path: '', name: 'activities', component: () => import('./activities/ActivityLog.vue') }, { path: 'insights', name: 'activity-insights', component: () => import('./activities/ActivityInsights.vue'), meta: { title: 'Activity insights' } }] },
   { path: '/timeline', name: 'timeline', component: () => import('./timeline/TimelineView.vue'), meta: { title: 'Timeline' } },
   { path: '/roadmap', name: 'roadmap', component: () => import('./roadmap/RoadmapView.vue'), meta: { title: 'Roadmap' } },
   { path: '/settings', name: 'settings', component: () => import('./settings/SettingsView.vue'), meta: { title: 'Settings' } },

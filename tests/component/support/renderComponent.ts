@@ -1,15 +1,17 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Component } from 'vue'
+import type { CoreOptions } from '../../../electron/core/core'
 import { openTempCore } from '../../support/tempCore'
 import { useDispatcher } from './componentSetup'
 
 /**
  * Mounts components against a real core on a temp SQLite file, reached through window.api
- * exactly as the preload provides it in the desktop app.
+ * exactly as the preload provides it in the desktop app. `options` reach the core (a fixed
+ * clock with `now`).
  */
-export async function withRealCore() {
-  const core = await openTempCore()
+export async function withRealCore(options: Partial<CoreOptions> = {}) {
+  const core = await openTempCore(options)
   useDispatcher(core)
   const pinia = createPinia()
   setActivePinia(pinia)
