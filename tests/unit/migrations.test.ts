@@ -114,6 +114,22 @@ const cases: MigrationCase[] = [
       expect(count(db, "SELECT count(*) FROM activity_day WHERE date = '2026-01-03'")).toBe(0)
     },
   },
+  {
+    version: 6,
+    seed(db) {
+      const add = db.prepare('INSERT INTO activity (kind, date, title, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      add.run('pull-request', '2026-01-02', 'Fix the router', 'merged', at, at)
+      add.run('issue', '2026-01-03', 'Streams stall', 'open', at, at)
+    },
+    check(db) {
+      // The day counts are untouched; a kind's total now reads its own rows of the new index.
+      expect(count(db, 'SELECT sum(n) FROM activity_day')).toBe(2)
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT coalesce(sum(d.n), 0) FROM activity_day d WHERE d.kind IN ('issue') AND d.date >= '2026-01-01'").all()
+      expect(JSON.stringify(plan)).toContain('activity_day_kind_date')
+      db.prepare('INSERT INTO activity (kind, date, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run('issue', '2026-01-04', 'Another', at, at)
+      expect(count(db, "SELECT sum(n) FROM activity_day WHERE kind = 'issue'")).toBe(2)
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

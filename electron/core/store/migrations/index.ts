@@ -4,8 +4,9 @@ import { goals } from './002_goals'
 import { activities } from './003_activities'
 import { reports } from './004_reports'
 import { activitySpeed } from './005_activity_speed'
+import { activityDayByKind } from './006_activity_day_by_kind'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind]
 
 export type { Migration }
