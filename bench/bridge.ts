@@ -6,7 +6,7 @@ import { contract, createClient, type Api, type Result } from '@shared/contract'
 import type { Core } from '../electron/core/core'
 import { startWebHost } from '../electron/web/server'
 import { createHttpInvoke } from '../renderer/src/api/httpTransport'
-import { measure, type MeasureOptions, type Timing } from './measure'
+import { measurePair, type MeasureOptions, type Timing } from './measure'
 
 export interface BridgeFigure {
   id: string
@@ -36,8 +36,7 @@ export async function measureBridge(core: Core, rendererDir: string, options: Me
     ]
     const figures: BridgeFigure[] = []
     for (const { id, label, call } of calls) {
-      const d = await measure(() => call(direct), options)
-      const h = await measure(() => call(http), options)
+      const [d, h] = await measurePair(() => call(direct), () => call(http), options)
       figures.push({ id, label, direct: d, http: h, overheadMs: h.medianMs - d.medianMs })
     }
     return figures

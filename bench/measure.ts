@@ -47,5 +47,29 @@ export async function measure(work: () => unknown, options: MeasureOptions = {})
   return summarize(samples)
 }
 
+/**
+ * Ours and its baseline in turns, one run of each per round: a machine that slows down for a
+ * while (other work on a shared 2-core box) then weighs on both alike, so their ratio holds.
+ */
+export async function measurePair(a: () => unknown, b: () => unknown, options: MeasureOptions = {}): Promise<[Timing, Timing]> {
+  const { warmup = 3, minRuns = 15, maxRuns = 200, budgetMs = 3_000 } = options
+  for (let i = 0; i < warmup; i++) {
+    await a()
+    await b()
+  }
+  const first: number[] = []
+  const second: number[] = []
+  const started = performance.now()
+  while (first.length < maxRuns && (first.length < minRuns || performance.now() - started < budgetMs)) {
+    let t0 = performance.now()
+    await a()
+    first.push(performance.now() - t0)
+    t0 = performance.now()
+    await b()
+    second.push(performance.now() - t0)
+  }
+  return [summarize(first), summarize(second)]
+}
+
 /** Rounds for the table and the JSON: three significant decimals are plenty for milliseconds. */
 export const round = (ms: number): number => (Number.isFinite(ms) ? Math.round(ms * 1000) / 1000 : ms)

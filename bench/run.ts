@@ -13,7 +13,7 @@ import { createCore } from '../electron/core/core'
 import { measureBridge, type BridgeFigure } from './bridge'
 import type { BrowserFigures } from './browser'
 import { describeDataset, fullSize, generateDataset, type GeneratedDataset } from './generate'
-import { measure, round, type Timing } from './measure'
+import { measure, measurePair, round, type Timing } from './measure'
 import { coreOperations, reportInputFor } from './operations'
 
 const appRoot = resolve(import.meta.dirname, '..', '..')
@@ -150,9 +150,10 @@ async function main(): Promise<void> {
       try {
         log('Timing the core…')
         for (const operation of await coreOperations(core, dataset, { pageSize: 100, laterPage: 50, now })) {
-          const ours = await measure(() => operation.ours(), operation.measure)
           const baselineWork = operation.baseline
-          const baseline = baselineWork ? await measure(() => baselineWork(), operation.measure) : null
+          const [ours, baseline] = baselineWork
+            ? await measurePair(() => operation.ours(), () => baselineWork(), operation.measure)
+            : [await measure(() => operation.ours(), operation.measure), null]
           figures.push(figure(operation.id, operation.label, ours, operation.targetMs, baseline))
           log(`  ${operation.label}: ${round(ours.medianMs)} ms${baseline ? ` (baseline ${round(baseline.medianMs)} ms)` : ''}`)
         }
