@@ -1,7 +1,10 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { format } from 'date-fns'
+import type { CoreOptions } from '../../electron/core/core'
+import { memorySecretStore } from '../../electron/core/host/hostServices'
 import ReportComposer from '../../renderer/src/reports/ReportComposer.vue'
+import { useNoticeStore } from '../../renderer/src/ui/useNoticeStore'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
 
@@ -21,8 +24,8 @@ function describedBy(el: Element): string {
 
 const srcdoc = (wrapper: VueWrapper): string => wrapper.find('iframe').attributes('srcdoc') ?? ''
 
-async function openComposer() {
-  const env = await withRealCore()
+async function openComposer(options: Partial<CoreOptions> = {}) {
+  const env = await withRealCore(options)
   const today = format(new Date(), 'yyyy-MM-dd')
   const seeded = await env.core.dispatch('activities.create', {
     kind: 'pull-request',
@@ -78,6 +81,8 @@ describe('the report composer', () => {
     const exportButtons = wrapper.findAll('[role="group"] button')
     expect(exportButtons.length).toBe(5)
     expect(exportButtons.every((b) => b.attributes('disabled') !== undefined)).toBe(true)
+    expect(wrapper.text()).toContain('Fix the options marked on the left to export.')
+    expect(wrapper.text()).toContain('Showing the last valid choices')
 
     await to?.setValue('2026-07-31')
     await flushPromises()
@@ -114,5 +119,50 @@ describe('the report composer', () => {
     expect(history.text()).toContain('Markdown')
     expect(history.text()).toContain('1 merged PR')
     expect(env.core.db.prepare('SELECT format, title FROM report_export').all()).toEqual([{ format: 'markdown', title: 'Progress review' }])
+  })
+
+  it('on the desktop shows the PDF printing, buttons waiting, then where it was saved; a failed print says so in words', async () => {
+    let finishPrint: (pdf: Buffer) => void = () => {}
+    let failPrint: (error: Error) => void = () => {}
+    const saved: string[] = []
+    const { env, wrapper } = await openComposer({
+      host: {
+        kind: 'desktop',
+        secrets: memorySecretStore(),
+        printPdf: () =>
+          new Promise<Buffer>((resolve, reject) => {
+            finishPrint = resolve
+            failPrint = reject
+          }),
+        saveFile: async (name) => {
+          saved.push(name)
+          return `/home/alex/Documents/${name}`
+        },
+      },
+    })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('You choose where each file is saved.'))
+    const button = (label: string) => wrapper.findAll('[role="group"] button').find((b) => b.text() === `Export as ${label}`)
+
+    await button('PDF')?.trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[aria-live="polite"]').text()).toBe('Printing PDF…')
+    expect(wrapper.get('[role="progressbar"]').attributes('aria-label')).toBe('Exporting PDF')
+    expect(wrapper.get('[role="progressbar"]').attributes('aria-valuenow')).toBeUndefined()
+    expect(button('Markdown')?.attributes('disabled')).toBeDefined()
+
+    finishPrint(Buffer.from('%PDF-1.7 test'))
+    await vi.waitFor(() => expect(useNoticeStore().notices.map((n) => n.message)).toContain(`Saved to /home/alex/Documents/${saved[0]}`))
+    expect(saved[0]).toMatch(/\.pdf$/)
+    expect(wrapper.find('[role="progressbar"]').exists()).toBe(false)
+    expect(button('Markdown')?.attributes('disabled')).toBeUndefined()
+    await flushPromises()
+    expect(wrapper.get('table').text()).toContain('PDF')
+
+    await button('PDF')?.trigger('click')
+    await flushPromises()
+    failPrint(new Error('Chromium crashed'))
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true))
+    expect(wrapper.get('[role="alert"]').text()).toBe('The PDF export failed: Something went wrong on our side. Your data is unchanged; please try again.')
+    expect(env.core.db.prepare('SELECT count(*) AS n FROM report_export').get()).toEqual({ n: 1 })
   })
 })
