@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import Database from 'better-sqlite3'
 import { format, subDays } from 'date-fns'
 import { gitRepo } from '../support/gitFixture'
 import { makeDataDir, startHost } from './support/webHost'
@@ -175,5 +176,154 @@ test('a new user logs a PR, a post and a meetup, finds them again, imports git h
   await expect(strategies.getByRole('listitem').filter({ hasText: 'Engage in Open Source Projects' })).toContainText('1 merged PR')
   await screenshot(page, 'heatmap', true)
 
+  await host.stop()
+})
+
+/** 100,000 activities over five years, written straight into the store the host made. */
+function seedMany(dataDir: string, count: number) {
+  const db = new Database(join(dataDir, 'pathfinder.sqlite'))
+  const kinds = ['commits', 'commits', 'pull-request', 'code-review', 'issue', 'learning', 'blog-post', 'meetup']
+  const insert = db.prepare(`INSERT INTO activity (kind, date, title, repo, state, source, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, 'manual', ?, ?)`)
+  const stamp = new Date().toISOString()
+  db.transaction(() => {
+    for (let i = 0; i < count; i += 1) {
+      const kind = kinds[i % kinds.length] ?? 'learning'
+      const repo = kind === 'learning' || kind === 'meetup' ? null : `org-${i % 40}/project-${i % 300}`
+      const state = kind === 'pull-request' ? ['open', 'merged', 'closed'][i % 3] ?? null : kind === 'issue' ? 'open' : null
+      insert.run(kind, daysAgo(i % (5 * 365)), `Activity number ${i}`, repo, state, stamp, stamp)
+    }
+  })()
+  db.close()
+}
+
+test('the log stays quick with 100,000 activities: pages on demand, a few dozen rows in the page', async ({ page }) => {
+  test.setTimeout(180_000)
+  const dataDir = makeDataDir()
+  let host = await startHost(dataDir)
+  await host.stop()
+  seedMany(dataDir, 100_000)
+  host = await startHost(dataDir)
+
+  const listCalls: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/activities.list')) listCalls.push(request.postData() ?? '')
+  })
+  const started = Date.now()
+  await page.goto(host.url.replace(/#.*$/, '') + '#/activities')
+  const count = page.getByTestId('activity-count')
+  await expect(count).toHaveText('100,000 activities')
+  const list = page.getByRole('list', { name: 'Activities' })
+  await expect(list.getByRole('button', { name: /^Activity number \d+ · / }).first()).toBeVisible()
+  const firstRows = Date.now() - started
+  const rendered = await list.getByRole('listitem').count()
+  expect(rendered).toBeLessThan(80)
+
+  // The keyboard's End goes to the oldest of all; only the pages around it are read.
+  listCalls.length = 0
+  await list.getByRole('button').first().focus()
+  const jump = Date.now()
+  await page.keyboard.press('End')
+  const last = list.locator('[aria-posinset="100000"]')
+  await expect(last.getByRole('button', { name: /^Activity number \d+ · / })).toBeFocused()
+  const endMs = Date.now() - jump
+  expect(listCalls.length).toBeLessThanOrEqual(3)
+
+  // Dragging the scrollbar to the middle fetches that page, not the ones on the way.
+  listCalls.length = 0
+  const middle = Date.now()
+  await page.getByTestId('activity-scroller').evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }))
+  await expect(list.locator('[aria-posinset="50001"]').getByRole('button', { name: /^Activity number \d+ · / })).toBeVisible()
+  const middleMs = Date.now() - middle
+  expect(listCalls.length).toBeLessThanOrEqual(3)
+
+  const insights = Date.now()
+  await page.getByRole('link', { name: 'Insights' }).click()
+  await expect(page.getByRole('heading', { name: /contributions in the last 12 months/ })).toBeVisible()
+  const insightsMs = Date.now() - insights
+
+  console.log(`100,000 activities: first rows ${firstRows} ms, End ${endMs} ms, middle ${middleMs} ms, insights ${insightsMs} ms; ${rendered} rows in the page`)
+  expect(endMs).toBeLessThan(3000)
+  expect(middleMs).toBeLessThan(3000)
+  await host.stop()
+})
+
+test('a CSV file with a bad line imports only after the skip is confirmed; export, delete with undo and duplicate', async ({ page }) => {
+  const host = await startHost(makeDataDir())
+  await page.goto(host.url.replace(/#.*$/, '') + '#/activities')
+  await expect(page.getByRole('heading', { name: 'Nothing logged yet' })).toBeVisible()
+
+  const csv = [
+    'date,kind,title,url,repo,state,hours,skills',
+    `${daysAgo(4)},pull-request,Fix async error handling in router,https://github.com/expressjs/express/pull/6001,expressjs/express,merged,6,skill.javascript;skill.asynchronous-programming`,
+    `${daysAgo(3)},podcast,Talked about streams,,,,,`,
+    `${daysAgo(2)},blog-post,What I learned contributing to Express,ftp://blog.example.com/express,,,2,`,
+    `${daysAgo(1)},meetup,Node.js Berlin meetup,,,,2.5,`,
+    `${daysAgo(1)},learning,Streams course,,,,1,`,
+  ].join('\n')
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  const importer = page.getByRole('dialog', { name: 'Import activities' })
+  // GitHub says where a token would be kept: in memory, in the browser host.
+  await importer.getByRole('tab', { name: 'Local git' }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(importer.getByRole('tab', { name: 'GitHub' })).toHaveAttribute('aria-selected', 'true')
+  await expect(importer.getByLabel('Personal access token')).toHaveAttribute('type', 'password')
+  await expect(importer.getByLabel('Personal access token')).toHaveAccessibleDescription(/Kept in memory for this session only/)
+  await screenshot(page, 'import-dialog-github')
+  await importer.getByRole('tab', { name: 'CSV file' }).click()
+  await importer.getByLabel('File to import').setInputFiles({ name: 'activities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  const preview = importer.getByRole('region', { name: 'What the import would do' })
+  await expect(preview).toContainText('activities.csv: 5 rows. 3 new, 0 to update, 0 already in your log, 2 lines with problems.')
+  const problems = preview.getByRole('table', { name: 'Lines with problems' })
+  await expect(problems.getByRole('row')).toHaveCount(3)
+  await expect(problems.getByRole('row').nth(1)).toContainText('3')
+  await expect(problems.getByRole('row').nth(2)).toContainText('4')
+  await expect(problems).toContainText('http')
+  const submit = importer.getByRole('button', { name: 'Import 3 rows' })
+  await expect(submit).toBeDisabled()
+  await importer.getByRole('checkbox', { name: 'Leave out these 2 lines and import the other 3 rows' }).check()
+  await screenshot(page, 'import-dialog-csv')
+  await submit.click()
+  await expect(importer.getByText('Import finished')).toBeVisible()
+  await expect(importer.getByRole('definition')).toHaveText(['3', '0', '2'])
+  await importer.getByRole('button', { name: 'Close', exact: true }).click()
+
+  const count = page.getByTestId('activity-count')
+  const list = page.getByRole('list', { name: 'Activities' })
+  await expect(count).toHaveText('3 activities')
+
+  // Export what the filter shows, as a file.
+  const filters = page.getByRole('search', { name: 'Filter activities' })
+  await filters.getByLabel('Kind').selectOption({ label: 'Engage in Open Source Projects (all)' })
+  await expect(count).toHaveText('1 matching activity')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+  expect(download.suggestedFilename()).toBe(`pathfinder-activities-${format(today, 'yyyy-MM-dd')}.csv`)
+  const exported = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+  expect(exported).toHaveLength(2)
+  expect(exported[0]).toMatch(/^date,kind,title,url,repo,state,hours,skills/)
+  expect(exported[1]).toContain('Fix async error handling in router')
+  await expect(page.getByText('Exported 1 activity to')).toBeVisible()
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+
+  // Delete from the keyboard, then Undo.
+  const meetup = list.getByRole('button', { name: /^Node\.js Berlin meetup/ })
+  await meetup.focus()
+  await page.keyboard.press('Delete')
+  await expect(count).toHaveText('2 activities')
+  await expect(meetup).toHaveCount(0)
+  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click()
+  await expect(count).toHaveText('3 activities')
+  await expect(meetup).toBeVisible()
+
+  // Duplicate from the form: the copy opens for its own date.
+  await meetup.click()
+  const edit = page.getByRole('dialog', { name: 'Edit activity' })
+  await edit.getByRole('button', { name: 'Duplicate' }).click()
+  await expect(count).toHaveText('4 activities')
+  await edit.getByLabel('Date').fill(daysAgo(8))
+  await edit.getByRole('button', { name: 'Save changes' }).click()
+  await expect(edit).toBeHidden()
+  await expect(list.getByRole('button', { name: /^Node\.js Berlin meetup/ })).toHaveCount(2)
+  await expect(list.getByRole('button', { name: new RegExp(`^Node\\.js Berlin meetup · Meetup · ${format(subDays(today, 8), 'd MMM yyyy')}`) })).toBeVisible()
   await host.stop()
 })
