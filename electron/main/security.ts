@@ -1,4 +1,3 @@
-import type { Session, WebContents } from 'electron'
 
 export type OpenExternal = (url: string) => Promise<void>
 
@@ -45,8 +44,25 @@ export function isTrustedSender(event: IpcSender, allowedOrigins: readonly strin
   return isAppUrl(frame.url, allowedOrigins)
 }
 
+interface Preventable {
+  preventDefault(): void
+}
+
+/** The parts of WebContents the guards use (kept narrow so tests can drive them). */
+export interface GuardedContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: Preventable, url: string) => void): unknown
+  on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
+}
+
+/** The parts of a Session the permission guard uses. */
+export interface PermissionGate {
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void
+  setPermissionCheckHandler(handler: () => boolean): void
+}
+
 /** Navigation stays inside the app; new windows never open; links go to the browser. */
-export function hardenContents(contents: WebContents, allowedOrigins: readonly string[], openExternal: OpenExternal): void {
+export function hardenContents(contents: GuardedContents, allowedOrigins: readonly string[], openExternal: OpenExternal): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, allowedOrigins)) {
       event.preventDefault()
@@ -64,7 +80,7 @@ export function hardenContents(contents: WebContents, allowedOrigins: readonly s
 }
 
 /** The app needs no camera, microphone, location or notifications prompt from web content. */
-export function denyAllPermissions(session: Session): void {
+export function denyAllPermissions(session: PermissionGate): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { isAppUrl, isSafeExternalUrl, isTrustedSender, openExternalGuarded } from '../../electron/main/security'
+import { EventEmitter } from 'node:events'
+import { denyAllPermissions, hardenContents, isAppUrl, isSafeExternalUrl, isTrustedSender, openExternalGuarded } from '../../electron/main/security'
 
 // Electron's binary cannot run here: a stand-in BrowserWindow records the options it is given.
 const created = vi.hoisted(() => [] as unknown[])
@@ -67,5 +68,45 @@ describe('Electron hardening', () => {
     }
     expect(openExternalGuarded('https://example.com/', open)).toBe(true)
     expect(opened).toEqual(['https://example.com/'])
+  })
+
+  it('denies every permission request and check', () => {
+    const answers: boolean[] = []
+    let check: (() => boolean) | undefined
+    denyAllPermissions({
+      setPermissionRequestHandler: (handler: (c: unknown, p: string, callback: (granted: boolean) => void) => void) => handler(null, 'media', (granted) => answers.push(granted)),
+      setPermissionCheckHandler: (handler: () => boolean) => {
+        check = handler
+      },
+    })
+    expect(answers).toEqual([false])
+    expect(check?.()).toBe(false)
+  })
+
+  it('keeps the window on the app: navigation away is stopped and sent to the browser, new windows denied', () => {
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined
+    const contents = Object.assign(new EventEmitter(), {
+      setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }) {
+        openHandler = handler
+      },
+    })
+    const opened: string[] = []
+    hardenContents(contents, origins, async (url) => {
+      opened.push(url)
+    })
+    const navigate = (url: string) => {
+      let prevented = false
+      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url)
+      return prevented
+    }
+    expect(navigate('app://pathfinder/#/goals')).toBe(false)
+    expect(navigate('https://github.com/expressjs/express')).toBe(true)
+    expect(navigate('file:///etc/passwd')).toBe(true)
+    expect(openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+    expect(openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
+    expect(opened).toEqual(['https://github.com/expressjs/express', 'https://example.com/'])
+    let attachPrevented = false
+    contents.emit('will-attach-webview', { preventDefault: () => (attachPrevented = true) })
+    expect(attachPrevented).toBe(true)
   })
 })
