@@ -3,7 +3,7 @@ import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import type { z } from 'zod'
 import type { AppError } from '@shared/contract'
 import { activityListInput, type activityFilter } from '@shared/contract/activities'
-import type { Activity, ActivityKind, ActivitySort, ActivityState, RepositoryCount } from '@shared/domain/activities'
+import type { Activity, ActivityKind, ActivityPage, ActivitySort, ActivityState, RepositoryCount } from '@shared/domain/activities'
 import { api } from '../api/client'
 import { useNoticeStore } from '../ui/useNoticeStore'
 
@@ -55,6 +55,8 @@ export const useActivitiesStore = defineStore('activities', () => {
   const sort = ref<ActivitySort>('date-desc')
   /** Matching activities, null until the first page of a filter has come back. */
   const total = ref<number | null>(null)
+  /** False while `total` is the core's estimate (a broad search with other filters). */
+  const totalExact = ref(true)
   const pages = shallowRef(new Map<number, Activity[]>())
   const loadError = ref<AppError | null>(null)
   const filterError = ref<{ path: string; message: string } | null>(null)
@@ -69,6 +71,8 @@ export const useActivitiesStore = defineStore('activities', () => {
   // nextCursor of page n - 1, keyed by n: reading on with a cursor beats a deep OFFSET.
   let cursors = new Map<number, string>()
   let generation = 0
+  // Where an empty page showed the list must end, while the total is an estimate.
+  let endsBy = Number.POSITIVE_INFINITY
   let visible: [number, number] = [0, 0]
 
   const listInput = () => ({ ...toFilterInput(filter), sort: sort.value, limit: pageSize })
@@ -105,9 +109,34 @@ export const useActivitiesStore = defineStore('activities', () => {
     }
     loadError.value = null
     stale.delete(page)
-    total.value = result.value.total
+    settleTotal(page, result.value)
     if (result.value.nextCursor !== null) cursors.set(page + 1, result.value.nextCursor)
     keep(page, result.value.rows)
+  }
+
+  /**
+   * An exact total is taken as it is. An estimate stands until the pages say otherwise: the
+   * last page (no next cursor) gives the exact end, an empty page means the end is before it,
+   * and a full page near the estimated end means there is more.
+   */
+  function settleTotal(page: number, answer: ActivityPage) {
+    const start = page * pageSize
+    if (answer.totalExact) {
+      total.value = answer.total
+      totalExact.value = true
+    } else if (answer.nextCursor === null && (answer.rows.length > 0 || page === 0)) {
+      total.value = start + answer.rows.length
+      totalExact.value = true
+    } else if (answer.rows.length === 0) {
+      // Nothing here: the list ends before this page, right before it if the page before is full.
+      endsBy = Math.min(endsBy, start)
+      total.value = Math.min(total.value ?? start, start)
+      totalExact.value = page === 0 || pages.value.get(page - 1)?.length === pageSize
+    } else if (!totalExact.value || total.value === null) {
+      const atLeast = start + answer.rows.length + (answer.nextCursor === null ? 0 : 1)
+      total.value = Math.min(endsBy, Math.max(total.value ?? answer.total, answer.total, atLeast))
+      totalExact.value = total.value === endsBy && atLeast >= endsBy
+    }
   }
 
   /** Fetches the pages under rows first..last that are missing or out of date. */
@@ -131,6 +160,8 @@ export const useActivitiesStore = defineStore('activities', () => {
     cursors = new Map()
     pages.value = new Map()
     total.value = null
+    totalExact.value = true
+    endsBy = Number.POSITIVE_INFINITY
     const parsed = activityListInput.safeParse(listInput())
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
@@ -147,6 +178,7 @@ export const useActivitiesStore = defineStore('activities', () => {
     generation += 1
     pending.clear()
     cursors = new Map()
+    endsBy = Number.POSITIVE_INFINITY
     revision.value += 1
     const [first, last] = visible
     const keepFrom = Math.floor(first / pageSize)
@@ -224,6 +256,7 @@ export const useActivitiesStore = defineStore('activities', () => {
     filter,
     sort,
     total,
+    totalExact,
     pages,
     loadError,
     filterError,
