@@ -52,7 +52,7 @@ async function printPdf(html: string, options: ReportPdfOptions): Promise<Buffer
   const window = new BrowserWindow({
     show: false,
     // Its own in-memory session, so the request block below touches nothing of the app's window.
-    webPreferences: { partition: 'pathfinder-print', sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true },
+    webPreferences: { partition: 'pathfinder-print', sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
   })
   try {
     window.webContents.session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }))
