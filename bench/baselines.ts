@@ -134,6 +134,7 @@ const toPage = (rows: PageRow[]): ActivityPageProjection => ({
 /**
  * Every column of the page's rows, their skills with titles, and the filter's total. The
  * filter is the benchmark's: kinds = pull-request, newest first; `after` is a keyset cursor.
+ * `jump` is the unfiltered log from a row number.
  */
 export function kindPageBaseline(db: Db) {
   const columns = /* sql */ `a.*,
@@ -145,7 +146,15 @@ export function kindPageBaseline(db: Db) {
   const later = db.prepare<{ kind: string; limit: number; date: string; id: number }, PageRow>(`
     SELECT ${columns} FROM activity a WHERE a.deleted_at IS NULL AND a.kind = @kind AND (a.date, a.id) < (@date, @id)
     ORDER BY a.date DESC, a.id DESC LIMIT @limit`)
+  // The whole log, newest first, from a row number: what dragging the scrollbar asks for.
+  const jump = db.prepare<{ limit: number; offset: number }, PageRow>(/* sql */ `
+    SELECT a.*,
+      (SELECT json_group_array(item_id) FROM (SELECT s.item_id, c.title FROM activity_skill s LEFT JOIN roadmap_node c ON c.id = s.item_id
+        WHERE s.activity_id = a.id ORDER BY c.title, s.item_id)) AS skills,
+      (SELECT count(*) FROM activity t WHERE t.deleted_at IS NULL) AS total
+    FROM activity a WHERE a.deleted_at IS NULL ORDER BY a.date DESC, a.id DESC LIMIT @limit OFFSET @offset`)
   return {
+    jump: (limit: number, offset: number): ActivityPageProjection => toPage(jump.all({ limit, offset })),
     first: (kind: string, limit: number): ActivityPageProjection => toPage(first.all({ kind, limit })),
     after: (kind: string, limit: number, date: string, id: number): ActivityPageProjection => toPage(later.all({ kind, limit, date, id })),
   }

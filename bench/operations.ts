@@ -151,6 +151,8 @@ export async function coreOperations(core: Core, dataset: GeneratedDataset, opti
   const search = searchPageBaseline(core.db)
   const stats = statsBaseline(core.db)
   const word = dataset.sample.word
+  // The middle of the log, where dragging the scrollbar lands (the UI reads such pages by offset).
+  const jumpTo = Math.floor((dataset.rows.activity ?? 0) / 2 / pageSize) * pageSize
 
   const reportYear = now.getFullYear() - 1
   const reportInput = reportInputFor(now)
@@ -195,6 +197,15 @@ export async function coreOperations(core: Core, dataset: GeneratedDataset, opti
       project: projectPage,
       baseline: () => pages.after(listKind, pageSize, laterAfter.date, laterAfter.id),
       plausible: (p) => problem(p.rows.length === pageSize && p.rows.every((r) => r.date <= laterAfter.date), 'the later page is short or out of order'),
+    }),
+    operation({
+      id: 'listJump',
+      label: `activity list, all kinds, jump to row ${jumpTo.toLocaleString('en')}`,
+      targetMs: 100,
+      ours: () => must(api.activities.list({ limit: pageSize, offset: jumpTo })),
+      project: projectPage,
+      baseline: () => pages.jump(pageSize, jumpTo),
+      plausible: (p) => problem(p.rows.length === pageSize && p.total === dataset.rows.activity, `a jump page of ${p.rows.length} rows, total ${p.total}`),
     }),
     operation({
       id: 'search',
