@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { activityFilter, activityState } from './activities'
 import { channel } from './channel'
 import { isoDate, itemId, longText, title } from './fields'
+import { kindsWithState } from '../domain/activities'
 import { goalPriorities, goalStatuses, type Goal } from '../domain/goals'
 
 const wholeId = (what: string) =>
@@ -32,6 +34,36 @@ export const milestoneDraft = z.strictObject({
 
 const description = longText.trim().nullable().optional()
 
+export const targetCountMessage = 'The target count must be a whole number from 1 to 100,000'
+export const targetRangeMessage = 'The counted dates must run up to a day on or after their start'
+const filter = activityFilter.shape
+
+/**
+ * What an activity-driven goal counts: a subset of the activity list's filter. Left-out dates
+ * follow the goal's; a state needs kinds that have one (only a pull request is ever merged).
+ */
+export const activityTarget = z
+  .strictObject({
+    count: z.number({ error: targetCountMessage }).int(targetCountMessage).min(1, targetCountMessage).max(100_000, targetCountMessage),
+    kinds: filter.kinds,
+    state: activityState.nullable().optional(),
+    repo: filter.repo.nullable(),
+    skillId: filter.skillId.nullable(),
+    from: filter.from.nullable(),
+    to: filter.to.nullable(),
+  }, { error: (issue) => (issue.code === 'invalid_type' ? 'The activity target must be an object with a count' : undefined) })
+  .superRefine((target, ctx) => {
+    if (target.from && target.to && target.to < target.from) ctx.addIssue({ code: 'custom', message: targetRangeMessage, path: ['to'] })
+    if (!target.state) return
+    const kinds = target.kinds ?? []
+    if (kinds.length === 0 || kinds.some((k) => !kindsWithState.includes(k))) {
+      ctx.addIssue({ code: 'custom', message: 'Only pull requests and issues have a state: pick those kinds to count by state', path: ['state'] })
+    } else if (target.state === 'merged' && kinds.some((k) => k !== 'pull-request')) {
+      ctx.addIssue({ code: 'custom', message: 'The merged state is for pull requests only', path: ['state'] })
+    }
+  })
+export type ActivityTargetInput = z.output<typeof activityTarget>
+
 export const goalDraft = z
   .strictObject({
     title,
@@ -44,6 +76,8 @@ export const goalDraft = z
     manualProgress: manualProgress.default(0),
     itemIds: goalItemIds.default([]),
     milestones: z.array(milestoneDraft, { error: 'Milestones must be a list' }).max(100, 'Keep it to 100 milestones').default([]),
+    /** Progress from matching activities instead of milestones or the manual percentage. */
+    activityTarget: activityTarget.nullable().optional(),
   })
   .refine(datesInOrder, { message: targetDateMessage, path: ['targetDate'] })
 
@@ -59,6 +93,8 @@ export const goalPatch = z
     manualProgress: manualProgress.optional(),
     /** Replaces the links when given. */
     itemIds: goalItemIds.optional(),
+    /** Replaces the target when given; null stops counting activities. */
+    activityTarget: activityTarget.nullable().optional(),
   })
   .refine(datesInOrder, { message: targetDateMessage, path: ['targetDate'] })
 

@@ -1,3 +1,4 @@
+import type { ActivityKind, ActivityState } from './activities'
 import type { ItemKind } from './roadmap'
 
 export const goalStatuses = ['active', 'paused', 'done', 'dropped'] as const
@@ -31,6 +32,22 @@ export interface Milestone {
   overdue: boolean
 }
 
+/**
+ * What an activity-driven goal counts ("10 merged PRs in 2027"). The filter is a subset of the
+ * activity list's: no kinds means every kind; a missing `from` or `to` follows the goal's start
+ * or target date, so moving the goal moves the count with it.
+ */
+export interface GoalActivityTarget {
+  /** How many matching activities complete the goal: 1-100,000. */
+  count: number
+  kinds: ActivityKind[]
+  state: ActivityState | null
+  repo: string | null
+  skillId: string | null
+  from: string | null
+  to: string | null
+}
+
 export interface Goal {
   id: number
   title: string
@@ -41,8 +58,15 @@ export interface Goal {
   status: GoalStatus
   /** 0-100, set by hand; counts only while the goal has no milestones. */
   manualProgress: number
-  /** 0-1: done milestones / milestones, or manualProgress / 100 when there are none. */
+  /**
+   * 0-1 by goalProgress: min(1, activityCount / activityTarget.count) for an activity-driven
+   * goal; otherwise done milestones / milestones, or manualProgress / 100 when there are none.
+   */
   progress: number
+  /** Set when the goal counts activities; its milestones and manual progress then do not count. */
+  activityTarget: GoalActivityTarget | null
+  /** Live activities matching the target (see activityTargetRuleText); null without a target. */
+  activityCount: number | null
   overdue: boolean
   items: GoalItemRef[]
   /** In the user's order. */
@@ -65,3 +89,40 @@ export const isMilestoneOverdue = (
   goal: { status: GoalStatus; archivedAt: string | null },
   today: string,
 ): boolean => isOpenGoal(goal) && milestone.doneAt === null && milestone.dueDate !== null && milestone.dueDate < today
+
+/** The dates a target counts between: its own, else the goal's (null: no bound on that side). */
+export function activityTargetRange(
+  target: Pick<GoalActivityTarget, 'from' | 'to'>,
+  goal: { startDate: string; targetDate: string | null },
+): { from: string; to: string | null } {
+  return { from: target.from ?? goal.startDate, to: target.to ?? goal.targetDate }
+}
+
+const targetNouns: Record<ActivityKind, [one: string, many: string]> = {
+  'pull-request': ['PR', 'PRs'],
+  issue: ['issue', 'issues'],
+  'code-review': ['code review', 'code reviews'],
+  docs: ['documentation change', 'documentation changes'],
+  release: ['release', 'releases'],
+  commits: ['day of commits', 'days of commits'],
+  certification: ['certification', 'certifications'],
+  meetup: ['meetup', 'meetups'],
+  talk: ['talk', 'talks'],
+  'forum-answer': ['forum answer', 'forum answers'],
+  'blog-post': ['blog post', 'blog posts'],
+  'portfolio-project': ['portfolio project', 'portfolio projects'],
+  learning: ['learning session', 'learning sessions'],
+}
+
+/** "merged PRs", "blog posts and talks", "activities": what a target counts, for `n` of them. */
+export function activityTargetNoun(target: Pick<GoalActivityTarget, 'kinds' | 'state'>, n: number): string {
+  const kinds = [...new Set(target.kinds)]
+  const form = n === 1 ? 0 : 1
+  const words = kinds.length === 0 || kinds.length > 3 ? (n === 1 ? 'activity' : 'activities') : kinds.map((k) => targetNouns[k][form])
+  const joined = typeof words === 'string' ? words : words.length === 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`
+  return target.state ? `${target.state} ${joined}` : joined
+}
+
+/** "7 of 10 merged PRs" */
+export const describeActivityCount = (target: GoalActivityTarget, count: number): string =>
+  `${count.toLocaleString('en')} of ${target.count.toLocaleString('en')} ${activityTargetNoun(target, target.count)}`

@@ -10,7 +10,14 @@ export const progressRuleText =
   'Each skill or strategy counts 1 when done, a half when in progress and 0 when not started; skipped and hidden items (and everything under them) leave the count, and a stage, track or group shows the average of the skills and strategies under it.'
 
 export const goalProgressRuleText =
-  "A goal's progress is the share of its milestones that are done, or the percentage you set by hand while it has no milestones."
+  "A goal's progress is the share of its milestones that are done, or the percentage you set by hand while it has no milestones; a goal that counts activities shows the matching activities out of its target instead, and its milestones and percentage do not count."
+
+/**
+ * Which activities an activity-driven goal counts. The one rule for the goals list, the
+ * dashboard and reports: all of them read `Goal.activityCount`, made by the goals repository.
+ */
+export const activityTargetRuleText =
+  "An activity counts toward a goal's target when it matches the target's kinds, state, repository, skill and dates (the goal's start and target dates unless the target sets its own), whether or not it is linked to that goal; linking alone never counts it."
 
 /** Only these are measured; stages, tracks and groups are measured through them. */
 export const measuredKinds: readonly ItemKind[] = ['skill', 'strategy']
@@ -123,7 +130,13 @@ export function describeProgress(p: Progress): string {
   return `${formatPercent(p.ratio)}: ${parts.join(', ')}.${notCounted}`
 }
 
-export function goalProgress(goal: { manualProgress: number; milestones: readonly { doneAt: string | null }[] }): number {
+export function goalProgress(goal: {
+  manualProgress: number
+  milestones: readonly { doneAt: string | null }[]
+  activityTarget?: { count: number } | null
+  activityCount?: number | null
+}): number {
+  if (goal.activityTarget) return Math.min(1, Math.max(0, goal.activityCount ?? 0) / Math.max(1, goal.activityTarget.count))
   if (goal.milestones.length === 0) return Math.min(100, Math.max(0, goal.manualProgress)) / 100
   return goal.milestones.filter((m) => m.doneAt !== null).length / goal.milestones.length
 }

@@ -56,6 +56,18 @@ async function seedEverything(core: TempCore): Promise<void> {
     const made = await core.dispatch('activities.create', { kind: 'pull-request', date: '2026-05-01', title: 'Fix a race', repo: 'o/r', skillIds: ['skill.algorithms'], goalId: goal.id })
     expect(made.ok).toBe(true)
   }
+  if (core.channels.includes('activities.create')) {
+    // A goal counting activities: its target is a row of goal_activity_target.
+    await must(
+      api.goals.create({
+        title: '10 merged PRs in 2026',
+        startDate: '2026-01-01',
+        targetDate: '2026-12-31',
+        activityTarget: { count: 10, kinds: ['pull-request'], state: 'merged', repo: 'o/r', skillId: 'skill.algorithms', from: '2026-02-01', to: null },
+      }),
+    )
+    await must(api.activities.create({ kind: 'pull-request', date: '2026-04-01', title: 'Merged fix', repo: 'o/r', state: 'merged', skillIds: ['skill.algorithms'] }))
+  }
   if (core.channels.includes('reports.render')) {
     const recorded = await core.dispatch('reports.render', { options: { period: { preset: 'this-year' }, timeZone: 'UTC' }, format: 'markdown', record: true })
     expect(recorded.ok).toBe(true)
@@ -83,7 +95,13 @@ describe('export and import of all user data', () => {
     const again = await must(apiOf(target).data.exportAll(undefined))
     expect({ ...parseDocument(again.json), exportedAt: 'x' }).toEqual({ ...document, exportedAt: 'x' })
     expect(await must(apiOf(target).roadmap.get({}))).toEqual(await must(apiOf(source).roadmap.get({})))
-    expect(await must(apiOf(target).goals.list({ archived: 'include' }))).toEqual(await must(apiOf(source).goals.list({ archived: 'include' })))
+    const goals = await must(apiOf(target).goals.list({ archived: 'include' }))
+    expect(goals).toEqual(await must(apiOf(source).goals.list({ archived: 'include' })))
+    expect(goals.find((g) => g.activityTarget !== null)).toMatchObject({
+      activityTarget: { count: 10, kinds: ['pull-request'], state: 'merged', repo: 'o/r', skillId: 'skill.algorithms', from: '2026-02-01', to: null },
+      activityCount: 1,
+      progress: 0.1,
+    })
     // AUTOINCREMENT's high-water mark came along: a new custom item gets a fresh number in both.
     const next = async (core: TempCore) => (await must(apiOf(core).roadmap.addCustomItem({ parentId: 'track.java', kind: 'skill', title: 'Next' }))).id
     expect(await next(target)).toBe(await next(source))

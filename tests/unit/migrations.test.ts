@@ -130,6 +130,36 @@ const cases: MigrationCase[] = [
       expect(count(db, "SELECT sum(n) FROM activity_day WHERE kind = 'issue'")).toBe(2)
     },
   },
+  {
+    version: 7,
+    seed(db) {
+      const goal = db.prepare("INSERT INTO goal (title, start_date, target_date, manual_progress, created_at, updated_at) VALUES ('10 merged PRs in 2027', '2027-01-01', '2027-12-31', 30, ?, ?)")
+      goal.run(at, at)
+      db.prepare("INSERT INTO milestone (goal_id, title, position, created_at, updated_at) VALUES (1, 'First PR', 0, ?, ?)").run(at, at)
+      db.prepare("INSERT INTO activity (kind, date, title, state, goal_id, created_at, updated_at) VALUES ('pull-request', '2027-02-02', 'Fix', 'merged', 1, ?, ?)").run(at, at)
+    },
+    check(db) {
+      // Goals come through untouched and without a target: they keep counting as before.
+      expect(db.prepare('SELECT title, manual_progress FROM goal').all()).toEqual([{ title: '10 merged PRs in 2027', manual_progress: 30 }])
+      expect(count(db, 'SELECT count(*) FROM milestone')).toBe(1)
+      expect(count(db, 'SELECT count(*) FROM activity WHERE goal_id = 1')).toBe(1)
+      expect(count(db, 'SELECT count(*) FROM goal_activity_target')).toBe(0)
+
+      const insert = db.prepare('INSERT INTO goal_activity_target (goal_id, target_count, kinds, state, from_date, to_date) VALUES (?, ?, ?, ?, ?, ?)')
+      insert.run(1, 10, '["pull-request"]', 'merged', null, null)
+      expect(() => insert.run(1, 5, '[]', null, null, null)).toThrow(/UNIQUE|PRIMARY KEY/)
+      db.prepare('INSERT INTO goal (title, start_date, created_at, updated_at) VALUES (?, ?, ?, ?)').run('Other', '2027-01-01', at, at)
+      expect(() => insert.run(2, 0, '[]', null, null, null)).toThrow(/CHECK/)
+      expect(() => insert.run(2, 100_001, '[]', null, null, null)).toThrow(/CHECK/)
+      expect(() => insert.run(2, 5, 'pull-request', null, null, null)).toThrow(/CHECK/)
+      expect(() => insert.run(2, 5, '[]', 'draft', null, null)).toThrow(/CHECK/)
+      expect(() => insert.run(2, 5, '[]', null, '2027-05-01', '2027-04-01')).toThrow(/CHECK/)
+      expect(() => insert.run(99, 5, '[]', null, null, null)).toThrow(/FOREIGN KEY/)
+      // A target goes with its goal.
+      db.prepare('DELETE FROM goal WHERE id = 1').run()
+      expect(count(db, 'SELECT count(*) FROM goal_activity_target')).toBe(0)
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

@@ -1,7 +1,7 @@
 import { contract } from '@shared/contract'
-import { targetDateMessage } from '@shared/contract/goals'
+import { targetDateMessage, targetRangeMessage, type ActivityTargetInput } from '@shared/contract/goals'
 import { toIsoDate } from '@shared/domain/dates'
-import type { Goal } from '@shared/domain/goals'
+import { activityTargetRange, type Goal, type GoalActivityTarget } from '@shared/domain/goals'
 import type { CoreContext } from '../context'
 import type { CoreHandlers } from '../handlers'
 import { DomainError } from '../ipc/domainError'
@@ -17,6 +17,20 @@ function assertDatesInOrder(fields: Pick<GoalFields, 'startDate' | 'targetDate'>
   if (fields.targetDate !== null && fields.targetDate < fields.startDate) {
     throw new DomainError('invalid-input', `${targetDateMessage} (${fields.startDate}).`, [{ path: 'targetDate', message: targetDateMessage }])
   }
+}
+
+const toTarget = (input: ActivityTargetInput): GoalActivityTarget => ({
+  count: input.count,
+  kinds: [...new Set(input.kinds ?? [])],
+  state: input.state ?? null,
+  repo: input.repo === undefined || input.repo === null || input.repo === '' ? null : input.repo,
+  skillId: input.skillId ?? null,
+  from: input.from ?? null,
+  to: input.to ?? null,
+})
+
+function invalidTarget(path: string, message: string, detail = ''): DomainError {
+  return new DomainError('invalid-input', `${message}${detail}.`, [{ path: `activityTarget.${path}`, message }])
 }
 
 export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goals'] {
@@ -38,6 +52,22 @@ export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goal
   const assertItemsExist = (itemIds: readonly string[] | undefined) => {
     for (const itemId of itemIds ?? []) requireItem(roadmap, itemId)
   }
+  /** What the schema cannot see alone: the skill in the store, and dates that fall back on the goal's. */
+  const assertTarget = (target: GoalActivityTarget | null, goalDates: Pick<GoalFields, 'startDate' | 'targetDate'>) => {
+    if (target === null) return
+    if (target.skillId !== null && roadmap.getItem(target.skillId)?.kind !== 'skill') {
+      throw invalidTarget('skillId', `There is no skill "${target.skillId}" in the career path`)
+    }
+    const range = activityTargetRange(target, goalDates)
+    if (range.to !== null && range.to < range.from) {
+      const whose = (own: string | null, goal: string) => (own === null ? `the goal's ${goal}` : 'its own')
+      throw invalidTarget(
+        target.to === null ? 'from' : 'to',
+        targetRangeMessage,
+        ` (counting from ${range.from}, ${whose(target.from, 'start date')}, to ${range.to}, ${whose(target.to, 'target date')})`,
+      )
+    }
+  }
 
   return {
     list: handle(c.list, ({ status, archived, itemId }) => repo.list({ status, archived, itemId }, today()), log),
@@ -54,10 +84,12 @@ export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goal
       }
       assertDatesInOrder(fields)
       assertItemsExist(input.itemIds)
+      const target = input.activityTarget ? toTarget(input.activityTarget) : null
+      assertTarget(target, fields)
       const milestones = input.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate ?? null }))
-      return goal(repo.create(fields, input.itemIds, milestones, now()))
+      return goal(repo.create(fields, input.itemIds, milestones, target, now()))
     }, log),
-    update: handle(c.update, ({ goalId, itemIds, ...patch }) => {
+    update: handle(c.update, ({ goalId, itemIds, activityTarget, ...patch }) => {
       const current = goal(goalId)
       const fields: GoalFields = {
         title: patch.title ?? current.title,
@@ -70,7 +102,10 @@ export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goal
       }
       assertDatesInOrder(fields)
       assertItemsExist(itemIds)
-      repo.update(goalId, fields, itemIds, now())
+      const target = activityTarget === undefined ? undefined : activityTarget === null ? null : toTarget(activityTarget)
+      // New dates are checked against the stored target too: they may be what it counts between.
+      assertTarget(target === undefined ? current.activityTarget : target, fields)
+      repo.update(goalId, fields, itemIds, target, now())
       return goal(goalId)
     }, log),
     archive: handle(c.archive, ({ goalId }) => {

@@ -1,7 +1,11 @@
-import type { Goal, GoalItemRef, GoalPriority, GoalStatus, Milestone } from '@shared/domain/goals'
-import { isGoalOverdue, isMilestoneOverdue } from '@shared/domain/goals'
+import type { Statement } from 'better-sqlite3'
+import type { ActivityFilter } from '@shared/contract/activities'
+import { activityKindSchema, type ActivityKind, type ActivityState } from '@shared/domain/activities'
+import type { Goal, GoalActivityTarget, GoalItemRef, GoalPriority, GoalStatus, Milestone } from '@shared/domain/goals'
+import { activityTargetRange, isGoalOverdue, isMilestoneOverdue } from '@shared/domain/goals'
 import { goalProgress } from '@shared/domain/progress'
 import type { ItemKind } from '@shared/domain/roadmap'
+import { createActivitiesRepository } from '../activities/activitiesRepository'
 import type { Db } from '../store/database'
 
 interface GoalRow {
@@ -25,6 +29,17 @@ interface MilestoneRow {
   due_date: string | null
   done_at: string | null
   position: number
+}
+
+interface TargetRow {
+  goal_id: number
+  target_count: number
+  kinds: string
+  state: ActivityState | null
+  repo: string | null
+  skill_id: string | null
+  from_date: string | null
+  to_date: string | null
 }
 
 interface LinkRow {
@@ -55,6 +70,48 @@ export interface MilestoneFields {
   dueDate: string | null
 }
 
+export interface HydrateOptions {
+  /**
+   * Count only activities dated on or before this day: a report on a past period shows the
+   * count as it stood at the period's end, as it does for milestones.
+   */
+  countThrough?: string | undefined
+}
+
+function kindsOf(json: string): ActivityKind[] {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return []
+  }
+  return Array.isArray(value) ? value.flatMap((k) => { const kind = activityKindSchema.safeParse(k); return kind.success ? [kind.data] : [] }) : []
+}
+
+const toTarget = (row: TargetRow): GoalActivityTarget => ({
+  count: row.target_count,
+  kinds: kindsOf(row.kinds),
+  state: row.state,
+  repo: row.repo,
+  skillId: row.skill_id,
+  from: row.from_date,
+  to: row.to_date,
+})
+
+/** The activity filter a goal's target counts with (see activityTargetRuleText: goal links play no part). */
+export function targetFilter(target: GoalActivityTarget, goal: { startDate: string; targetDate: string | null }, countThrough?: string): ActivityFilter {
+  const range = activityTargetRange(target, goal)
+  const to = countThrough !== undefined && (range.to === null || countThrough < range.to) ? countThrough : range.to
+  return {
+    ...(target.kinds.length > 0 ? { kinds: target.kinds } : {}),
+    ...(target.state !== null ? { state: target.state } : {}),
+    ...(target.repo !== null ? { repo: target.repo } : {}),
+    ...(target.skillId !== null ? { skillId: target.skillId } : {}),
+    from: range.from,
+    ...(to !== null ? { to } : {}),
+  }
+}
+
 const toMilestone = (row: MilestoneRow, goal: GoalRow, today: string): Milestone => ({
   id: row.id,
   goalId: row.goal_id,
@@ -74,6 +131,53 @@ function groupByGoal<T extends { goal_id: number }>(rows: readonly T[]): Map<num
   return out
 }
 
+type SqlValue = string | number
+
+/**
+ * A target's count when it names a repository or a skill, driven by that: without table
+ * statistics the planner picks the state or kind index for the general filter and walks
+ * every merged PR to find one repository's. Unary + keeps kind and state off the index
+ * choice. Same conditions as the activity list's filter; targets without either are counted
+ * by activitiesRepository.count, from activity_day.
+ */
+function narrowCountSql(filter: ActivityFilter): { sql: string; params: SqlValue[] } {
+  const bySkill = filter.repo === undefined && filter.skillId !== undefined
+  const parts: string[] = []
+  const params: SqlValue[] = []
+  if (bySkill && filter.skillId !== undefined) {
+    parts.push('s.item_id = ?')
+    params.push(filter.skillId)
+  }
+  parts.push('a.deleted_at IS NULL')
+  if (filter.repo !== undefined) {
+    parts.push('a.repo = ?')
+    params.push(filter.repo)
+    if (filter.skillId !== undefined) {
+      parts.push('a.id IN (SELECT activity_id FROM activity_skill WHERE item_id = ?)')
+      params.push(filter.skillId)
+    }
+  }
+  if (filter.from !== undefined) {
+    parts.push('a.date >= ?')
+    params.push(filter.from)
+  }
+  if (filter.to !== undefined) {
+    parts.push('a.date <= ?')
+    params.push(filter.to)
+  }
+  const kinds = [...new Set(filter.kinds ?? [])]
+  if (kinds.length > 0) {
+    parts.push(`+a.kind IN (${kinds.map(() => '?').join(', ')})`)
+    params.push(...kinds)
+  }
+  if (filter.state !== undefined && filter.state !== 'none') {
+    parts.push('+a.state = ?')
+    params.push(filter.state)
+  }
+  const source = bySkill ? 'activity_skill s CROSS JOIN activity a ON a.id = s.activity_id' : 'activity a'
+  return { sql: `SELECT count(*) AS n FROM ${source} WHERE ${parts.join(' AND ')}`, params }
+}
+
 export function createGoalsRepository(db: Db) {
   const listStmt = db.prepare<{ statuses: string | null; archived: string; item_id: string | null }, GoalRow>(`
     SELECT * FROM goal g
@@ -89,6 +193,25 @@ export function createGoalsRepository(db: Db) {
   const milestonesStmt = db.prepare<[string], MilestoneRow>(`
     SELECT id, goal_id, title, due_date, done_at, position FROM milestone
     WHERE goal_id IN (SELECT value FROM json_each(?)) ORDER BY goal_id, position, id`)
+  const targetsStmt = db.prepare<[string], TargetRow>('SELECT * FROM goal_activity_target WHERE goal_id IN (SELECT value FROM json_each(?))')
+  const upsertTarget = db.prepare(`
+    INSERT INTO goal_activity_target (goal_id, target_count, kinds, state, repo, skill_id, from_date, to_date)
+    VALUES (@goalId, @count, @kinds, @state, @repo, @skillId, @from, @to)
+    ON CONFLICT (goal_id) DO UPDATE SET target_count = excluded.target_count, kinds = excluded.kinds, state = excluded.state,
+      repo = excluded.repo, skill_id = excluded.skill_id, from_date = excluded.from_date, to_date = excluded.to_date`)
+  const deleteTarget = db.prepare<[number]>('DELETE FROM goal_activity_target WHERE goal_id = ?')
+  const activities = createActivitiesRepository(db)
+  const narrowCounts = new Map<string, Statement<SqlValue[], { n: number }>>()
+  const countTarget = (filter: ActivityFilter): number => {
+    if (filter.repo === undefined && filter.skillId === undefined) return activities.count(filter)
+    const { sql, params } = narrowCountSql(filter)
+    let stmt = narrowCounts.get(sql)
+    if (!stmt) {
+      stmt = db.prepare<SqlValue[], { n: number }>(sql)
+      narrowCounts.set(sql, stmt)
+    }
+    return stmt.get(...params)?.n ?? 0
+  }
   const linksStmt = db.prepare<[string], LinkRow>(`
     SELECT gi.goal_id, gi.item_id, n.kind, n.title FROM goal_item gi LEFT JOIN roadmap_node n ON n.id = gi.item_id
     WHERE gi.goal_id IN (SELECT value FROM json_each(?)) ORDER BY gi.goal_id, gi.position`)
@@ -118,12 +241,19 @@ export function createGoalsRepository(db: Db) {
     SELECT g.* FROM goal g JOIN goal_item gi ON gi.goal_id = g.id WHERE gi.item_id = ?
     ORDER BY g.archived_at IS NOT NULL, g.target_date IS NULL, g.target_date, g.id`)
 
-  const hydrate = (rows: GoalRow[], today: string): Goal[] => {
+  const hydrate = (rows: GoalRow[], today: string, options: HydrateOptions = {}): Goal[] => {
     const ids = JSON.stringify(rows.map((r) => r.id))
     const milestones = groupByGoal(milestonesStmt.all(ids))
     const links = groupByGoal(linksStmt.all(ids))
+    const targets = new Map(targetsStmt.all(ids).map((t) => [t.goal_id, toTarget(t)]))
     return rows.map((row) => {
       const ms = (milestones.get(row.id) ?? []).map((m) => toMilestone(m, row, today))
+      const activityTarget = targets.get(row.id) ?? null
+      // One exact count per goal with a target, answered by activity_day or the activity indexes.
+      const activityCount =
+        activityTarget === null
+          ? null
+          : countTarget(targetFilter(activityTarget, { startDate: row.start_date, targetDate: row.target_date }, options.countThrough))
       return {
         id: row.id,
         title: row.title,
@@ -133,10 +263,12 @@ export function createGoalsRepository(db: Db) {
         priority: row.priority,
         status: row.status,
         manualProgress: row.manual_progress,
-        progress: goalProgress({ manualProgress: row.manual_progress, milestones: ms }),
+        progress: goalProgress({ manualProgress: row.manual_progress, milestones: ms, activityTarget, activityCount }),
         overdue: isGoalOverdue({ status: row.status, archivedAt: row.archived_at, targetDate: row.target_date }, today),
         items: (links.get(row.id) ?? []).map(toLink),
         milestones: ms,
+        activityTarget,
+        activityCount,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         archivedAt: row.archived_at,
@@ -148,15 +280,30 @@ export function createGoalsRepository(db: Db) {
     clearLinks.run(goalId)
     itemIds.forEach((itemId, position) => insertLink.run(goalId, itemId, position))
   }
+  const writeTarget = (goalId: number, target: GoalActivityTarget | null) => {
+    if (target === null) deleteTarget.run(goalId)
+    else {
+      upsertTarget.run({
+        goalId,
+        count: target.count,
+        kinds: JSON.stringify(target.kinds),
+        state: target.state,
+        repo: target.repo,
+        skillId: target.skillId,
+        from: target.from,
+        to: target.to,
+      })
+    }
+  }
 
   return {
-    list(filter: GoalFilter, today: string): Goal[] {
+    list(filter: GoalFilter, today: string, options: HydrateOptions = {}): Goal[] {
       const rows = listStmt.all({
         statuses: filter.status ? JSON.stringify(filter.status) : null,
         archived: filter.archived,
         item_id: filter.itemId ?? null,
       })
-      return hydrate(rows, today)
+      return hydrate(rows, today, options)
     },
     get(id: number, today: string): Goal | undefined {
       const row = getStmt.get(id)
@@ -166,19 +313,22 @@ export function createGoalsRepository(db: Db) {
     linking(itemId: string): { id: number; title: string; status: GoalStatus; archived: boolean }[] {
       return linkingStmt.all(itemId).map((g) => ({ id: g.id, title: g.title, status: g.status, archived: g.archived_at !== null }))
     },
-    create(fields: GoalFields, itemIds: readonly string[], milestones: readonly MilestoneFields[], at: Date): number {
+    create(fields: GoalFields, itemIds: readonly string[], milestones: readonly MilestoneFields[], target: GoalActivityTarget | null, at: Date): number {
       return db.transaction(() => {
         const iso = at.toISOString()
         const id = Number(insertGoal.run({ ...fields, at: iso }).lastInsertRowid)
         writeLinks(id, itemIds)
+        if (target !== null) writeTarget(id, target)
         milestones.forEach((m, position) => insertMilestone.run({ goalId: id, title: m.title, dueDate: m.dueDate, position, at: iso }))
         return id
       })()
     },
-    update(id: number, fields: GoalFields, itemIds: readonly string[] | undefined, at: Date): void {
+    /** `target` undefined keeps the stored one; null removes it. */
+    update(id: number, fields: GoalFields, itemIds: readonly string[] | undefined, target: GoalActivityTarget | null | undefined, at: Date): void {
       db.transaction(() => {
         updateGoal.run({ ...fields, id, at: at.toISOString() })
         if (itemIds) writeLinks(id, itemIds)
+        if (target !== undefined) writeTarget(id, target)
       })()
     },
     setArchived(id: number, archivedAt: Date | null, at: Date): void {

@@ -15,8 +15,12 @@ export function describeIssues(error: z.ZodError): { message: string; issues: Fi
   const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
   const sentences = error.issues.map((issue) => {
     const label = fieldLabel(issue.path)
-    // A message that already names its field ("Status must be...") needs no prefix.
-    if (!label || issue.message.toLowerCase().includes(label)) return issue.message
+    // A message that already names its field ("Status must be...") needs no prefix; in a nested
+    // object (no list index on the way) naming the last part is enough ("The target count...").
+    const nested = issue.path.length > 1 && issue.path.every((part) => typeof part === 'string')
+    const last = nested ? fieldLabel(issue.path.slice(-1)) : ''
+    const message = issue.message.toLowerCase()
+    if (!label || message.includes(label) || (last !== '' && message.includes(last))) return issue.message
     return `${label[0]?.toUpperCase()}${label.slice(1)}: ${issue.message}`
   })
   const unique = [...new Set(sentences)]

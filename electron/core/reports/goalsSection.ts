@@ -1,5 +1,5 @@
 import type { Goal } from '@shared/domain/goals'
-import { goalProgress, goalProgressRuleText } from '@shared/domain/progress'
+import { activityTargetRuleText, goalProgress, goalProgressRuleText } from '@shared/domain/progress'
 import type { ReportGoal, ReportGoals, ReportPeriod } from '@shared/domain/report'
 import { dayIn } from './period'
 
@@ -38,7 +38,16 @@ export function buildGoals(goals: readonly Goal[], period: ReportPeriod, asOf: s
       priority: goal.priority,
       startDate: goal.startDate,
       targetDate: goal.targetDate,
-      progress: done && goal.milestones.length === 0 ? goal.progress : goalProgress({ manualProgress: goal.manualProgress, milestones: milestones.map((m) => ({ doneAt: m.doneOn })) }),
+      progress:
+        done && goal.milestones.length === 0
+          ? goal.progress
+          : goalProgress({
+              manualProgress: goal.manualProgress,
+              milestones: milestones.map((m) => ({ doneAt: m.doneOn })),
+              // Counted through the period's end by the report's sources.
+              activityTarget: goal.activityTarget,
+              activityCount: goal.activityCount,
+            }),
       completedOn: done ? dayIn(goal.updatedAt, zone) : null,
       milestones,
     }
@@ -60,7 +69,7 @@ export function buildGoals(goals: readonly Goal[], period: ReportPeriod, asOf: s
   return {
     goals: {
       asOf,
-      rule: goalProgressRuleText,
+      rule: goals.some((g) => g.activityTarget !== null) ? `${goalProgressRuleText} ${activityTargetRuleText}` : goalProgressRuleText,
       done,
       inProgress: open.filter((g) => !isOverdue(g)).sort(byTarget),
       overdue: open.filter(isOverdue).sort(byTarget),

@@ -87,7 +87,7 @@ export function createReportSources(db: Db, settings: SettingsRepository) {
           items,
           chosenTrackIds: readChosenTracks(settings, path.id, items),
           history: historyStmt.all(),
-          goals: goals.list({ archived: 'exclude' }, asOf),
+          goals: goals.list({ archived: 'exclude' }, asOf, { countThrough: period.to }),
           activities: activitiesStmt.all(period.from, period.to),
           privateRepositories: readPrivateRepositories(settings),
         }

@@ -27,6 +27,8 @@ export const userTables: readonly UserTable[] = [
   { name: 'activity_skill', since: 3 },
   // 004 reports
   { name: 'report_export', since: 4 },
+  // 007 goal activity targets
+  { name: 'goal_activity_target', since: 7 },
 ]
 
 /**

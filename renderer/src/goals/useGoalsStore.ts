@@ -149,7 +149,7 @@ export const useGoalsStore = defineStore('goals', () => {
     const before = byId(goalId)
     if (before) {
       const milestones = before.milestones.map((m) => (m.id === milestoneId ? { ...m, doneAt: done ? new Date().toISOString() : null, overdue: done ? false : m.overdue } : m))
-      replace({ ...before, milestones, progress: goalProgress({ manualProgress: before.manualProgress, milestones }) })
+      replace({ ...before, milestones, progress: goalProgress({ ...before, milestones }) })
     }
     const result = await api.goals.toggleMilestone({ milestoneId, done })
     if (result.ok) replace(result.value)

@@ -5,8 +5,9 @@ import { activities } from './003_activities'
 import { reports } from './004_reports'
 import { activitySpeed } from './005_activity_speed'
 import { activityDayByKind } from './006_activity_day_by_kind'
+import { goalActivityTarget } from './007_goal_activity_target'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget]
 
 export type { Migration }
