@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
-import { format, subDays } from 'date-fns'
+import { differenceInCalendarDays, format, subDays, subYears } from 'date-fns'
 import { gitRepo } from '../support/gitFixture'
 import { makeDataDir, startHost } from './support/webHost'
 
@@ -166,6 +166,18 @@ test('a new user logs a PR, a post and a meetup, finds them again, imports git h
   const streaks = page.getByRole('list', { name: 'Streaks' })
   await expect(streaks.getByRole('listitem').filter({ hasText: 'Current streak' })).toContainText('3 days')
   const calendar = page.getByRole('slider', { name: 'Contribution heatmap' })
+  // Five days drawn in a heat colour, the rest of the year in the empty one.
+  const filledDays = () =>
+    calendar.locator('svg').evaluate((svg) => {
+      const probe = document.createElement('span')
+      probe.style.color = 'var(--heat-0)'
+      document.body.append(probe)
+      const empty = getComputedStyle(probe).color
+      probe.remove()
+      const cells = Array.from(svg.querySelectorAll('path')).map((p) => p.getAttribute('fill') ?? 'none').filter((fill) => fill !== 'none')
+      return { filled: cells.filter((fill) => fill !== empty).length, days: cells.length }
+    })
+  await expect.poll(filledDays).toEqual({ filled: 5, days: differenceInCalendarDays(today, subYears(today, 1)) })
   await calendar.focus()
   await page.keyboard.press('End')
   for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowUp')
