@@ -77,6 +77,7 @@ test('a new user logs a PR, a post and a meetup, finds them again, imports git h
   await link.fill('https://github.com/expressjs/express/pull/6001')
   await form.getByRole('button', { name: 'Log activity' }).click()
   await expect(form).toBeHidden()
+  await expect(page.getByRole('status')).toContainText('Logged “Fix async error handling in router”.')
 
   await page.getByRole('button', { name: 'Log activity' }).click()
   await form.getByLabel('Kind').selectOption('blog-post')
@@ -130,6 +131,7 @@ test('a new user logs a PR, a post and a meetup, finds them again, imports git h
   await expect(count).toHaveText('3 activities')
 
   // Import the local repositories: only the user's commits, one activity per repository and day.
+  await expect(page.getByText('Logged “Node.js Berlin meetup”.')).toBeHidden()
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const importer = page.getByRole('dialog', { name: 'Import activities' })
   await expect(importer.getByRole('tab', { name: 'Local git' })).toHaveAttribute('aria-selected', 'true')
@@ -339,7 +341,7 @@ test('a CSV file with a bad line imports only after the skip is confirmed; expor
   await page.keyboard.press('Delete')
   await expect(count).toHaveText('2 activities')
   await expect(meetup).toHaveCount(0)
-  await page.getByRole('status').getByRole('button', { name: 'Undo' }).click()
+  await page.getByRole('status').locator('.notice').filter({ hasText: 'Deleted “Node.js Berlin meetup”.' }).getByRole('button', { name: 'Undo' }).click()
   await expect(count).toHaveText('3 activities')
   await expect(meetup).toBeVisible()
 
