@@ -181,7 +181,9 @@ const scrollScript = (flicks: number, selector: string) => /* js */ `(async () =
       })).sort((a, b) => b.ms - a.ms).slice(0, 3)
       const render = e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0
       const layout = e.styleAndLayoutStart ? Math.round(e.startTime + e.duration - e.styleAndLayoutStart) : 0
-      loafs.push({ ms: e.duration, blockingMs: e.blockingDuration || 0, renderMs: render, styleAndLayoutMs: layout, scripts })
+      // Scripts before the render phase, plus the render phase (which holds animation-frame callbacks).
+      const before = (e.scripts || []).filter((x) => !e.renderStart || x.startTime < e.renderStart).reduce((sum, x) => sum + x.duration, 0)
+      loafs.push({ ms: e.duration, blockingMs: e.blockingDuration || 0, workMs: Math.round(before + render), renderMs: render, styleAndLayoutMs: layout, scripts })
     }
   })
   try { observer.observe({ type: 'long-animation-frame', buffered: false }) } catch { /* rAF gaps alone */ }
@@ -210,6 +212,8 @@ const scrollScript = (flicks: number, selector: string) => /* js */ `(async () =
 const longFrame = z.object({
   ms: z.number(),
   blockingMs: z.number(),
+  /** Time the page worked in the frame (scripts, style, layout, paint); the rest it waited. */
+  workMs: z.number(),
   renderMs: z.number(),
   styleAndLayoutMs: z.number(),
   scripts: z.array(z.object({ ms: z.number(), what: z.string() })),
@@ -234,8 +238,6 @@ async function measureScroll(browser: Browser, storageState: StorageState, base:
   const longestPerPass = results.map((r) => r.gaps.reduce((m, g) => Math.max(m, g), 0)).sort((a, b) => a - b)
   const gaps = results.flatMap((r) => r.gaps).sort((a, b) => a - b)
   const loafs = results.flatMap((r) => r.loafs).sort((a, b) => b.ms - a.ms)
-  // What the page itself did in a long frame: its scripts and its rendering; the rest is waiting for the CPU.
-  const work = (f: LongFrame) => f.scripts.reduce((sum, x) => sum + x.ms, 0) + f.renderMs
   return {
     passes,
     frames: gaps.length,
@@ -244,7 +246,7 @@ async function measureScroll(browser: Browser, storageState: StorageState, base:
     p95FrameMs: percentile(gaps, 95),
     longestAnimationFrameMs: loafs[0]?.ms ?? 0,
     longAnimationFrames: loafs.length,
-    mostWorkInAFrameMs: loafs.reduce((m, f) => Math.max(m, work(f)), 0),
+    mostWorkInAFrameMs: loafs.reduce((m, f) => Math.max(m, f.workMs), 0),
     worstFrames: loafs.slice(0, 5),
     rowsScrolled: Math.min(...results.map((r) => r.rows)),
     seconds: results.reduce((sum, r) => sum + r.seconds, 0),
