@@ -1,4 +1,5 @@
 import type { ActivityKind, ActivityState } from './activities'
+import { activityShortNouns, joinWords, nounFor } from './activityWords'
 import type { ItemKind } from './roadmap'
 
 export const goalStatuses = ['active', 'paused', 'done', 'dropped'] as const
@@ -98,28 +99,10 @@ export function activityTargetRange(
   return { from: target.from ?? goal.startDate, to: target.to ?? goal.targetDate }
 }
 
-const targetNouns: Record<ActivityKind, [one: string, many: string]> = {
-  'pull-request': ['PR', 'PRs'],
-  issue: ['issue', 'issues'],
-  'code-review': ['code review', 'code reviews'],
-  docs: ['documentation change', 'documentation changes'],
-  release: ['release', 'releases'],
-  commits: ['day of commits', 'days of commits'],
-  certification: ['certification', 'certifications'],
-  meetup: ['meetup', 'meetups'],
-  talk: ['talk', 'talks'],
-  'forum-answer': ['forum answer', 'forum answers'],
-  'blog-post': ['blog post', 'blog posts'],
-  'portfolio-project': ['portfolio project', 'portfolio projects'],
-  learning: ['learning session', 'learning sessions'],
-}
-
 /** "merged PRs", "blog posts and talks", "activities": what a target counts, for `n` of them. */
 export function activityTargetNoun(target: Pick<GoalActivityTarget, 'kinds' | 'state'>, n: number): string {
   const kinds = [...new Set(target.kinds)]
-  const form = n === 1 ? 0 : 1
-  const words = kinds.length === 0 || kinds.length > 3 ? (n === 1 ? 'activity' : 'activities') : kinds.map((k) => targetNouns[k][form])
-  const joined = typeof words === 'string' ? words : words.length === 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`
+  const joined = kinds.length === 0 || kinds.length > 3 ? nounFor(n, ['activity', 'activities']) : joinWords(kinds.map((k) => nounFor(n, activityShortNouns[k])))
   return target.state ? `${target.state} ${joined}` : joined
 }
 

@@ -1,25 +1,5 @@
 import type { ActivityKind, StrategySummary } from '@shared/domain/activities'
-
-const nouns: Record<ActivityKind, [one: string, many: string]> = {
-  'pull-request': ['pull request', 'pull requests'],
-  issue: ['issue', 'issues'],
-  'code-review': ['code review', 'code reviews'],
-  docs: ['documentation change', 'documentation changes'],
-  release: ['release', 'releases'],
-  commits: ['day of commits', 'days of commits'],
-  certification: ['certification', 'certifications'],
-  meetup: ['meetup', 'meetups'],
-  talk: ['talk', 'talks'],
-  'forum-answer': ['forum answer', 'forum answers'],
-  'blog-post': ['blog post', 'blog posts'],
-  'portfolio-project': ['portfolio project', 'portfolio projects'],
-  learning: ['learning session', 'learning sessions'],
-}
-
-const count = (n: number, [one, many]: [string, string]): string => `${n} ${n === 1 ? one : many}`
-
-const joinParts = (parts: string[]): string =>
-  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+import { activityNouns, count, joinWords } from '@shared/domain/activityWords'
 
 /** Repositories only mean something for kinds that happen in one. */
 const repoKinds: readonly ActivityKind[] = ['pull-request', 'issue', 'code-review', 'docs', 'release', 'commits', 'portfolio-project']
@@ -40,14 +20,14 @@ export function summarizeStrategy(input: {
     if (n === 0) continue
     if (kind === 'pull-request' && input.mergedPullRequests > 0) parts.push(count(input.mergedPullRequests, ['merged PR', 'merged PRs']))
     else if (kind === 'pull-request') parts.push(count(n, ['PR opened', 'PRs opened']))
-    else parts.push(count(n, nouns[kind]))
+    else parts.push(count(n, activityNouns[kind]))
   }
   const shown = parts.length > 3 ? [...parts.slice(0, 3), count(parts.length - 3, ['more kind', 'more kinds'])] : parts
   const where =
     input.repositories > 0 && input.kinds.some((k) => repoKinds.includes(k))
       ? ` in ${count(input.repositories, ['repository', 'repositories'])}`
       : ''
-  const sentence = total === 0 ? `${input.title}: nothing logged yet this year` : `${input.title}: ${joinParts(shown)}${where} this year`
+  const sentence = total === 0 ? `${input.title}: nothing logged yet this year` : `${input.title}: ${joinWords(shown)}${where} this year`
   return {
     strategyId: input.strategyId,
     title: input.title,

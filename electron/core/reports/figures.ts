@@ -1,5 +1,6 @@
 import { formatPercent } from '@shared/domain/progress'
-import { joinWords, kindCount } from './reportText'
+import { joinWords } from '@shared/domain/activityWords'
+import { kindCount } from './reportText'
 import {
   reportFigureLabels,
   type ReportComparison,

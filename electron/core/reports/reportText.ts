@@ -1,5 +1,6 @@
 import { format } from 'date-fns'
 import { activityKindLabels, activityStateLabels, type ActivityKind } from '@shared/domain/activities'
+import { activityNouns, count as countOf, joinWords } from '@shared/domain/activityWords'
 import type { SalaryRange } from '@shared/domain/careerPath'
 import { parseIsoDate } from '@shared/domain/dates'
 import { formatPercent, type Progress } from '@shared/domain/progress'
@@ -44,32 +45,11 @@ export function redactionNote(model: Pick<ReportModel, 'redactions'>): string | 
   if (exclude.notes) parts.push('personal notes')
   if (exclude.salaryRanges) parts.push('salary ranges')
   if (parts.length === 0) return null
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
-  return `This report leaves out ${list}.`
-}
-
-const nouns: Record<ActivityKind, [one: string, many: string]> = {
-  'pull-request': ['pull request', 'pull requests'],
-  issue: ['issue', 'issues'],
-  'code-review': ['code review', 'code reviews'],
-  docs: ['documentation change', 'documentation changes'],
-  release: ['release', 'releases'],
-  commits: ['day of commits', 'days of commits'],
-  certification: ['certification', 'certifications'],
-  meetup: ['meetup', 'meetups'],
-  talk: ['talk', 'talks'],
-  'forum-answer': ['forum answer', 'forum answers'],
-  'blog-post': ['blog post', 'blog posts'],
-  'portfolio-project': ['portfolio project', 'portfolio projects'],
-  learning: ['learning session', 'learning sessions'],
+  return `This report leaves out ${joinWords(parts)}.`
 }
 
 /** "3 pull requests", "1 talk". */
-export const kindCount = (kind: ActivityKind, n: number): string => `${count(n)} ${nouns[kind][n === 1 ? 0 : 1]}`
-
-/** "a, b and c" */
-export const joinWords = (parts: readonly string[]): string =>
-  parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+export const kindCount = (kind: ActivityKind, n: number): string => countOf(n, activityNouns[kind], count)
 
 const forges = new Set(['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org'])
 
