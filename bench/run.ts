@@ -226,7 +226,8 @@ async function main(): Promise<void> {
     const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ')
     log(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}; load ${load(m.loadBefore)} before, ${load(m.loadAfter)} after; nice ${m.nice}. Written to bench/results.json.`)
     if (values.readme) {
-      writeReadme(table(figures), `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB memory, ${m.platform}, Node ${m.node}`, dataset, results.when)
+      const machineLine = `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB memory, ${m.platform}, Node ${m.node} (load ${load(m.loadBefore)} at the start, nice ${m.nice})`
+      writeReadme(table(figures), machineLine, dataset, results.when)
       log('README.md: Performance section updated.')
     }
     const missed = figures.filter((f) => f.pass === false)
