@@ -6,6 +6,7 @@ import { activityTargetRange, isGoalOverdue, isMilestoneOverdue } from '@shared/
 import { goalProgress } from '@shared/domain/progress'
 import type { ItemKind } from '@shared/domain/roadmap'
 import { createActivitiesRepository } from '../activities/activitiesRepository'
+import type { SqlValue } from '../activities/activityFilterSql'
 import type { Db } from '../store/database'
 
 interface GoalRow {
@@ -130,8 +131,6 @@ function groupByGoal<T extends { goal_id: number }>(rows: readonly T[]): Map<num
   for (const row of rows) out.set(row.goal_id, [...(out.get(row.goal_id) ?? []), row])
   return out
 }
-
-type SqlValue = string | number
 
 /**
  * A target's count when it names a repository or a skill, driven by that: without table
