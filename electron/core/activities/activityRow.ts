@@ -22,25 +22,11 @@ export interface ActivityRow {
 }
 
 /** What a person (or an import) decides about an activity; the store adds id and times. */
-export interface ActivityFields {
-  kind: ActivityKind
-  date: string
-  title: string
-  url: string | null
-  repo: string | null
-  state: ActivityState | null
-  hours: number | null
-  notes: string | null
-  goalId: number | null
+export interface ActivityFields extends Pick<Activity, 'kind' | 'date' | 'title' | 'url' | 'repo' | 'state' | 'hours' | 'notes' | 'goalId'> {
   skillIds: string[]
 }
 
-export interface ImportedFields extends ActivityFields {
-  source: ActivitySource
-  externalKey: string | null
-  commitCount: number | null
-  linesChanged: number | null
-}
+export type ImportedFields = ActivityFields & Pick<Activity, 'source' | 'externalKey' | 'commitCount' | 'linesChanged'>
 
 export const toActivity = (row: ActivityRow, skills: ActivitySkill[]): Activity => ({
   id: row.id,

@@ -1,7 +1,7 @@
 import type { Goal } from '@shared/domain/goals'
-import type { ActivityKind, ActivityState } from '@shared/domain/activities'
 import type { CareerPathSummary, RoadmapItem } from '@shared/domain/roadmap'
 import type { ReportPeriod } from '@shared/domain/report'
+import type { ActivityRow } from '../activities/activityRow'
 import { createGoalsRepository } from '../goals/goalsRepository'
 import { activePath } from '../roadmap/activePath'
 import { readChosenTracks } from '../roadmap/chosenTracks'
@@ -19,17 +19,7 @@ export interface HistoryRow {
   at: string
 }
 
-export interface SourceActivity {
-  id: number
-  kind: ActivityKind
-  date: string
-  title: string
-  url: string | null
-  repo: string | null
-  state: ActivityState | null
-  hours: number | null
-  notes: string | null
-  goal_id: number | null
+export interface SourceActivity extends Pick<ActivityRow, 'id' | 'kind' | 'date' | 'title' | 'url' | 'repo' | 'state' | 'hours' | 'notes' | 'goal_id'> {
   /** Skill ids joined by U+001F, null when none. */
   skills: string | null
 }
