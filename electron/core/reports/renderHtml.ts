@@ -19,8 +19,11 @@ import {
   byline,
   count,
   day,
+  emptySectionText,
+  goalGroups,
   groupListLimit,
-  kindCount,
+  type GoalGroupKind,
+  kindCounts,
   kindLabel,
   level,
   listLimit,
@@ -157,7 +160,7 @@ const statusBadge = (status: ItemStatus): string =>
 const skills: Section = (m) => {
   const s = m.skills
   if (!s) return null
-  if (s.rows.length === 0) return section('skills', '<p class="lead">No skill has a level or a status yet.</p>')
+  if (s.rows.length === 0) return section('skills', `<p class="lead">${emptySectionText.skills}</p>`)
   const rows = s.rows.map(
     (r) =>
       `<tr><td><strong>${esc(r.title)}</strong>${r.parentTitle ? `<span class="sub">${esc(r.parentTitle)}</span>` : ''}${r.note ? `<span class="notes">${esc(r.note)}</span>` : ''}</td>` +
@@ -168,7 +171,7 @@ const skills: Section = (m) => {
   return section('skills', intro + table('<th>Skill</th><th>Level</th><th class="num">Change</th><th>Status</th><th class="num">Activities</th>', rows))
 }
 
-function goalCard(g: ReportGoal, kind: 'done' | 'in-progress' | 'overdue'): string {
+function goalCard(g: ReportGoal, kind: GoalGroupKind): string {
   const badge = { done: 'Completed', 'in-progress': 'In progress', overdue: 'Overdue' }[kind]
   const meta = [
     g.completedOn ? `Completed ${day(g.completedOn)}` : g.targetDate ? `Target ${day(g.targetDate)}` : 'No target date',
@@ -192,23 +195,18 @@ function goalCard(g: ReportGoal, kind: 'done' | 'in-progress' | 'overdue'): stri
 const goals: Section = (m) => {
   const g = m.goals
   if (!g) return null
-  const groups: [string, ReportGoal[], 'done' | 'in-progress' | 'overdue'][] = [
-    ['Completed', g.done, 'done'],
-    ['In progress', g.inProgress, 'in-progress'],
-    ['Overdue', g.overdue, 'overdue'],
-  ]
-  const body = groups
-    .filter(([, list]) => list.length > 0)
-    .map(([label, list, kind]) => `<h3>${label} <span class="n">${count(list.length)}</span></h3>${list.map((goal) => goalCard(goal, kind)).join('')}`)
-  if (body.length === 0) return section('goals', '<p class="lead">No goal was completed or open in the period.</p>')
+  const body = goalGroups(g).map(
+    ({ label, goals: list, kind }) => `<h3>${label} <span class="n">${count(list.length)}</span></h3>${list.map((goal) => goalCard(goal, kind)).join('')}`,
+  )
+  if (body.length === 0) return section('goals', `<p class="lead">${emptySectionText.goals}</p>`)
   return section('goals', `${body.join('')}<p class="note">${esc(g.rule)} Overdue as of ${esc(day(g.asOf))}.</p>`)
 }
 
 const openSource: Section = (m, width) => {
   const o = m.openSource
   if (!o) return null
-  if (o.total === 0) return section('open-source', '<p class="lead">No open-source contributions were logged in the period.</p>')
-  const kinds = o.byKind.filter((k) => k.count > 0).map((k) => kindCount(k.kind, k.count))
+  if (o.total === 0) return section('open-source', `<p class="lead">${emptySectionText['open-source']}</p>`)
+  const kinds = kindCounts(o.byKind)
   const parts = [`<p class="lead"><strong>${count(o.total)} contributions</strong> and <strong>${count(o.mergedPullRequests)} merged pull requests</strong>: ${esc(kinds.join(', '))}.</p>`]
   if (o.repositories.length > 0) {
     parts.push(`<h3>Merged pull requests by repository</h3><figure role="img" aria-label="Bar chart of merged pull requests and other contributions by repository; the table below has the figures">${repositoriesChart(o.repositories, width)}</figure>`)
@@ -229,7 +227,7 @@ const openSource: Section = (m, width) => {
 const strategyWork: Section = (m) => {
   const w = m.strategyWork
   if (!w) return null
-  if (w.total === 0) return section('strategy-work', '<p class="lead">No certifications, talks, meetups, forum answers, blog posts or portfolio projects were logged in the period.</p>')
+  if (w.total === 0) return section('strategy-work', `<p class="lead">${emptySectionText['strategy-work']}</p>`)
   const groups = w.groups.map((g) => {
     const shown = activitiesOf(m, g.activityIds, groupListLimit)
     return `<h3>${esc(g.label)} <span class="n">${count(g.count)}</span></h3>${table('<th style="width:13%">Date</th><th>Title</th><th>Where</th>', shown.map((a) => activityRow(a, false)))}${more(shown.length, g.count)}`

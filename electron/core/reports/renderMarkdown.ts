@@ -7,8 +7,10 @@ import {
   byline,
   count,
   day,
+  emptySectionText,
+  goalGroups,
   groupListLimit,
-  kindCount,
+  kindCounts,
   kindLabel,
   level,
   listLimit,
@@ -94,7 +96,7 @@ const roadmap: Section = (m) => {
 const skills: Section = (m) => {
   const s = m.skills
   if (!s) return null
-  if (s.rows.length === 0) return `${heading('skills')}\n\nNo skill has a level or a status yet.`
+  if (s.rows.length === 0) return `${heading('skills')}\n\n${emptySectionText.skills}`
   const withNotes = s.rows.some((r) => r.note !== null)
   const table = mdTable(
     ['Skill', 'Area', 'Level', 'Change', 'Status', 'Activities', ...(withNotes ? ['Note'] : [])],
@@ -129,23 +131,16 @@ const goalBlock = (g: ReportGoal): string => {
 const goals: Section = (m) => {
   const g = m.goals
   if (!g) return null
-  const groups: [string, ReportGoal[]][] = [
-    ['Completed', g.done],
-    ['In progress', g.inProgress],
-    ['Overdue', g.overdue],
-  ]
-  const body = groups
-    .filter(([, list]) => list.length > 0)
-    .map(([label, list]) => `### ${label} (${count(list.length)})\n\n${list.map(goalBlock).join('\n')}`)
-  if (body.length === 0) return `${heading('goals')}\n\nNo goal was completed or open in the period.`
+  const body = goalGroups(g).map(({ label, goals: list }) => `### ${label} (${count(list.length)})\n\n${list.map(goalBlock).join('\n')}`)
+  if (body.length === 0) return `${heading('goals')}\n\n${emptySectionText.goals}`
   return [heading('goals'), ...body, `_${mdText(g.rule)} Overdue as of ${day(g.asOf)}._`].join('\n\n')
 }
 
 const openSource: Section = (m) => {
   const o = m.openSource
   if (!o) return null
-  if (o.total === 0) return `${heading('open-source')}\n\nNo open-source contributions were logged in the period.`
-  const kinds = o.byKind.filter((k) => k.count > 0).map((k) => kindCount(k.kind, k.count))
+  if (o.total === 0) return `${heading('open-source')}\n\n${emptySectionText['open-source']}`
+  const kinds = kindCounts(o.byKind)
   const parts = [heading('open-source'), `**${count(o.total)} contributions**, ${count(o.mergedPullRequests)} merged pull requests: ${kinds.join(', ')}.`]
   if (o.repositories.length > 0) {
     parts.push(
@@ -164,7 +159,7 @@ const openSource: Section = (m) => {
 const strategyWork: Section = (m) => {
   const w = m.strategyWork
   if (!w) return null
-  if (w.total === 0) return `${heading('strategy-work')}\n\nNo certifications, talks, meetups, forum answers, blog posts or portfolio projects were logged in the period.`
+  if (w.total === 0) return `${heading('strategy-work')}\n\n${emptySectionText['strategy-work']}`
   const groups = w.groups.map((g) => {
     const shown = activitiesOf(m, g.activityIds, groupListLimit)
     return `### ${g.label} (${count(g.count)})\n\n${shown.map((a) => activityLine(a, false)).join('\n')}${more(shown.length, g.count)}`

@@ -4,7 +4,7 @@ import { activityNouns, count as countOf, joinWords } from '@shared/domain/activ
 import type { SalaryRange } from '@shared/domain/careerPath'
 import { parseIsoDate } from '@shared/domain/dates'
 import { formatPercent, type Progress } from '@shared/domain/progress'
-import type { ReportActivity, ReportModel } from '@shared/domain/report'
+import type { ReportActivity, ReportGoal, ReportGoals, ReportModel, ReportSectionId } from '@shared/domain/report'
 import { skillLevelLabels, skillLevels, type SkillLevel } from '@shared/domain/roadmap'
 
 /** Wording and number formats every human-readable format shares, so they print the same. */
@@ -50,6 +50,30 @@ export function redactionNote(model: Pick<ReportModel, 'redactions'>): string | 
 
 /** "3 pull requests", "1 talk". */
 export const kindCount = (kind: ActivityKind, n: number): string => countOf(n, activityNouns[kind], count)
+
+/** "3 pull requests" for each kind that has any, in the given order. */
+export const kindCounts = (byKind: readonly { kind: ActivityKind; count: number }[]): string[] =>
+  byKind.filter((k) => k.count > 0).map((k) => kindCount(k.kind, k.count))
+
+/** What a section says when the period gives it nothing to show. */
+export const emptySectionText = {
+  skills: 'No skill has a level or a status yet.',
+  goals: 'No goal was completed or open in the period.',
+  'open-source': 'No open-source contributions were logged in the period.',
+  'strategy-work': 'No certifications, talks, meetups, forum answers, blog posts or portfolio projects were logged in the period.',
+} satisfies Partial<Record<ReportSectionId, string>>
+
+export type GoalGroupKind = 'done' | 'in-progress' | 'overdue'
+
+/** The goals section's groups, in print order, leaving out the empty ones. */
+export function goalGroups(goals: Pick<ReportGoals, 'done' | 'inProgress' | 'overdue'>): { label: string; goals: ReportGoal[]; kind: GoalGroupKind }[] {
+  const groups: { label: string; goals: ReportGoal[]; kind: GoalGroupKind }[] = [
+    { label: 'Completed', goals: goals.done, kind: 'done' },
+    { label: 'In progress', goals: goals.inProgress, kind: 'in-progress' },
+    { label: 'Overdue', goals: goals.overdue, kind: 'overdue' },
+  ]
+  return groups.filter((group) => group.goals.length > 0)
+}
 
 const forges = new Set(['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org'])
 
