@@ -1,19 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contract, createClient, type Api } from '@shared/contract'
 import type { ChannelInput } from '@shared/contract/channel'
 import { ok as must, openActivitiesCore, refusal as refused, tableCounts } from '../support/activitySupport'
 import { openTempCore } from '../support/tempCore'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
+const { defer } = useTempCores()
 
 const today = new Date('2027-03-15T12:00:00')
 async function open(now: () => Date = () => today) {
   const opened = await openActivitiesCore(now)
-  disposers.push(opened.core.dispose)
+  defer(opened.core.dispose)
   return opened
 }
 

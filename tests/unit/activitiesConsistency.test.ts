@@ -1,18 +1,15 @@
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ActivityKind } from '@shared/domain/activities'
 import { createActivitiesRepository } from '../../electron/core/activities/activitiesRepository'
 import { searchSample } from '../../electron/core/activities/activityListing'
 import { ok, openActivitiesCore } from '../support/activitySupport'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
+const { defer } = useTempCores()
 async function open() {
   const opened = await openActivitiesCore(() => new Date('2027-06-30T12:00:00'))
-  disposers.push(opened.core.dispose)
+  defer(opened.core.dispose)
   return opened
 }
 

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Api } from '@shared/contract'
 import type { ActivityKind, ActivityPage } from '@shared/domain/activities'
 import { toFtsQuery } from '../../electron/core/activities/ftsQuery'
 import { ok, openActivitiesCore, refusal } from '../support/activitySupport'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
+const { defer } = useTempCores()
 
 async function open() {
   const opened = await openActivitiesCore(() => new Date('2027-06-30T12:00:00'))
-  disposers.push(opened.core.dispose)
+  defer(opened.core.dispose)
   return opened
 }
 

@@ -1,19 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Api } from '@shared/contract'
 import { dayStreaks, weekStreaks } from '../../electron/core/activities/streaks'
 import { ok, openActivitiesCore } from '../support/activitySupport'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
+const { defer } = useTempCores()
 
 // A Wednesday.
 const today = '2027-06-30'
 async function open() {
   const opened = await openActivitiesCore(() => new Date(`${today}T15:00:00`))
-  disposers.push(opened.core.dispose)
+  defer(opened.core.dispose)
   return opened
 }
 

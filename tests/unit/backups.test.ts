@@ -1,22 +1,14 @@
 import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BackupInfo } from '@shared/domain/backups'
 import { backupsDir, keepAutomaticBackups, listBackups, rotateBackups, writeBackup } from '../../electron/core/backups/backupFiles'
 import { sqliteOpener } from '../../electron/core/store/database'
 import { apiOf, must, refused } from '../support/api'
 import { openTempCore } from '../support/tempCore'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
-const open = async (...args: Parameters<typeof openTempCore>) => {
-  const core = await openTempCore(...args)
-  disposers.push(core.dispose)
-  return core
-}
+const { open } = useTempCores()
 
 const day = (iso: string) => () => new Date(iso)
 const statusOf = (core: Awaited<ReturnType<typeof open>>, itemId: string) =>

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { maxImportLength } from '@shared/contract/data'
 import { listBackups } from '../../electron/core/backups/backupFiles'
@@ -10,18 +10,10 @@ import { userTablesAt } from '../../electron/core/store/userTables'
 import { apiOf, must, refused } from '../support/api'
 import { snapshotStore } from '../support/storeSnapshot'
 import { makeTempDir, openTempCore } from '../support/tempCore'
+import { useTempCores } from '../support/useTempCores'
 
 type TempCore = Awaited<ReturnType<typeof openTempCore>>
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
-const open = async (...args: Parameters<typeof openTempCore>) => {
-  const core = await openTempCore(...args)
-  disposers.push(core.dispose)
-  return core
-}
+const { open, defer } = useTempCores()
 
 const documentShape = z.object({
   format: z.string(),
@@ -121,7 +113,7 @@ describe('export and import of all user data', () => {
 
   it('brings an export from an older format up to date through the migrations', async () => {
     const dataDir = makeTempDir()
-    disposers.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    defer(() => rmSync(dataDir, { recursive: true, force: true }))
     const v1 = await openDatabase(databasePath(dataDir), { migrations: migrations.slice(0, 1) })
     v1.prepare("INSERT INTO item_state (item_id, status, level, updated_at) VALUES ('skill.java', 'done', 4, '2026-01-01T00:00:00.000Z')").run()
     v1.prepare("INSERT INTO item_state_history (item_id, field, from_value, to_value, at) VALUES ('skill.java', 'status', 'not-started', 'done', '2026-01-01T00:00:00.000Z')").run()

@@ -1,19 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { apiOf, must, refused } from '../support/api'
-import { openTempCore } from '../support/tempCore'
+import { describe, expect, it } from 'vitest'
+import { must, refused } from '../support/api'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
-
-async function open(start = '2026-11-25T12:00:00Z') {
-  const clock = { now: new Date(start) }
-  const core = await openTempCore({ now: () => clock.now })
-  disposers.push(core.dispose)
-  return { core, api: apiOf(core), clock }
-}
+const { openClocked: open } = useTempCores()
 
 describe('goals.create and goals.get', () => {
   it('creates a goal with links and milestones, and fills sensible defaults', async () => {

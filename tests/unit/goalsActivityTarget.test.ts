@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ActivityDraft } from '@shared/contract/activities'
 import type { GoalActivityTarget } from '@shared/domain/goals'
 import { describeActivityCount } from '@shared/domain/goals'
 import type { ReportModel } from '@shared/domain/report'
 import { apiOf, must, refused } from '../support/api'
 import { snapshotStore } from '../support/storeSnapshot'
-import { openTempCore } from '../support/tempCore'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
-
-async function open(start = '2027-06-15T12:00:00Z') {
-  const clock = { now: new Date(start) }
-  const core = await openTempCore({ now: () => clock.now })
-  disposers.push(core.dispose)
-  return { core, api: apiOf(core), clock }
-}
+const { openClocked } = useTempCores()
+const open = (start = '2027-06-15T12:00:00Z') => openClocked(start)
 type Api = ReturnType<typeof apiOf>
 
 const pr = (date: string, title: string, extra: Partial<ActivityDraft> = {}): ActivityDraft => ({

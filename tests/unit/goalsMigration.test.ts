@@ -1,16 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { databasePath, openDatabase } from '../../electron/core/store/database'
 import { roadmap } from '../../electron/core/store/migrations/001_roadmap'
 import { apiOf, must } from '../support/api'
 import { makeTempDir, openTempCore } from '../support/tempCore'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
+const { defer } = useTempCores()
 
 describe('migration 002', () => {
   it('upgrades a version 1 store, keeping statuses and history, after a backup', async () => {
@@ -21,7 +18,7 @@ describe('migration 002', () => {
     v1.close()
 
     const core = await openTempCore({ dataDir })
-    disposers.push(core.dispose)
+    defer(core.dispose)
     const api = apiOf(core)
     expect(Number(core.db.pragma('user_version', { simple: true }))).toBeGreaterThanOrEqual(2)
     expect(existsSync(join(dataDir, 'backups')) && readdirSync(join(dataDir, 'backups')).some((f) => f.startsWith('before-migration-v1'))).toBe(true)
@@ -32,7 +29,7 @@ describe('migration 002', () => {
 
   it('enforces its rules in the store too, not only at the contract', async () => {
     const core = await openTempCore()
-    disposers.push(core.dispose)
+    defer(core.dispose)
     const insert = core.db.prepare(
       "INSERT INTO goal (title, start_date, target_date, created_at, updated_at) VALUES ('x', ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
     )

@@ -1,21 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { csvLines, parseCsv } from '../../electron/core/importers/csv/csvText'
 import { ok, openActivitiesCore, refusal, tableCounts } from '../support/activitySupport'
 import { repoRoot } from '../support/tempCore'
+import { useTempCores } from '../support/useTempCores'
 
 const csv = (name: string) => readFileSync(join(repoRoot, 'tests', 'fixtures', 'csv', name), 'utf8')
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
+const { defer } = useTempCores()
 async function open() {
   const opened = await openActivitiesCore(() => new Date('2027-06-30T12:00:00'))
-  disposers.push(opened.core.dispose)
+  defer(opened.core.dispose)
   return opened
 }
 

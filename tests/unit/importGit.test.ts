@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createActivitiesRepository } from '../../electron/core/activities/activitiesRepository'
 import { listBackups } from '../../electron/core/backups/backupFiles'
 import { importGit } from '../../electron/core/importers/git/importGit'
@@ -8,26 +8,23 @@ import { parseRemote } from '../../electron/core/importers/git/repoName'
 import { ok, openActivitiesCore, refusal, tableCounts } from '../support/activitySupport'
 import { gitRepo } from '../support/gitFixture'
 import { makeTempDir } from '../support/tempCore'
+import { useTempCores } from '../support/useTempCores'
 
 const me = 'me@example.com'
 const colleague = 'colleague@example.com'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
+const { defer } = useTempCores()
 
 async function open() {
   const opened = await openActivitiesCore(() => new Date('2027-06-30T12:00:00Z'))
-  disposers.push(opened.core.dispose)
+  defer(opened.core.dispose)
   return opened
 }
 
 /** projects/alpha (on GitHub), projects/clients/beta (local only), and places that must be ignored. */
 function makeProjects() {
   const root = makeTempDir('pathfinder-git-')
-  disposers.push(() => rmSync(root, { recursive: true, force: true }))
+  defer(() => rmSync(root, { recursive: true, force: true }))
   const alpha = gitRepo(join(root, 'alpha'), 'git@github.com:me/alpha.git')
   alpha.commit(me, '2027-06-01T09:00:00+02:00', 10)
   alpha.commit(me, '2027-06-01T17:30:00+02:00', 5)

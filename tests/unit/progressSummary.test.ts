@@ -1,20 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { progressRuleText } from '@shared/domain/progress'
-import { apiOf, must } from '../support/api'
-import { openTempCore } from '../support/tempCore'
+import { must } from '../support/api'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
-
-async function open(start = '2026-11-25T12:00:00Z') {
-  const clock = { now: new Date(start) }
-  const core = await openTempCore({ now: () => clock.now })
-  disposers.push(core.dispose)
-  return { core, api: apiOf(core), clock }
-}
+const { openClocked: open } = useTempCores()
 
 describe('progress.summary', () => {
   it('starts at zero everywhere with the rule, and nothing to do until tracks are chosen', async () => {

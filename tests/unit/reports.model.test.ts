@@ -1,20 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ReportOptionsInput } from '@shared/contract/reports'
 import type { ReportModel } from '@shared/domain/report'
 import { reportTemplateSpecs } from '@shared/domain/report'
 import { resolvePeriod } from '../../electron/core/reports/period'
 import { apiOf, must, refused } from '../support/api'
 import { openClockedCore, secrets, seedYear } from '../support/reportSeed'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
+const { defer } = useTempCores()
 
 async function setup(start = '2025-12-01T00:00:00Z') {
   const clocked = await openClockedCore(start)
-  disposers.push(clocked.core.dispose)
+  defer(clocked.core.dispose)
   return { ...clocked, api: apiOf(clocked.core) }
 }
 

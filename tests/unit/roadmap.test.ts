@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Roadmap, RoadmapItem, StatusChange } from '@shared/domain/roadmap'
 import { openTempCore } from '../support/tempCore'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
-const open = async (...args: Parameters<typeof openTempCore>) => {
-  const core = await openTempCore(...args)
-  disposers.push(core.dispose)
-  return core
-}
+const { open } = useTempCores()
 
 async function value<T>(promise: Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>): Promise<T> {
   const result = await promise

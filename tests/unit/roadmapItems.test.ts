@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { apiOf, must, refused } from '../support/api'
-import { openTempCore } from '../support/tempCore'
+import { describe, expect, it } from 'vitest'
+import { must, refused } from '../support/api'
+import { useTempCores } from '../support/useTempCores'
 
-let disposers: (() => void)[] = []
-afterEach(() => {
-  disposers.forEach((d) => d())
-  disposers = []
-})
+const { openClocked } = useTempCores()
 
-async function open(start = '2026-11-25T12:00:00Z') {
-  const clock = { now: new Date(start) }
-  const core = await openTempCore({ now: () => clock.now })
-  disposers.push(core.dispose)
-  const api = apiOf(core)
+async function open(start?: string) {
+  const { core, api, clock } = await openClocked(start)
   const item = async (id: string) => {
     const found = (await must(api.roadmap.get(undefined))).items.find((i) => i.id === id)
     if (!found) throw new Error(`no item ${id}`)
