@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { AppError, FieldIssue, Result } from '@shared/contract'
+import type { AppError, Result } from '@shared/contract'
 import type { Goal, GoalStatus } from '@shared/domain/goals'
 import { goalProgress } from '@shared/domain/progress'
 import { api } from '../api/client'
@@ -194,12 +194,3 @@ export const useGoalsStore = defineStore('goals', () => {
   return { goals, loaded, loadError, busy, current, archived, countByStatus, byId, load, create, save, update, toggleMilestone, archive, restore, remove }
 })
 
-/** Field issues keyed by their dotted path ("title", "milestones.0.title"), for the form. */
-export function issuesByPath(issues: readonly FieldIssue[] | readonly { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const issue of issues) {
-    const path = typeof issue.path === 'string' ? issue.path : issue.path.map(String).join('.')
-    out[path] ??= issue.message
-  }
-  return out
-}

@@ -16,8 +16,8 @@ import {
   type ReportTemplate,
 } from '@shared/domain/report'
 import { api } from '../api/client'
-import { issuesByPath } from '../goals/useGoalsStore'
 import { todayIso } from '../ui/dates'
+import { issuesByPath } from '../ui/formIssues'
 import { useNoticeStore } from '../ui/useNoticeStore'
 import { downloadBlob, exportBlob } from './download'
 
