@@ -1,21 +1,10 @@
-import type { CareerPathSummary, ItemKind, ItemRef, ItemStatus, RoadmapItem, StatusChange } from '@shared/domain/roadmap'
+import type { CareerPathSummary, ItemRef, ItemStatus, RoadmapItem, StatusChange } from '@shared/domain/roadmap'
+import type { ContentItemRow } from '../content/flattenPath'
 import type { Db } from '../store/database'
 
-interface ItemRow {
-  id: string
-  path_id: string
-  kind: ItemKind
-  parent_id: string | null
-  position: number
-  title: string
-  tagline: string | null
-  description: string | null
-  duration_months: number | null
-  salary_min: number | null
-  salary_max: number | null
-  salary_currency: string | null
+/** An item as the queries below read it: the columns flattenPath writes, and the person's state of it. */
+interface ItemRow extends Omit<ContentItemRow, 'salary_period'> {
   salary_period: 'year' | 'month' | 'hour' | null
-  activity_kinds: string
   retired: number
   custom: number
   status: ItemStatus | null
