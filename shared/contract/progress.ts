@@ -3,6 +3,9 @@ import { noInput } from './fields'
 import type { ProgressSummary } from '../domain/progress'
 
 export const progressChannels = {
-  /** The dashboard: progress by stage, track and strategy group, deadlines, what to do next. */
+  /**
+   * The dashboard in one call: progress by stage, track and strategy group, deadlines, active
+   * goals, what to do next. Goals come as the rows show them, never whole (see GoalGlance).
+   */
   summary: channel<ProgressSummary>()(noInput),
 }

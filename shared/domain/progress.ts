@@ -168,6 +168,20 @@ export interface GoalDeadline {
   progress: number
 }
 
+/**
+ * An active goal as the dashboard lists it: only what its row shows, so the dashboard never
+ * needs the whole goal (links, descriptions, every milestone) to draw it.
+ */
+export interface GoalGlance {
+  goalId: number
+  title: string
+  targetDate: string | null
+  overdue: boolean
+  progress: number
+  milestonesDone: number
+  milestones: number
+}
+
 export interface MilestoneDeadline {
   milestoneId: number
   title: string
@@ -205,4 +219,6 @@ export interface ProgressSummary {
   overdueMilestones: MilestoneDeadline[]
   /** Unfinished skills of the chosen tracks, in path order. */
   nextUp: NextUpItem[]
+  /** Active goals (not paused, not archived) in the goals list's order. */
+  activeGoals: GoalGlance[]
 }

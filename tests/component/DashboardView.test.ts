@@ -1,6 +1,8 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import DashboardView from '../../renderer/src/dashboard/DashboardView.vue'
+import { apiOf, must } from '../support/api'
+import { useDispatcher } from './support/componentSetup'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
 
@@ -34,6 +36,44 @@ describe('DashboardView', () => {
     expect(wrapper.get('[aria-labelledby="next-title"]').findAll('a').map((a) => a.text())).toEqual(['Java', 'Spring Framework'])
     const stored = await env.core.dispatch('roadmap.get', {})
     expect(stored.ok && stored.value).toMatchObject({ chosenTrackIds: ['track.java'] })
+    wrapper.unmount()
+  })
+
+  it('lists active goals from the summary alone, without loading every goal', async () => {
+    const env = await withRealCore({ now: () => new Date('2026-11-25T12:00:00Z') })
+    dispose = env.dispose
+    const api = apiOf(env.core)
+    const late = await must(api.goals.create({ title: 'Ship the billing service', startDate: '2026-10-01', targetDate: '2026-11-20', milestones: [{ title: 'Design' }, { title: 'Build' }] }))
+    await must(api.goals.toggleMilestone({ milestoneId: late.milestones[0]?.id ?? 0 }))
+    await must(api.goals.create({ title: 'Learn Kafka', targetDate: '2026-12-10', manualProgress: 30 }))
+    await must(api.goals.create({ title: 'Write a book', status: 'paused' }))
+    await must(api.goals.create({ title: 'Pass the AWS exam', status: 'done' }))
+    const archived = await must(api.goals.create({ title: 'Old plan' }))
+    await must(api.goals.archive({ goalId: archived.id }))
+    // The same core, with every channel the view asks for written down.
+    const asked: string[] = []
+    useDispatcher({
+      channels: env.core.channels,
+      dispatch: (name, input) => {
+        asked.push(name)
+        return env.core.dispatch(name, input)
+      },
+    })
+
+    const router = await testRouter('/')
+    const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
+    await flushPromises()
+
+    const panel = wrapper.get('[aria-labelledby="active-title"]')
+    expect(panel.findAll('li a').map((a) => a.text())).toEqual(['Ship the billing service', 'Learn Kafka'])
+    const [first, second] = panel.findAll('li')
+    expect(first?.text()).toContain('Overdue')
+    expect(first?.text()).toContain('1 of 2 milestones')
+    expect(first?.get('a').attributes('href')).toBe(`/goals?goal=${late.id}`)
+    expect(second?.text()).toContain('by 10 Dec 2026')
+    expect(panel.get('[role="progressbar"][aria-label="Progress of Learn Kafka"]').attributes('aria-valuenow')).toBe('30')
+    expect(asked).not.toContain('goals.list')
+    expect(asked).toContain('progress.summary')
     wrapper.unmount()
   })
 })

@@ -84,4 +84,23 @@ describe('progress.summary', () => {
       { milestoneId: soon.milestones[0]?.id, title: 'late step', dueDate: '2026-11-20', daysLeft: -5, goalId: soon.id, goalTitle: 'Soon' },
     ])
   })
+
+  it('lists active goals as their rows show them, paused, done and archived ones left out', async () => {
+    const { api } = await open()
+    const late = await must(api.goals.create({ title: 'Late', startDate: '2026-10-01', targetDate: '2026-11-20', milestones: [{ title: 'a' }, { title: 'b' }, { title: 'c' }] }))
+    await must(api.goals.toggleMilestone({ milestoneId: late.milestones[0]?.id ?? 0 }))
+    const undated = await must(api.goals.create({ title: 'Someday', manualProgress: 40 }))
+    const soon = await must(api.goals.create({ title: 'Soon', targetDate: '2026-12-01' }))
+    await must(api.goals.create({ title: 'Resting', status: 'paused', targetDate: '2026-12-02' }))
+    await must(api.goals.create({ title: 'Finished', status: 'done' }))
+    const archived = await must(api.goals.create({ title: 'Put away' }))
+    await must(api.goals.archive({ goalId: archived.id }))
+
+    const summary = await must(api.progress.summary(undefined))
+    expect(summary.activeGoals).toEqual([
+      { goalId: late.id, title: 'Late', targetDate: '2026-11-20', overdue: true, progress: 1 / 3, milestonesDone: 1, milestones: 3 },
+      { goalId: soon.id, title: 'Soon', targetDate: '2026-12-01', overdue: false, progress: 0, milestonesDone: 0, milestones: 0 },
+      { goalId: undated.id, title: 'Someday', targetDate: null, overdue: false, progress: 0.4, milestonesDone: 0, milestones: 0 },
+    ])
+  })
 })

@@ -7,6 +7,7 @@ import {
   progressBuckets,
   progressRuleText,
   type GoalDeadline,
+  type GoalGlance,
   type MilestoneDeadline,
   type NextUpItem,
   type ProgressEntry,
@@ -21,7 +22,10 @@ export interface SummaryInput {
   /** The path's items in path order. */
   items: readonly RoadmapItem[]
   chosenTrackIds: readonly string[]
-  /** Goals that are not archived (open ones are enough: only they can be due or overdue). */
+  /**
+   * Goals that are not archived, in the goals list's order (open ones are enough: only they
+   * can be due or overdue, and only active ones are listed).
+   */
   goals: readonly Goal[]
   today: string
 }
@@ -67,6 +71,12 @@ export function buildProgressSummary({ path, items, chosenTrackIds, goals, today
     )
     .sort((a, b) => a.daysLeft - b.daysLeft || a.milestoneId - b.milestoneId)
 
+  const activeGoals = open.flatMap((g): GoalGlance[] =>
+    g.status === 'active'
+      ? [{ goalId: g.id, title: g.title, targetDate: g.targetDate, overdue: g.overdue, progress: g.progress, milestonesDone: g.milestones.filter((m) => m.doneAt !== null).length, milestones: g.milestones.length }]
+      : [],
+  )
+
   const byItemId = new Map(items.map((i) => [i.id, i]))
   const trackOf = (item: RoadmapItem): RoadmapItem | undefined => {
     const seen = new Set<string>()
@@ -100,5 +110,6 @@ export function buildProgressSummary({ path, items, chosenTrackIds, goals, today
     overdueGoals,
     overdueMilestones,
     nextUp,
+    activeGoals,
   }
 }
