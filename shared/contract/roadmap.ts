@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { activityId } from './activities'
 import { channel } from './channel'
 import { httpUrl, itemId, longText, noInput, title } from './fields'
 import { activityKindSchema } from '../domain/careerPath'
@@ -26,6 +27,23 @@ export const customItemFields = {
   activityKinds: z.array(activityKindSchema, { error: 'Activity kinds must be a list' }).max(20, 'Pick at most 20 activity kinds').optional(),
 }
 
+export const evidenceMessages = {
+  neither: 'Add a link or pick one of your activities',
+  both: 'Evidence is a link or an activity, not both: add them one at a time',
+} as const
+
+export const evidenceDraft = z
+  .strictObject({
+    itemId,
+    url: httpUrl.optional(),
+    activityId: activityId.optional(),
+    note: z.string().trim().max(500, 'Keep the note under 500 characters').nullable().optional(),
+  })
+  .superRefine((draft, ctx) => {
+    if (draft.url === undefined && draft.activityId === undefined) ctx.addIssue({ code: 'custom', message: evidenceMessages.neither, path: [] })
+    if (draft.url !== undefined && draft.activityId !== undefined) ctx.addIssue({ code: 'custom', message: evidenceMessages.both, path: [] })
+  })
+
 export const roadmapChannels = {
   /** The active career path with the user's state on every item, custom items included. */
   get: channel<Roadmap>()(noInput),
@@ -45,13 +63,8 @@ export const roadmapChannels = {
   history: channel<StatusChange[]>()(z.strictObject({ itemId })),
   /** One item with everything its page shows: history, evidence, goals, place in the path. */
   item: channel<RoadmapItemDetail>()(z.strictObject({ itemId })),
-  addEvidence: channel<ItemEvidence>()(
-    z.strictObject({
-      itemId,
-      url: httpUrl,
-      note: z.string().trim().max(500, 'Keep the note under 500 characters').nullable().optional(),
-    }),
-  ),
+  /** A link or one of the user's logged activities, never both. */
+  addEvidence: channel<ItemEvidence>()(evidenceDraft),
   /** Answers the removed evidence, so the view can offer to put it back. */
   removeEvidence: channel<ItemEvidence>()(
     z.strictObject({ evidenceId: z.number({ error: 'An evidence id is required' }).int('Evidence ids are whole numbers').positive('Evidence ids are positive') }),

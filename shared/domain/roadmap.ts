@@ -1,4 +1,4 @@
-import type { SalaryRange } from './careerPath'
+import type { ActivityKind, SalaryRange } from './careerPath'
 import type { GoalStatus } from './goals'
 
 export const itemStatuses = ['not-started', 'in-progress', 'done', 'skipped'] as const
@@ -84,12 +84,24 @@ export interface Roadmap {
   chosenTrackIds: string[]
 }
 
-/** A link or (later) a logged activity that backs up a status or level. */
+/** What the item page shows of an activity attached as evidence. */
+export interface EvidenceActivity {
+  id: number
+  title: string
+  date: string
+  kind: ActivityKind
+  /** The activity's own link (a pull request, a post), if it has one. */
+  url: string | null
+}
+
+/** A link or a logged activity that backs up a status or level (the app writes one of the two). */
 export interface ItemEvidence {
   id: number
   itemId: string
   url: string | null
   activityId: number | null
+  /** Set whenever activityId is. */
+  activity: EvidenceActivity | null
   note: string | null
   createdAt: string
 }
@@ -108,7 +120,7 @@ export interface RoadmapItemDetail {
   children: RoadmapItem[]
   /** Newest first. */
   history: StatusChange[]
-  /** Newest first. */
+  /** Newest first. Activities in the bin are left out until they are restored. */
   evidence: ItemEvidence[]
   /** Goals that link this item, archived ones included. */
   goals: { id: number; title: string; status: GoalStatus; archived: boolean }[]

@@ -46,7 +46,10 @@ async function seedEverything(core: TempCore): Promise<void> {
   if (milestone) await must(api.goals.toggleMilestone({ milestoneId: milestone.id }))
   if (core.channels.includes('activities.create')) {
     const made = await core.dispatch('activities.create', { kind: 'pull-request', date: '2026-05-01', title: 'Fix a race', repo: 'o/r', skillIds: ['skill.algorithms'], goalId: goal.id })
-    expect(made.ok).toBe(true)
+    if (!made.ok) throw new Error(made.error.message)
+    // Evidence that is an activity: item_evidence.activity_id must come back pointing at the same row.
+    const race = z.object({ id: z.number() }).parse(made.value)
+    await must(api.roadmap.addEvidence({ itemId: 'skill.algorithms', activityId: race.id, note: 'the fix' }))
   }
   if (core.channels.includes('activities.create')) {
     // A goal counting activities: its target is a row of goal_activity_target.
@@ -87,6 +90,9 @@ describe('export and import of all user data', () => {
     const again = await must(apiOf(target).data.exportAll(undefined))
     expect({ ...parseDocument(again.json), exportedAt: 'x' }).toEqual({ ...document, exportedAt: 'x' })
     expect(await must(apiOf(target).roadmap.get({}))).toEqual(await must(apiOf(source).roadmap.get({})))
+    const evidence = async (core: TempCore) => (await must(apiOf(core).roadmap.item({ itemId: 'skill.algorithms' }))).evidence
+    expect(await evidence(target)).toEqual(await evidence(source))
+    expect((await evidence(target)).map((e) => e.activity?.title ?? e.url)).toEqual(['Fix a race', 'https://github.com/o/r/pull/1'])
     const goals = await must(apiOf(target).goals.list({ archived: 'include' }))
     expect(goals).toEqual(await must(apiOf(source).goals.list({ archived: 'include' })))
     expect(goals.find((g) => g.activityTarget !== null)).toMatchObject({
@@ -155,6 +161,11 @@ describe('an import that is refused', () => {
     { name: 'a value the schema forbids', json: () => edit((d) => (firstRow(d, 'item_state').status = 'finished')), message: /Row 1 of "item_state" cannot be imported: CHECK constraint failed/ },
     { name: 'a duplicate key', json: () => edit((d) => d.data.item_state?.push({ ...firstRow(d, 'item_state') })), message: /of "item_state" cannot be imported: UNIQUE constraint failed/ },
     { name: 'a broken link', json: () => edit((d) => (firstRow(d, 'milestone').goal_id = 999)), message: /In "milestone", the row with id \d+ points at a "goal" that is not in the file/ },
+    {
+      name: 'evidence of an activity not in the file',
+      json: () => edit((d) => d.data.item_evidence?.filter((e) => e.activity_id !== null).forEach((e) => (e.activity_id = 999))),
+      message: /In "item_evidence", the row with id \d+ points at a "activity" that is not in the file/,
+    },
     { name: 'an unknown table', json: () => edit((d) => (d.data.hackers = [])), message: /a table "hackers" that format \d+ does not have/ },
     { name: 'a missing table', json: () => edit((d) => delete d.data.setting), message: /has no "setting" table; it may be incomplete/ },
     { name: 'an unknown field', json: () => edit((d) => (firstRow(d, 'goal').owner = 'mallory')), message: /Row 1 of "goal" has a field "owner" that table does not have/ },

@@ -160,6 +160,35 @@ const cases: MigrationCase[] = [
       expect(count(db, 'SELECT count(*) FROM goal_activity_target')).toBe(0)
     },
   },
+  {
+    version: 8,
+    seed(db) {
+      db.prepare("INSERT INTO activity (kind, date, title, created_at, updated_at) VALUES ('blog-post', '2026-03-01', 'Why B-trees', ?, ?)").run(at, at)
+      const add = db.prepare('INSERT INTO item_evidence (id, item_id, url, activity_id, note, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      add.run(1, 'skill.algorithms', 'https://example.com/cert', null, 'Certificate', at)
+      add.run(2, 'skill.algorithms', null, 1, 'My post', at)
+      // References 002 could hold without a check: to activities that are not there.
+      add.run(3, 'skill.java', 'https://example.com/pr/3', 99, null, at)
+      add.run(4, 'skill.java', null, 98, 'evidence of nothing', at)
+    },
+    check(db) {
+      expect(db.prepare('SELECT id, item_id, url, activity_id, note, created_at FROM item_evidence ORDER BY id').all()).toEqual([
+        { id: 1, item_id: 'skill.algorithms', url: 'https://example.com/cert', activity_id: null, note: 'Certificate', created_at: at },
+        { id: 2, item_id: 'skill.algorithms', url: null, activity_id: 1, note: 'My post', created_at: at },
+        { id: 3, item_id: 'skill.java', url: 'https://example.com/pr/3', activity_id: null, note: null, created_at: at },
+      ])
+      const insert = db.prepare('INSERT INTO item_evidence (item_id, url, activity_id, created_at) VALUES (?, ?, ?, ?)')
+      expect(() => insert.run('skill.java', null, 500, at)).toThrow(/FOREIGN KEY/)
+      expect(() => insert.run('skill.java', null, null, at)).toThrow(/CHECK/)
+      const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM item_evidence WHERE item_id = ? ORDER BY created_at').all('skill.java')
+      expect(JSON.stringify(plan)).toContain('item_evidence_item')
+      // A removal in the bin keeps the evidence (undo brings it back); the purge takes it along.
+      db.prepare('UPDATE activity SET deleted_at = ? WHERE id = 1').run(at)
+      expect(count(db, 'SELECT count(*) FROM item_evidence WHERE activity_id = 1')).toBe(1)
+      db.prepare('DELETE FROM activity WHERE id = 1').run()
+      expect(db.prepare('SELECT id FROM item_evidence ORDER BY id').pluck().all()).toEqual([1, 3])
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

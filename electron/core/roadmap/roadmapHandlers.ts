@@ -1,4 +1,5 @@
 import { contract } from '@shared/contract'
+import { evidenceMessages } from '@shared/contract/roadmap'
 import { customItemParentKinds, itemKindLabels, type CustomItemKind, type RoadmapItem } from '@shared/domain/roadmap'
 import type { CoreContext } from '../context'
 import { createGoalsRepository } from '../goals/goalsRepository'
@@ -39,6 +40,7 @@ export function roadmapHandlers({ db, settings, now, log }: CoreContext): CoreHa
   const custom = createCustomItemsRepository(db)
   const goals = createGoalsRepository(db)
   const c = contract.roadmap
+  evidence.forgetRemovedActivities()
   const item = (itemId: string) => requireItem(repo, itemId)
   const customOnly = (itemId: string, verb: string) => {
     const found = item(itemId)
@@ -91,9 +93,22 @@ export function roadmapHandlers({ db, settings, now, log }: CoreContext): CoreHa
       evidence: evidence.forItem(itemId),
       goals: goals.linking(itemId),
     }), log),
-    addEvidence: handle(c.addEvidence, ({ itemId, url, note }) => {
-      item(itemId)
-      return evidence.addLink(itemId, url, blankToNull(note) ?? null, now())
+    addEvidence: handle(c.addEvidence, ({ itemId, url, activityId, note }) => {
+      const found = item(itemId)
+      const cleanNote = blankToNull(note) ?? null
+      if (url !== undefined) return evidence.addLink(itemId, url, cleanNote, now())
+      // The schema already refuses a draft with neither; this tells the checker so too.
+      if (activityId === undefined) throw new DomainError('invalid-input', `${evidenceMessages.neither}.`)
+      const activityTitle = evidence.activityTitle(activityId)
+      if (activityTitle === undefined) {
+        const message = `There is no activity ${activityId}; it may have been removed.`
+        throw new DomainError('not-found', message, [{ path: 'activityId', message }])
+      }
+      if (evidence.isAttached(itemId, activityId)) {
+        const message = `“${activityTitle}” is already evidence for ${found.title}.`
+        throw new DomainError('conflict', message, [{ path: 'activityId', message }])
+      }
+      return evidence.addActivity(itemId, activityId, cleanNote, now())
     }, log),
     removeEvidence: handle(c.removeEvidence, ({ evidenceId }) => {
       const found = evidence.get(evidenceId)

@@ -20,11 +20,12 @@ export const userTables: readonly UserTable[] = [
   { name: 'goal', since: 2 },
   { name: 'goal_item', since: 2 },
   { name: 'milestone', since: 2 },
-  { name: 'item_evidence', since: 2 },
   { name: 'custom_item', since: 2 },
   // 003 activities
   { name: 'activity', since: 3 },
   { name: 'activity_skill', since: 3 },
+  // 002, after activity: migration 008 made its activity_id a reference to it.
+  { name: 'item_evidence', since: 2 },
   // 004 reports
   { name: 'report_export', since: 4 },
   // 007 goal activity targets

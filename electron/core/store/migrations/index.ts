@@ -6,8 +6,9 @@ import { reports } from './004_reports'
 import { activitySpeed } from './005_activity_speed'
 import { activityDayByKind } from './006_activity_day_by_kind'
 import { goalActivityTarget } from './007_goal_activity_target'
+import { evidenceActivity } from './008_evidence_activity'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity]
 
 export type { Migration }
