@@ -17,6 +17,8 @@ export interface Answer {
   headers?: Record<string, string>
   /** A file in tests/fixtures/github. */
   fixture?: string
+  /** A JSON answer built on the fly (see githubSearchSet.ts), when no fixture is named. */
+  body?: unknown
 }
 
 export type Route = (request: GitHubRequest, base: string) => Answer
@@ -54,8 +56,9 @@ export async function startGitHubServer(initial: Route) {
     const request = { path: url.pathname, query: url.searchParams, headers: req.headers }
     requests.push(request)
     const answer = route(request, base)
-    const body = answer.fixture ? githubFixture(answer.fixture) : JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
-    res.writeHead(answer.status ?? (answer.fixture ? 200 : 404), {
+    const found = answer.fixture !== undefined || answer.body !== undefined
+    const body = answer.fixture ? githubFixture(answer.fixture) : found ? JSON.stringify(answer.body) : JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
+    res.writeHead(answer.status ?? (found ? 200 : 404), {
       'content-type': 'application/json; charset=utf-8',
       'x-github-api-version-selected': '2022-11-28',
       'x-ratelimit-limit': '30',

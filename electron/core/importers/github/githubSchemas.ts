@@ -2,6 +2,8 @@ import { z } from 'zod'
 
 /** Only the fields the import reads; GitHub sends many more, and they are ignored. */
 export const searchItemSchema = z.object({
+  /** Unique across repositories, unlike `number`: what tells the same item apart across searches. */
+  id: z.number().int(),
   number: z.number().int(),
   title: z.string(),
   html_url: z.string(),

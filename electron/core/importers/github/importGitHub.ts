@@ -5,8 +5,9 @@ import type { ImportedFields } from '../../activities/activityRow'
 import type { Db } from '../../store/database'
 import { throwIfCancelled, type ImportRun } from '../importRun'
 import { writeImportWhenNeeded } from '../writeImport'
-import { createGitHubClient, defaultApiUrl, type GitHubClient, type GitHubClientOptions } from './githubClient'
-import { reviewsPageSchema, searchPageSchema, type SearchItem } from './githubSchemas'
+import { createGitHubClient, defaultApiUrl, type GitHubClientOptions } from './githubClient'
+import { searchAll } from './githubSearch'
+import { reviewsPageSchema, type SearchItem } from './githubSchemas'
 
 export interface GitHubImportOptions extends ImportRun, Pick<GitHubClientOptions, 'sleep' | 'maxWaitMs' | 'fetch'> {
   username: string
@@ -17,30 +18,9 @@ export interface GitHubImportOptions extends ImportRun, Pick<GitHubClientOptions
   now: () => Date
 }
 
-/** The search API stops at 1,000 results per query, whatever the paging says. */
-const searchCap = 1000
-
+const count = (n: number): string => n.toLocaleString('en-US')
 const localDay = (timestamp: string): string => format(parseISO(timestamp), 'yyyy-MM-dd')
 const repoOf = (item: SearchItem): string | null => /\/repos\/([^/]+\/[^/]+)\/?$/.exec(item.repository_url)?.[1] ?? null
-
-function searchPath(query: string): string {
-  const params = new URLSearchParams({ q: query, sort: 'updated', order: 'desc', per_page: '100' })
-  return `/search/issues?${params.toString()}`
-}
-
-async function search(client: GitHubClient, query: string, notes: ImportIssue[], what: string): Promise<SearchItem[]> {
-  const items: SearchItem[] = []
-  let total = 0
-  for await (const page of client.pages(searchPath(query), searchPageSchema)) {
-    total = page.total_count
-    items.push(...page.items)
-    if (page.incomplete_results) notes.push({ message: `GitHub's search timed out part way through your ${what}; import again later to fill in the rest.` })
-  }
-  if (total > searchCap && items.length < total) {
-    notes.push({ message: `GitHub's search shows only the latest ${searchCap} of your ${total} ${what}; older ones were not imported.` })
-  }
-  return items
-}
 
 /**
  * "github:pr:owner/name#12". The host is the web one from the item's own link, so keys do not
@@ -100,12 +80,19 @@ export async function importGitHub(db: Db, repo: ActivitiesRepository, options: 
   const since = options.since ? ` updated:>=${options.since}` : ''
   const notes: ImportIssue[] = []
 
-  onProgress?.(0, 3, 'Fetching your pull requests')
-  const pulls = await search(client, `is:pr author:${username}${since}`, notes, 'pull requests')
-  onProgress?.(1, 3, 'Fetching your issues')
-  const issues = await search(client, `is:issue author:${username}${since}`, notes, 'issues')
-  onProgress?.(2, 3, 'Fetching pull requests you reviewed')
-  const reviewed = await search(client, `is:pr reviewed-by:${username} -author:${username}${since}`, notes, 'reviews')
+  // Each search's bar fills with its own items; the message names the phase.
+  const searchFor = (query: string, what: string) =>
+    searchAll(client, query, what, notes, {
+      now: options.now(),
+      signal,
+      onProgress: (fetched, total) => onProgress?.(fetched, total, `Fetching your ${what}: ${count(fetched)} of ${count(total)}`),
+    })
+  onProgress?.(0, 0, 'Fetching your pull requests')
+  const pulls = await searchFor(`is:pr author:${username}${since}`, 'pull requests')
+  onProgress?.(0, 0, 'Fetching your issues')
+  const issues = await searchFor(`is:issue author:${username}${since}`, 'issues')
+  onProgress?.(0, 0, 'Fetching pull requests you reviewed')
+  const reviewed = await searchFor(`is:pr reviewed-by:${username} -author:${username}${since}`, 'reviewed pull requests')
 
   const items: ImportedFields[] = []
   for (const item of pulls) {
