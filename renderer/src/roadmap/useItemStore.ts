@@ -1,10 +1,17 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { contract, type AppError } from '@shared/contract'
+import type { ChannelInput } from '@shared/contract/channel'
 import type { ItemEvidence, ItemStatus, RoadmapItem, RoadmapItemDetail } from '@shared/domain/roadmap'
 import { api } from '../api/client'
+import { issuesByPath } from '../ui/formIssues'
 import { useNoticeStore } from '../ui/useNoticeStore'
 import { useRoadmapStore } from './useRoadmapStore'
+
+type EvidenceInput = ChannelInput<typeof contract.roadmap.addEvidence>
+const blankToNull = (text: string): string | null => (text.trim() === '' ? null : text)
+/** Each form shows its issues beside its own fields, so "note" rather than a nested path. */
+const topLevel = (path: string): string => path.split('.')[0] ?? ''
 
 /** The item page: one item with its history, note, evidence and goals. */
 export const useItemStore = defineStore('item', () => {
@@ -49,18 +56,25 @@ export const useItemStore = defineStore('item', () => {
     if (detail.value?.item.id === itemId) detail.value = { ...detail.value, item: result.value }
   }
 
-  /** Field issues by name ("url", "note") when refused, else null. */
-  async function addEvidence(itemId: string, url: string, note: string): Promise<Record<string, string> | null> {
-    const input = { itemId, url, note: note.trim() === '' ? null : note }
+  /** Field issues by name ("url", "activityId", "note"; '' for the draft as a whole) when refused, else null. */
+  async function add(input: EvidenceInput): Promise<Record<string, string> | null> {
     const parsed = contract.roadmap.addEvidence.input.safeParse(input)
-    if (!parsed.success) return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? ''), i.message]))
+    if (!parsed.success) return issuesByPath(parsed.error.issues, topLevel)
     const result = await api.roadmap.addEvidence(input)
     if (!result.ok) {
-      const issues = Object.fromEntries((result.error.issues ?? []).map((i) => [i.path, i.message]))
-      return Object.keys(issues).length ? issues : { url: result.error.message }
+      const issues = issuesByPath(result.error.issues ?? [], topLevel)
+      return Object.keys(issues).length ? issues : { '': result.error.message }
     }
-    await load(itemId)
+    await load(input.itemId)
     return null
+  }
+  const addLink = (itemId: string, url: string, note: string) => add({ itemId, url, note: blankToNull(note) })
+
+  /** For a form that shows the refusal itself (useFormSubmission). */
+  async function attachActivity(input: EvidenceInput) {
+    const result = await api.roadmap.addEvidence(input)
+    if (result.ok) await load(input.itemId)
+    return result
   }
 
   async function removeEvidence(evidence: ItemEvidence) {
@@ -70,16 +84,23 @@ export const useItemStore = defineStore('item', () => {
       return
     }
     await load(evidence.itemId)
-    useNoticeStore().success('Removed the link.', {
+    const again: EvidenceInput | null =
+      evidence.activityId !== null
+        ? { itemId: evidence.itemId, activityId: evidence.activityId, note: evidence.note }
+        : evidence.url !== null
+          ? { itemId: evidence.itemId, url: evidence.url, note: evidence.note }
+          : null
+    const what = evidence.activity ? `“${evidence.activity.title}” from the evidence` : 'the link'
+    useNoticeStore().success(`Removed ${what}.`, {
       label: 'Undo',
       run: async () => {
-        if (evidence.url === null) return
-        const back = await api.roadmap.addEvidence({ itemId: evidence.itemId, url: evidence.url, note: evidence.note })
+        if (!again) return
+        const back = await api.roadmap.addEvidence(again)
         if (back.ok) await load(evidence.itemId)
         else useNoticeStore().error(back.error)
       },
     })
   }
 
-  return { detail, loadError, noteState, load, setStatus, setLevel, setHidden, setNote, addEvidence, removeEvidence }
+  return { detail, loadError, noteState, load, setStatus, setLevel, setHidden, setNote, addLink, attachActivity, removeEvidence }
 })
