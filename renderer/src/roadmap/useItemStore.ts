@@ -42,6 +42,13 @@ export const useItemStore = defineStore('item', () => {
   const setLevel = (itemId: string, level: number | null) => after(useRoadmapStore().setLevel(itemId, level))
   const setHidden = (itemId: string, hidden: boolean) => after(useRoadmapStore().setHidden(itemId, hidden))
 
+  /** Answers the core's result for the edit form; the page shows the saved item. */
+  async function updateCustomItem(input: ChannelInput<typeof contract.roadmap.updateCustomItem>) {
+    const result = await useRoadmapStore().updateCustomItem(input)
+    if (result.ok) await load(result.value.id)
+    return result
+  }
+
   async function setNote(itemId: string, note: string) {
     if ((detail.value?.item.note ?? '') === note.trim()) return
     noteState.value = 'saving'
@@ -102,5 +109,5 @@ export const useItemStore = defineStore('item', () => {
     })
   }
 
-  return { detail, loadError, noteState, load, setStatus, setLevel, setHidden, setNote, addLink, attachActivity, removeEvidence }
+  return { detail, loadError, noteState, load, setStatus, setLevel, setHidden, updateCustomItem, setNote, addLink, attachActivity, removeEvidence }
 })

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { contract, type AppError } from '@shared/contract'
+import type { ChannelInput } from '@shared/contract/channel'
 import { skillLevel } from '@shared/contract/roadmap'
 import { describeProgress, emptyProgress, measureProgress, type Progress } from '@shared/domain/progress'
 import type { CustomItemKind, ItemKind, ItemStatus, Roadmap, RoadmapItem } from '@shared/domain/roadmap'
@@ -134,6 +135,13 @@ export const useRoadmapStore = defineStore('roadmap', () => {
     return { item: result.value }
   }
 
+  /** Answers the core's result, so the form that sent it can show a refusal beside its fields. */
+  async function updateCustomItem(input: ChannelInput<typeof contract.roadmap.updateCustomItem>) {
+    const result = await api.roadmap.updateCustomItem(input)
+    if (result.ok) replaceItem(result.value)
+    return result
+  }
+
   async function removeCustomItem(itemId: string): Promise<boolean> {
     const result = await api.roadmap.removeCustomItem({ itemId })
     if (!result.ok) {
@@ -164,6 +172,7 @@ export const useRoadmapStore = defineStore('roadmap', () => {
     setHidden,
     toggleTrack,
     addCustomItem,
+    updateCustomItem,
     removeCustomItem,
     replaceItem,
   }
