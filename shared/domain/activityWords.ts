@@ -20,9 +20,6 @@ export const activityNouns: Record<ActivityKind, Noun> = {
   learning: ['learning session', 'learning sessions'],
 }
 
-/** The same nouns where space is short (goal targets): "PRs" for pull requests. */
-export const activityShortNouns: Record<ActivityKind, Noun> = { ...activityNouns, 'pull-request': ['PR', 'PRs'] }
-
 /** The form of `noun` that goes with `n`. */
 export const nounFor = (n: number, [one, many]: Noun): string => (n === 1 ? one : many)
 

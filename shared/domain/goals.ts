@@ -1,5 +1,5 @@
 import type { ActivityKind, ActivityState } from './activities'
-import { activityShortNouns, joinWords, nounFor } from './activityWords'
+import { activityNouns, joinWords, nounFor } from './activityWords'
 import type { ItemKind } from './roadmap'
 
 export const goalStatuses = ['active', 'paused', 'done', 'dropped'] as const
@@ -99,13 +99,31 @@ export function activityTargetRange(
   return { from: target.from ?? goal.startDate, to: target.to ?? goal.targetDate }
 }
 
-/** "merged PRs", "blog posts and talks", "activities": what a target counts, for `n` of them. */
+/** "merged pull requests", "blog posts and talks", "activities": what a target counts, for `n` of them. */
 export function activityTargetNoun(target: Pick<GoalActivityTarget, 'kinds' | 'state'>, n: number): string {
   const kinds = [...new Set(target.kinds)]
-  const joined = kinds.length === 0 || kinds.length > 3 ? nounFor(n, ['activity', 'activities']) : joinWords(kinds.map((k) => nounFor(n, activityShortNouns[k])))
+  const joined = kinds.length === 0 || kinds.length > 3 ? nounFor(n, ['activity', 'activities']) : joinWords(kinds.map((k) => nounFor(n, activityNouns[k])))
   return target.state ? `${target.state} ${joined}` : joined
 }
 
-/** "7 of 10 merged PRs" */
-export const describeActivityCount = (target: GoalActivityTarget, count: number): string =>
-  `${count.toLocaleString('en')} of ${target.count.toLocaleString('en')} ${activityTargetNoun(target, target.count)}`
+/**
+ * An activity-driven goal's count as every view and report format shows it beside the bar.
+ * Made once from `Goal.activityCount` (the count its progress comes from), so the words and
+ * the percentage can never disagree.
+ */
+export interface ActivityTally {
+  /** Matching activities; may pass `target`, while progress stops at 100%. */
+  counted: number
+  target: number
+  /** What is counted, in the number `target` takes: "merged pull requests". */
+  noun: string
+}
+
+export function activityTally(goal: { activityTarget: GoalActivityTarget | null; activityCount: number | null }): ActivityTally | null {
+  const target = goal.activityTarget
+  if (target === null) return null
+  return { counted: goal.activityCount ?? 0, target: target.count, noun: activityTargetNoun(target, target.count) }
+}
+
+/** "7 of 10 merged pull requests" */
+export const describeTally = (tally: ActivityTally): string => `${tally.counted.toLocaleString('en')} of ${tally.target.toLocaleString('en')} ${tally.noun}`

@@ -1,5 +1,5 @@
 import type { SalaryRange } from './careerPath'
-import type { GoalPriority, GoalStatus } from './goals'
+import type { ActivityTally, GoalPriority, GoalStatus } from './goals'
 import type { ItemKind, ItemStatus } from './roadmap'
 
 /**
@@ -166,6 +166,8 @@ export interface GoalDeadline {
   priority: GoalPriority
   status: GoalStatus
   progress: number
+  /** Set for a goal that counts activities: what its progress is made of. */
+  activityTally: ActivityTally | null
 }
 
 /**
@@ -180,6 +182,7 @@ export interface GoalGlance {
   progress: number
   milestonesDone: number
   milestones: number
+  activityTally: ActivityTally | null
 }
 
 export interface MilestoneDeadline {

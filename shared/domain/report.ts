@@ -1,6 +1,6 @@
 import type { ActivityKind, ActivityState } from './activities'
 import type { SalaryRange } from './careerPath'
-import type { GoalPriority, GoalStatus } from './goals'
+import type { ActivityTally, GoalPriority, GoalStatus } from './goals'
 import type { Progress } from './progress'
 import type { ItemKind, ItemStatus } from './roadmap'
 
@@ -271,6 +271,11 @@ export interface ReportGoal {
   targetDate: string | null
   /** 0-1 by the app's goal rule. */
   progress: number
+  /**
+   * For a goal that counts activities: the count `progress` comes from, as of the period's
+   * end. Every format prints it from here: "7 of 10 merged pull requests".
+   */
+  activityTally: ActivityTally | null
   /** For done goals: the day it was last changed (marked done), in the user's calendar. */
   completedOn: string | null
   milestones: ReportMilestone[]

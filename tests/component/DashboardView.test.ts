@@ -76,4 +76,29 @@ describe('DashboardView', () => {
     expect(asked).toContain('progress.summary')
     wrapper.unmount()
   })
+
+  it('shows a goal that counts activities as a count beside its bars, in words and in the bars’ names', async () => {
+    const env = await withRealCore({ now: () => new Date('2026-11-25T12:00:00Z') })
+    dispose = env.dispose
+    const api = apiOf(env.core)
+    const target = { count: 10, kinds: ['pull-request' as const], state: 'merged' as const }
+    await must(api.goals.create({ title: 'Ten merged PRs this year', startDate: '2026-01-01', targetDate: '2026-12-15', activityTarget: target }))
+    await must(api.goals.create({ title: 'Two talks', startDate: '2026-01-01', targetDate: '2026-11-01', activityTarget: { count: 2, kinds: ['talk'] } }))
+    for (const date of ['2026-03-01', '2026-05-01', '2026-07-01']) await must(api.activities.create({ kind: 'pull-request', date, title: `PR ${date}`, state: 'merged' }))
+    await must(api.activities.create({ kind: 'pull-request', date: '2026-08-01', title: 'Still open', state: 'open' }))
+    await must(api.activities.create({ kind: 'talk', date: '2026-06-01', title: 'Virtual threads' }))
+
+    const router = await testRouter('/')
+    const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
+    await flushPromises()
+
+    const due = wrapper.get('[aria-labelledby="due-title"]')
+    expect(due.text()).toContain('3 of 10 merged pull requests')
+    expect(due.get('[role="progressbar"][aria-label="Progress of Ten merged PRs this year: 3 of 10 merged pull requests"]').attributes('aria-valuenow')).toBe('30')
+    const active = wrapper.get('[aria-labelledby="active-title"]')
+    expect(active.get('[role="progressbar"][aria-label="Progress of Two talks: 1 of 2 talks"]').attributes('aria-valuenow')).toBe('50')
+    expect(active.text()).toContain('1 of 2 talks')
+    expect(wrapper.get('[aria-labelledby="attention-title"]').text()).toContain('Goal · target 1 Nov 2026 · 1 of 2 talks (50%)')
+    wrapper.unmount()
+  })
 })

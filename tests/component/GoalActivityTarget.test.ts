@@ -62,7 +62,7 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     expect(form().text()).not.toContain('Progress, set by hand')
     // The example is the starting point: pull requests, merged.
     expect(byLabel('State')).toHaveProperty('value', 'merged')
-    expect(form().text()).toContain('Counts merged PRs from 1 Jan 2027 to 31 Dec 2027.')
+    expect(form().text()).toContain('Counts merged pull requests from 1 Jan 2027 to 31 Dec 2027.')
 
     // No count yet: refused beside the field, in the schema's words, and nothing stored.
     await form().trigger('submit')
@@ -98,9 +98,10 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     await flushPromises()
 
     const card = wrapper.get('article[data-goal-id]')
-    expect(card.text()).toContain('7 of 10 merged PRs')
+    expect(card.text()).toContain('7 of 10 merged pull requests')
     expect(card.text()).toContain('in expressjs/express')
-    const bar = card.get('[role="progressbar"][aria-label="Progress of 10 merged PRs in 2027"]')
+    // The count is in the bar's name, so a screen reader hears it with the percentage.
+    const bar = card.get('[role="progressbar"][aria-label="Progress of 10 merged PRs in 2027: 7 of 10 merged pull requests"]')
     expect(bar.attributes('aria-valuenow')).toBe('70')
   })
 
@@ -119,7 +120,7 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
     unmount = () => wrapper.unmount()
     await flushPromises()
-    expect(wrapper.get('article[data-goal-id]').text()).toContain('0 of 4 merged PRs')
+    expect(wrapper.get('article[data-goal-id]').text()).toContain('0 of 4 merged pull requests')
 
     await wrapper.get('button[aria-label="Edit Write about it"]').trigger('click')
     await flushPromises()
@@ -151,7 +152,7 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     await flushPromises()
     expect(env.core.db.prepare('SELECT target_count, kinds, state FROM goal_activity_target').get()).toEqual({ target_count: 2, kinds: '["blog-post"]', state: null })
     expect(wrapper.get('article[data-goal-id]').text()).toContain('1 of 2 blog posts')
-    expect(wrapper.get('[role="progressbar"][aria-label="Progress of Write about it"]').attributes('aria-valuenow')).toBe('50')
+    expect(wrapper.get('[role="progressbar"][aria-label="Progress of Write about it: 1 of 2 blog posts"]').attributes('aria-valuenow')).toBe('50')
 
     // Unticked: the target goes, and the percentage set by hand counts again.
     await wrapper.get('button[aria-label="Edit Write about it"]').trigger('click')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ActivityDraft } from '@shared/contract/activities'
 import type { GoalActivityTarget } from '@shared/domain/goals'
-import { describeActivityCount } from '@shared/domain/goals'
+import { activityTally, describeTally } from '@shared/domain/goals'
 import type { ReportModel } from '@shared/domain/report'
 import { apiOf, must, refused } from '../support/api'
 import { snapshotStore } from '../support/storeSnapshot'
@@ -47,7 +47,7 @@ describe('a goal driven by activities', () => {
 
     const counted = await must(api.goals.get({ goalId: goal.id }))
     expect(counted).toMatchObject({ activityCount: 7, progress: 0.7 })
-    expect(counted.activityTarget && describeActivityCount(counted.activityTarget, counted.activityCount ?? 0)).toBe('7 of 10 merged PRs')
+    expect(describeTally(activityTally(counted) ?? { counted: 0, target: 0, noun: 'no target' })).toBe('7 of 10 merged pull requests')
     // The list, the dashboard and reports read the same count.
     expect((await must(api.goals.list({}))).find((g) => g.id === goal.id)).toEqual(counted)
   })
@@ -105,7 +105,7 @@ describe('a goal driven by activities', () => {
 
     const any = await must(api.goals.create({ title: 'Anything', startDate: '2027-01-01', targetDate: '2027-03-15', activityTarget: { count: 4 } }))
     expect(any).toMatchObject({ activityCount: 2, progress: 0.5, activityTarget: { kinds: [], state: null } })
-    expect(any.activityTarget && describeActivityCount(any.activityTarget, 2)).toBe('2 of 4 activities')
+    expect(describeTally(activityTally(any) ?? { counted: 0, target: 0, noun: 'no target' })).toBe('2 of 4 activities')
     // The goal's dates are the default: moving the target date moves the count.
     expect(await must(api.goals.update({ goalId: any.id, targetDate: null }))).toMatchObject({ activityCount: 4 })
     // Its own dates win over the goal's.
@@ -199,7 +199,9 @@ describe('a goal driven by activities', () => {
     await log(api, pr('2027-05-06', 'Linked, open', { state: 'open', goalId: goal.id }))
 
     const summary = await must(api.progress.summary(undefined))
-    expect(summary.dueSoon.find((d) => d.goalId === goal.id)?.progress).toBeCloseTo(0.3)
+    const tally = { counted: 3, target: 10, noun: 'merged pull requests' }
+    expect(summary.dueSoon.find((d) => d.goalId === goal.id)).toMatchObject({ progress: 0.3, activityTally: tally })
+    expect(summary.activeGoals.find((g) => g.goalId === goal.id)).toMatchObject({ progress: 0.3, activityTally: tally })
 
     const report = async (from: string, to: string): Promise<ReportModel> => {
       const rendered = await must(api.reports.render({ options: { period: { preset: 'custom', from, to }, timeZone: 'UTC' }, format: 'json' }))
@@ -207,9 +209,9 @@ describe('a goal driven by activities', () => {
       return parsed
     }
     const q1 = await report('2027-01-01', '2027-03-31')
-    expect(q1.goals?.inProgress.find((g) => g.id === goal.id)?.progress).toBeCloseTo(0.2)
+    expect(q1.goals?.inProgress.find((g) => g.id === goal.id)).toMatchObject({ progress: 0.2, activityTally: { ...tally, counted: 2 } })
     const half = await report('2027-01-01', '2027-06-15')
-    expect(half.goals?.inProgress.find((g) => g.id === goal.id)?.progress).toBeCloseTo(0.3)
+    expect(half.goals?.inProgress.find((g) => g.id === goal.id)).toMatchObject({ progress: 0.3, activityTally: tally })
     expect(half.goals?.rule).toContain('whether or not it is linked to that goal')
   })
 

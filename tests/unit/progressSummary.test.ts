@@ -98,9 +98,9 @@ describe('progress.summary', () => {
 
     const summary = await must(api.progress.summary(undefined))
     expect(summary.activeGoals).toEqual([
-      { goalId: late.id, title: 'Late', targetDate: '2026-11-20', overdue: true, progress: 1 / 3, milestonesDone: 1, milestones: 3 },
-      { goalId: soon.id, title: 'Soon', targetDate: '2026-12-01', overdue: false, progress: 0, milestonesDone: 0, milestones: 0 },
-      { goalId: undated.id, title: 'Someday', targetDate: null, overdue: false, progress: 0.4, milestonesDone: 0, milestones: 0 },
+      { goalId: late.id, title: 'Late', targetDate: '2026-11-20', overdue: true, progress: 1 / 3, milestonesDone: 1, milestones: 3, activityTally: null },
+      { goalId: soon.id, title: 'Soon', targetDate: '2026-12-01', overdue: false, progress: 0, milestonesDone: 0, milestones: 0, activityTally: null },
+      { goalId: undated.id, title: 'Someday', targetDate: null, overdue: false, progress: 0.4, milestonesDone: 0, milestones: 0, activityTally: null },
     ])
   })
 })

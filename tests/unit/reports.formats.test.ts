@@ -16,6 +16,15 @@ beforeAll(async () => {
   clocked = await openClockedCore('2025-12-01T00:00:00Z')
   api = apiOf(clocked.core)
   await seedYear(api, clocked.set)
+  // A goal that counts activities: its count must read the same in every format.
+  await must(
+    api.goals.create({
+      title: 'Land four Spring Boot pull requests',
+      startDate: '2026-01-01',
+      targetDate: '2026-12-31',
+      activityTarget: { count: 4, kinds: ['pull-request'], state: 'merged', repo: 'spring-projects/spring-boot', skillId: null, from: null, to: null },
+    }),
+  )
 })
 afterAll(() => clocked.core.dispose())
 
@@ -129,6 +138,33 @@ describe('every format', () => {
     expect(reposTable.match(/^\| (?!Repository|---)/gm)).toHaveLength(expected.repositories)
   })
 
+  it('agree with the store on an activity-driven goal’s count, and print it beside the percentage', async () => {
+    const { markdown, html, json, csv } = await renderAll({ ...base, template: 'personal-review' })
+    const model: ReportModel = JSON.parse(json)
+    const counted = Number(
+      clocked.core.db
+        .prepare(`SELECT count(*) FROM activity WHERE deleted_at IS NULL AND kind = 'pull-request' AND state = 'merged' AND repo = 'spring-projects/spring-boot' AND date BETWEEN '2026-01-01' AND '2026-11-25'`)
+        .pluck()
+        .get(),
+    )
+    expect(counted).toBe(3)
+    const text = `${counted} of 4 merged pull requests`
+    const percentage = `${Math.round((counted / 4) * 100)}%`
+
+    // JSON: the count beside the progress it makes; goals without a target carry none.
+    const goals = [...(model.goals?.done ?? []), ...(model.goals?.inProgress ?? []), ...(model.goals?.overdue ?? [])]
+    const goal = goals.find((g) => g.title === 'Land four Spring Boot pull requests')
+    expect(goal).toMatchObject({ activityTally: { counted, target: 4, noun: 'merged pull requests' }, progress: counted / 4 })
+    expect(goals.filter((g) => g.activityTally === null)).toHaveLength(goals.length - 1)
+    // CSV: the numbers in their own columns, the percentage made from them.
+    const row = csvRecords(csv).find((r) => r.record === 'goal' && r.title === 'Land four Spring Boot pull requests')
+    expect(row).toMatchObject({ activities_counted: String(counted), activities_target: '4', activities_noun: 'merged pull requests', progress_percent: String(Math.round((counted / 4) * 100)) })
+    expect(csvRecords(csv).filter((r) => r.record === 'goal' && r.activities_counted !== '')).toHaveLength(1)
+    // Markdown and HTML (and the PDF printed from it): the words beside the percentage.
+    expect(markdown).toContain(`- **Land four Spring Boot pull requests** — ${text} (${percentage}) · medium priority · target 31 Dec 2026`)
+    expect(html).toContain(`Target 31 Dec 2026 · Medium priority · ${text} · <strong>${percentage}</strong>`)
+  })
+
   it('makes HTML that loads nothing: no script, no external source, links only to the user’s own http(s) work', async () => {
     const { html, json } = await renderAll({ ...base, exclude: { privateRepositories: false } })
     const model: ReportModel = JSON.parse(json)
@@ -165,7 +201,7 @@ describe('every format', () => {
 
   it('ends CSV lines in CRLF and quotes only what needs it', async () => {
     const { csv } = await renderAll(base)
-    expect(csv.split('\r\n')[0]).toBe('record,id,date,kind,title,repository,state,url,hours,skills,goal_id,status,start_date,target_date,progress_percent,milestones_done,milestones,notes')
+    expect(csv.split('\r\n')[0]).toBe('record,id,date,kind,title,repository,state,url,hours,skills,goal_id,status,start_date,target_date,progress_percent,milestones_done,milestones,activities_counted,activities_target,activities_noun,notes')
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/(?<!")\n/)
     expect(csv.endsWith('\r\n')).toBe(true)
   })

@@ -1,6 +1,6 @@
 import { addDays } from 'date-fns'
 import { daysBetween, parseIsoDate, toIsoDate } from '@shared/domain/dates'
-import { isOpenGoal, type Goal } from '@shared/domain/goals'
+import { activityTally, isOpenGoal, type Goal } from '@shared/domain/goals'
 import {
   emptyProgress,
   measureProgress,
@@ -54,6 +54,7 @@ export function buildProgressSummary({ path, items, chosenTrackIds, goals, today
     priority: goal.priority,
     status: goal.status,
     progress: goal.progress,
+    activityTally: activityTally(goal),
   })
   const dueSoon = open
     .flatMap((g) => (g.targetDate !== null && g.targetDate >= today && g.targetDate <= horizon ? [deadline(g, g.targetDate)] : []))
@@ -73,7 +74,18 @@ export function buildProgressSummary({ path, items, chosenTrackIds, goals, today
 
   const activeGoals = open.flatMap((g): GoalGlance[] =>
     g.status === 'active'
-      ? [{ goalId: g.id, title: g.title, targetDate: g.targetDate, overdue: g.overdue, progress: g.progress, milestonesDone: g.milestones.filter((m) => m.doneAt !== null).length, milestones: g.milestones.length }]
+      ? [
+          {
+            goalId: g.id,
+            title: g.title,
+            targetDate: g.targetDate,
+            overdue: g.overdue,
+            progress: g.progress,
+            milestonesDone: g.milestones.filter((m) => m.doneAt !== null).length,
+            milestones: g.milestones.length,
+            activityTally: activityTally(g),
+          },
+        ]
       : [],
   )
 

@@ -1,4 +1,4 @@
-import type { Goal } from '@shared/domain/goals'
+import { activityTally, type Goal } from '@shared/domain/goals'
 import { activityTargetRuleText, goalProgress, goalProgressRuleText } from '@shared/domain/progress'
 import type { ReportGoal, ReportGoals, ReportPeriod } from '@shared/domain/report'
 import { dayIn } from './period'
@@ -48,6 +48,7 @@ export function buildGoals(goals: readonly Goal[], period: ReportPeriod, asOf: s
               activityTarget: goal.activityTarget,
               activityCount: goal.activityCount,
             }),
+      activityTally: activityTally(goal),
       completedOn: done ? dayIn(goal.updatedAt, zone) : null,
       milestones,
     }

@@ -33,6 +33,9 @@ export const csvHeader = [
   'progress_percent',
   'milestones_done',
   'milestones',
+  'activities_counted',
+  'activities_target',
+  'activities_noun',
   'notes',
 ] as const
 
@@ -55,6 +58,9 @@ const goalRow = (g: ReportGoal, group: string) =>
     Math.round(g.progress * 100),
     g.milestones.filter((m) => m.doneOn !== null).length,
     g.milestones.length,
+    g.activityTally?.counted ?? null,
+    g.activityTally?.target ?? null,
+    g.activityTally?.noun ?? null,
     g.description,
   ])
 
@@ -80,6 +86,9 @@ export function renderCsv(model: ReportModel): string {
         a.hours,
         a.skills.join('; '),
         a.goalId,
+        null,
+        null,
+        null,
         null,
         null,
         null,

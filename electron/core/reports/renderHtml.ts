@@ -33,6 +33,7 @@ import {
   salary,
   signed,
   stateLabel,
+  tallyText,
   whereOf,
 } from './reportText'
 
@@ -177,6 +178,7 @@ function goalCard(g: ReportGoal, kind: GoalGroupKind): string {
     g.completedOn ? `Completed ${day(g.completedOn)}` : g.targetDate ? `Target ${day(g.targetDate)}` : 'No target date',
     `${goalPriorityLabels[g.priority]} priority`,
     g.milestones.length > 0 ? `${count(g.milestones.filter((x) => x.doneOn !== null).length)} of ${count(g.milestones.length)} milestones` : null,
+    tallyText(g),
   ].filter(Boolean)
   const milestones = g.milestones.length
     ? `<ul class="milestones">${g.milestones

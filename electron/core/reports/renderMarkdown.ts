@@ -21,6 +21,7 @@ import {
   salary,
   signed,
   stateLabel,
+  tallyText,
   whereOf,
 } from './reportText'
 
@@ -116,7 +117,8 @@ const skills: Section = (m) => {
 }
 
 const goalBlock = (g: ReportGoal): string => {
-  const facts = [`${percent(g.progress)} done`, `${goalPriorityLabels[g.priority].toLowerCase()} priority`]
+  const tally = tallyText(g)
+  const facts = [tally ? `${mdText(tally)} (${percent(g.progress)})` : `${percent(g.progress)} done`, `${goalPriorityLabels[g.priority].toLowerCase()} priority`]
   if (g.completedOn) facts.unshift(`completed ${day(g.completedOn)}`)
   else if (g.targetDate) facts.push(`target ${day(g.targetDate)}`)
   const lines = [`- **${mdText(g.title)}** — ${facts.join(' · ')}`]

@@ -3,6 +3,7 @@ import { activityKindLabels, activityStateLabels, type ActivityKind } from '@sha
 import { activityNouns, count as countOf, joinWords } from '@shared/domain/activityWords'
 import type { SalaryRange } from '@shared/domain/careerPath'
 import { parseIsoDate } from '@shared/domain/dates'
+import { describeTally } from '@shared/domain/goals'
 import { formatPercent, type Progress } from '@shared/domain/progress'
 import type { ReportActivity, ReportGoal, ReportGoals, ReportModel, ReportSectionId } from '@shared/domain/report'
 import { skillLevelLabels, skillLevels, type SkillLevel } from '@shared/domain/roadmap'
@@ -13,6 +14,9 @@ export const day = (iso: string): string => format(parseIsoDate(iso), 'd MMM yyy
 export const month = (yyyyMm: string): string => format(parseIsoDate(`${yyyyMm}-01`), 'MMM yyyy')
 export const count = (n: number): string => n.toLocaleString('en-US')
 export const percent = (ratio: number | null): string => formatPercent(ratio)
+
+/** "7 of 10 merged pull requests" for a goal that counts activities, null for the others. */
+export const tallyText = (g: Pick<ReportGoal, 'activityTally'>): string | null => (g.activityTally ? describeTally(g.activityTally) : null)
 
 const isSkillLevel = (n: number): n is SkillLevel => skillLevels.some((l) => l === n)
 export const level = (n: number | null): string => (n === null ? '–' : isSkillLevel(n) ? `${n} ${skillLevelLabels[n]}` : String(n))
