@@ -77,6 +77,23 @@ describe('DashboardView', () => {
     wrapper.unmount()
   })
 
+  it('shows the six soonest active goals and points to the goals page for the rest', async () => {
+    const env = await withRealCore({ now: () => new Date('2026-11-25T12:00:00Z') })
+    dispose = env.dispose
+    const api = apiOf(env.core)
+    for (let month = 9; month >= 1; month--) await must(api.goals.create({ title: `Goal due in month ${month}`, targetDate: `2027-0${month}-15` }))
+
+    const router = await testRouter('/')
+    const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
+    await flushPromises()
+
+    const panel = wrapper.get('[aria-labelledby="active-title"]')
+    expect(panel.findAll('li .title-link').map((a) => a.text())).toEqual([1, 2, 3, 4, 5, 6].map((m) => `Goal due in month ${m}`))
+    expect(panel.text()).toContain('and 3 more on the goals page')
+    expect(panel.findAll('a').map((a) => a.attributes('href'))).toContain('/goals')
+    wrapper.unmount()
+  })
+
   it('shows a goal that counts activities as a count beside its bars, in words and in the bars’ names', async () => {
     const env = await withRealCore({ now: () => new Date('2026-11-25T12:00:00Z') })
     dispose = env.dispose
