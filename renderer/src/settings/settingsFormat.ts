@@ -87,7 +87,7 @@ const tableWords: { table: string; one: string; many: string; label: string }[] 
   { table: 'item_state', one: 'roadmap item you tracked', many: 'roadmap items you tracked', label: 'Roadmap items you tracked' },
   { table: 'item_state_history', one: 'status change', many: 'status changes', label: 'Status changes' },
   { table: 'custom_item', one: 'custom item', many: 'custom items', label: 'Custom items' },
-  { table: 'item_evidence', one: 'evidence link', many: 'evidence links', label: 'Evidence links' },
+  { table: 'item_evidence', one: 'piece of evidence', many: 'pieces of evidence', label: 'Evidence' },
   { table: 'report_export', one: 'saved report', many: 'saved reports', label: 'Saved reports' },
 ]
 
