@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type Database from 'better-sqlite3'
 import { exportFormat, type ExportCell, type ExportDocument, type ExportRow } from '@shared/domain/dataTransfer'
 import { DomainError } from '../ipc/domainError'
+import { nulCharacterMessage } from '../ipc/nulCharacters'
 import { latestVersion, type Db, type OpenSqlite } from '../store/database'
 import { applyMigrations } from '../store/migrate'
 import { migrations as allMigrations, type Migration } from '../store/migrations'
@@ -18,7 +19,11 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
 
 const refuse = (message: string): DomainError => new DomainError('invalid-input', `${message} Nothing was imported.`)
 
-const cell = z.union([z.string().max(maxCellLength, `Text longer than ${maxCellLength.toLocaleString('en')} characters`), z.number(), z.null()], {
+const cellText = z
+  .string()
+  .max(maxCellLength, `Text longer than ${maxCellLength.toLocaleString('en')} characters`)
+  .refine((text) => !text.includes('\0'), nulCharacterMessage)
+const cell = z.union([cellText, z.number(), z.null()], {
   error: 'Expected text, a number or null',
 })
 const row = z.record(z.string().max(64, 'Field name too long'), cell)

@@ -1,8 +1,9 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Channel, ContractShape } from '@shared/contract/channel'
 import { fail, ok, type Result } from '@shared/contract'
 import { DomainError } from './domainError'
 import { describeIssues } from './describeIssues'
+import { findNulCharacter, nulCharacterMessage } from './nulCharacters'
 
 /**
  * A handler bound to its channel. The binding is where the input is parsed, so a handler
@@ -30,6 +31,11 @@ export function handle<In extends z.ZodType, Out>(
       const parsed = channel.input.safeParse(raw)
       if (!parsed.success) {
         const { message, issues } = describeIssues(parsed.error)
+        return fail('invalid-input', message, issues)
+      }
+      const nulAt = findNulCharacter(parsed.data)
+      if (nulAt) {
+        const { message, issues } = describeIssues(new z.ZodError([{ code: 'custom', path: nulAt, message: nulCharacterMessage, input: undefined }]))
         return fail('invalid-input', message, issues)
       }
       try {

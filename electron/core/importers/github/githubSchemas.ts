@@ -5,7 +5,8 @@ export const searchItemSchema = z.object({
   /** Unique across repositories, unlike `number`: what tells the same item apart across searches. */
   id: z.number().int(),
   number: z.number().int(),
-  title: z.string(),
+  // SQLite's text functions stop at a NUL (length('\0') is 0): one from the API shows as U+FFFD.
+  title: z.string().transform((text) => text.replaceAll('\0', '\uFFFD')),
   html_url: z.string(),
   state: z.enum(['open', 'closed']),
   created_at: z.string(),
