@@ -58,7 +58,8 @@ describe('the contract under attack through the web host', () => {
     const tally = { runs: 0, refused: 0 }
     for (const { name, channel } of channels) {
       await assertWithinBudget(
-        fc.asyncProperty(fc.oneof(fuzzInputsFor(channel), fc.string({ maxLength: 200 }).map((text) => ({ rawBody: text }))), async (input) => {
+        fc.oneof(fuzzInputsFor(channel), fc.string({ maxLength: 200 }).map((text) => ({ rawBody: text }))),
+        async (input) => {
           const body = typeof input === 'object' && input !== null && 'rawBody' in input && typeof input.rawBody === 'string' ? input.rawBody : wireBody(input)
           if (body === null) return
           const before = snapshotStore(core.db)
@@ -70,7 +71,7 @@ describe('the contract under attack through the web host', () => {
           tally.refused++
           expect(result.error.code, `${name} failed inside on ${body.slice(0, 200)}`).not.toBe('internal')
           expect(snapshotStore(core.db) === before, `${name} refused ${body.slice(0, 200)} but changed the store`).toBe(true)
-        }),
+        },
         () => tally.runs,
         { runs: 60, budgetMs: perChannelMs, floor: floorPerChannel },
       )

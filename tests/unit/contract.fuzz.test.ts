@@ -53,7 +53,8 @@ describe('the contract under attack', () => {
 
       for (const { name, channel } of channels) {
         await assertWithinBudget(
-          fc.asyncProperty(fuzzInputsFor(channel), async (input) => {
+          fuzzInputsFor(channel),
+          async (input) => {
             if (stale) snapshot = snapshotStore(core.db)
             tally.runs++
             let raw: unknown
@@ -78,7 +79,7 @@ describe('the contract under attack', () => {
             }
             if (snapshotStore(core.db) !== snapshot) throw new Error(`${name} refused ${describeInput(input)} (${result.error.message}) but changed the store`)
             stale = false
-          }),
+          },
           () => tally.runs,
           { runs: runsPerChannel, budgetMs: perChannelMs, floor: floorPerChannel },
         )
