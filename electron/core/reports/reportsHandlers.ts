@@ -46,22 +46,24 @@ export function reportsHandlers(ctx: CoreContext): CoreHandlers['reports'] {
     export: handle(c.export, async ({ options, format, delivery }) => {
       const { renderHtml, renderReport } = await renderers()
       const model = service.model(options)
-      let file: { fileName: string; mimeType: string; data: Buffer }
+      // Text stays a string until a save needs bytes: a year's JSON is megabytes, and each copy counts on the way to a download.
+      let file: { fileName: string; mimeType: string } & ({ pdf: Buffer } | { text: string })
       if (format === 'pdf') {
         if (!host.printPdf) throw new DomainError('unavailable', 'This window cannot print PDFs. Export HTML and print it from your browser instead.')
-        file = { fileName: reportFileName(model, 'pdf'), mimeType: 'application/pdf', data: await host.printPdf(renderHtml(model), pdfOptions(model)) }
+        file = { fileName: reportFileName(model, 'pdf'), mimeType: 'application/pdf', pdf: await host.printPdf(renderHtml(model), pdfOptions(model)) }
       } else {
         const rendered = renderReport(model, format)
-        file = { fileName: rendered.fileName, mimeType: rendered.mimeType, data: Buffer.from(rendered.content, 'utf8') }
+        file = { fileName: rendered.fileName, mimeType: rendered.mimeType, text: rendered.content }
       }
       let savedTo: string | null = null
       if (delivery === 'save-dialog') {
         if (!host.saveFile) throw new DomainError('unavailable', 'This window has no save dialog; download the file instead.')
-        savedTo = await host.saveFile(file.fileName, file.data)
+        savedTo = await host.saveFile(file.fileName, 'pdf' in file ? file.pdf : Buffer.from(file.text, 'utf8'))
         if (savedTo === null) return { fileName: file.fileName, mimeType: file.mimeType, savedTo, cancelled: true, download: null, record: null }
       }
       const record = exportsRepo.record(model, format, file.fileName, options, now())
-      const download = delivery === 'download' ? { encoding: format === 'pdf' ? ('base64' as const) : ('utf8' as const), content: file.data.toString(format === 'pdf' ? 'base64' : 'utf8') } : null
+      const download =
+        delivery !== 'download' ? null : 'pdf' in file ? { encoding: 'base64' as const, content: file.pdf.toString('base64') } : { encoding: 'utf8' as const, content: file.text }
       return { fileName: file.fileName, mimeType: file.mimeType, savedTo, cancelled: false, download, record }
     }, log),
     history: handle(c.history, ({ limit }) => exportsRepo.list(limit), log),
