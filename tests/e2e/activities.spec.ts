@@ -1,32 +1,21 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { differenceInCalendarDays, format, subDays, subYears } from 'date-fns'
 import { gitRepo } from '../support/gitFixture'
 import { makeDataDir, startHost } from './support/webHost'
+import { screenshot } from './support/screenshots'
 
 // A missing control should fail in seconds, not at the two-minute test timeout.
 test.use({ actionTimeout: 15_000 })
 
-const shots = 'test-results/screenshots'
 const today = new Date()
 const daysAgo = (n: number) => format(subDays(today, n), 'yyyy-MM-dd')
 /** Noon UTC: the same calendar day in the test's zone and the host's. */
 const commitTime = (n: number, hour = 12) => `${daysAgo(n)}T${String(hour).padStart(2, '0')}:00:00+00:00`
 const longDay = (n: number) => format(subDays(today, n), 'EEE, d MMM yyyy')
-
-/** Light, then dark; the charts read their colours again when the scheme changes. */
-async function screenshot(page: Page, name: string, fullPage = false) {
-  await page.emulateMedia({ colorScheme: 'light' })
-  await page.waitForTimeout(150)
-  await page.screenshot({ path: `${shots}/${name}.png`, animations: 'disabled', fullPage })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.waitForTimeout(150)
-  await page.screenshot({ path: `${shots}/${name}-dark.png`, animations: 'disabled', fullPage })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 /** Two repositories under one folder, with commits by the user and by a colleague. */
 function gitFixture() {
@@ -69,7 +58,7 @@ test('a new user logs a PR, a post and a meetup, finds them again, imports git h
   await form.getByRole('checkbox', { name: 'JavaScript' }).check()
   await form.getByRole('checkbox', { name: 'Asynchronous Programming' }).check()
   await form.getByRole('button', { name: 'Log activity' }).click()
-  await screenshot(page, 'activity-form')
+  await screenshot(page, 'activity-form', { wholePage: false })
   const link = form.getByRole('textbox', { name: 'Link' })
   await expect(link).toHaveAttribute('aria-invalid', 'true')
   await expect(link).toHaveAccessibleDescription('Links must start with http:// or https://')
@@ -143,7 +132,7 @@ test('a new user logs a PR, a post and a meetup, finds them again, imports git h
   await expect(importer.getByText('Import finished')).toBeVisible()
   const result = importer.getByRole('definition')
   await expect(result).toHaveText(['3', '0', '0'])
-  await screenshot(page, 'import-dialog')
+  await screenshot(page, 'import-dialog', { wholePage: false })
 
   // Again: nothing twice.
   await importer.getByRole('button', { name: 'Import again' }).click()
@@ -188,7 +177,7 @@ test('a new user logs a PR, a post and a meetup, finds them again, imports git h
   await expect(page.getByRole('region', { name: /Top repositories/ })).toContainText('dev/api-service')
   const strategies = page.getByRole('region', { name: /Your strategies/ })
   await expect(strategies.getByRole('listitem').filter({ hasText: 'Engage in Open Source Projects' })).toContainText('1 merged PR')
-  await screenshot(page, 'heatmap', true)
+  await screenshot(page, 'heatmap')
 
   await host.stop()
 })
@@ -299,7 +288,7 @@ test('a CSV file with a bad line imports only after the skip is confirmed; expor
   await expect(importer.getByRole('tab', { name: 'GitHub' })).toHaveAttribute('aria-selected', 'true')
   await expect(importer.getByLabel('Personal access token')).toHaveAttribute('type', 'password')
   await expect(importer.getByLabel('Personal access token')).toHaveAccessibleDescription(/Kept in memory for this session only/)
-  await screenshot(page, 'import-dialog-github')
+  await screenshot(page, 'import-dialog-github', { wholePage: false })
   await importer.getByRole('tab', { name: 'CSV file' }).click()
   await importer.getByLabel('File to import').setInputFiles({ name: 'activities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
   const preview = importer.getByRole('region', { name: 'What the import would do' })
@@ -312,7 +301,7 @@ test('a CSV file with a bad line imports only after the skip is confirmed; expor
   const submit = importer.getByRole('button', { name: 'Import 3 rows' })
   await expect(submit).toBeDisabled()
   await importer.getByRole('checkbox', { name: 'Leave out these 2 lines and import the other 3 rows' }).check()
-  await screenshot(page, 'import-dialog-csv')
+  await screenshot(page, 'import-dialog-csv', { wholePage: false })
   await submit.click()
   await expect(importer.getByText('Import finished')).toBeVisible()
   await expect(importer.getByRole('definition')).toHaveText(['3', '0', '2'])

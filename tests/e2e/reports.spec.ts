@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { addDays, differenceInCalendarDays, format, startOfYear, subYears } from 'date-fns'
 import { contract, createClient, fail, type Result } from '../../shared/contract'
 import { makeDataDir, startHost } from './support/webHost'
+import { screenshot, shotsDir } from './support/screenshots'
 
-const shots = 'test-results/screenshots'
 const files = 'test-results/reports'
 const today = new Date()
 const yearStart = startOfYear(today)
@@ -15,16 +15,6 @@ const thisYear = (share: number) => format(addDays(yearStart, Math.floor(differe
 const lastYear = format(subYears(yearStart, 1), 'yyyy') + '-12-15'
 
 const privateNote = 'Counter-offer from Initech: keep this between us'
-
-async function screenshot(page: Page, name: string) {
-  await page.emulateMedia({ colorScheme: 'light' })
-  await page.waitForTimeout(150)
-  await page.screenshot({ path: `${shots}/${name}.png`, animations: 'disabled', fullPage: true })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.waitForTimeout(150)
-  await page.screenshot({ path: `${shots}/${name}-dark.png`, animations: 'disabled', fullPage: true })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 /** The typed API over the web host's HTTP routes, with the token the host printed. */
 function apiFor(host: { origin: string; url: string }) {
@@ -113,7 +103,7 @@ const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-
 test('a developer composes a yearly job-application report without notes, previews it and exports PDF and Markdown', async ({ page }) => {
   test.setTimeout(120_000)
   mkdirSync(files, { recursive: true })
-  mkdirSync(shots, { recursive: true })
+  mkdirSync(shotsDir, { recursive: true })
   const host = await startHost(makeDataDir())
   try {
     await seedHistory(apiFor(host))
@@ -232,10 +222,10 @@ test('a developer composes a yearly job-application report without notes, previe
     await expect(history).toContainText('“Since the last report” compares this report with the Markdown export')
     const dismiss = page.getByRole('button', { name: 'Dismiss message' })
     while ((await dismiss.count()) > 0) await dismiss.first().click()
-    await history.screenshot({ path: `${shots}/reports-history.png`, animations: 'disabled' })
+    await history.screenshot({ path: `${shotsDir}/reports-history.png`, animations: 'disabled' })
 
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(shots, 'report-pdf-page1')])
-    expect(statSync(join(shots, 'report-pdf-page1.png')).size).toBeGreaterThan(10_000)
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(shotsDir, 'report-pdf-page1')])
+    expect(statSync(join(shotsDir, 'report-pdf-page1.png')).size).toBeGreaterThan(10_000)
   } finally {
     await host.stop()
   }

@@ -1,18 +1,9 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { addMonths, format } from 'date-fns'
 import { makeDataDir, startHost } from './support/webHost'
+import { screenshot } from './support/screenshots'
 
-const shots = 'test-results/screenshots'
 const iso = (date: Date) => format(date, 'yyyy-MM-dd')
-
-/** Light first, then dark: both themes are looked at before a release. */
-async function screenshot(page: Page, name: string) {
-  await page.emulateMedia({ colorScheme: 'light' })
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true, animations: 'disabled' })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: `${shots}/${name}-dark.png`, fullPage: true, animations: 'disabled' })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 test('a new user plans the Java track with a goal, and it all survives a restart', async ({ page }) => {
   const dataDir = makeDataDir()
@@ -83,7 +74,7 @@ test('a new user plans the Java track with a goal, and it all survives a restart
     await form.getByLabel(`Due date of “${title}”`).fill(iso(addMonths(today, index + 1)))
   }
   await expect(form.getByRole('slider')).toHaveCount(0)
-  await screenshot(page, 'goal-form')
+  await screenshot(page, 'goal-form', { wholePage: false })
   await form.getByRole('button', { name: 'Create goal' }).click()
   await expect(form).toBeHidden()
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { makeDataDir, startHost } from './support/webHost'
+import { screenshot } from './support/screenshots'
 
 test('statuses set on the roadmap survive a restart of the host', async ({ page }) => {
   const dataDir = makeDataDir()
@@ -34,6 +35,6 @@ test('statuses set on the roadmap survive a restart of the host', async ({ page 
   await expect(page.getByRole('combobox', { name: 'Status of Data Structures' })).toHaveValue('done')
   await expect(page.getByRole('combobox', { name: 'Status of Engage in Open Source Projects' })).toHaveValue('in-progress')
   await expect(page.getByRole('combobox', { name: 'Status of Algorithms' })).toHaveValue('not-started')
-  await page.screenshot({ path: 'test-results/screenshots/roadmap.png', fullPage: true })
+  await screenshot(page, 'roadmap')
   await host.stop()
 })

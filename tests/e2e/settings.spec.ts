@@ -2,17 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { makeDataDir, startHost } from './support/webHost'
+import { screenshot } from './support/screenshots'
 
-const shots = 'test-results/screenshots'
-
-/** Light first, then dark: both themes are looked at before a release. */
-async function screenshot(page: Page, name: string, fullPage = true) {
-  await page.emulateMedia({ colorScheme: 'light' })
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage, animations: 'disabled' })
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await page.screenshot({ path: `${shots}/${name}-dark.png`, fullPage, animations: 'disabled' })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 
@@ -106,7 +97,7 @@ test('back up, change a status, restore the backup and see the old status; expor
   await expect(replace).toContainText(download.suggestedFilename())
   await expect(replace.getByRole('definition').first()).toBeVisible()
   // The viewport only: a modal's backdrop covers the window, not a full-page capture.
-  await screenshot(page, 'settings-import', false)
+  await screenshot(page, 'settings-import', { wholePage: false })
   await replace.getByRole('button', { name: 'Replace my data' }).click()
   await expect(page.getByRole('status')).toContainText('Imported 1 roadmap item you tracked and 1 status change.')
   await expectStatus(page, 'Algorithms', 'in-progress')

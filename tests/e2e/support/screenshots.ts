@@ -1,0 +1,29 @@
+import type { Page } from '@playwright/test'
+
+export const shotsDir = 'test-results/screenshots'
+
+/**
+ * Saves `name.png` and `name-dark.png`: both themes are looked at before a release. The
+ * charts read their colours again when the scheme changes, hence the short wait.
+ *
+ * A whole page is taken by growing the window to the page's height, not with Playwright's
+ * fullPage: the sidebar is sticky and 100vh tall, and a stitched capture shows it ending
+ * halfway down, which the app never does. Dialogs are taken at the window's own size.
+ */
+export async function screenshot(page: Page, name: string, { wholePage = true } = {}): Promise<void> {
+  const viewport = page.viewportSize()
+  try {
+    if (wholePage && viewport) {
+      const height = await page.evaluate(() => document.documentElement.scrollHeight)
+      if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height })
+    }
+    for (const [colorScheme, suffix] of [['light', ''], ['dark', '-dark']] as const) {
+      await page.emulateMedia({ colorScheme })
+      await page.waitForTimeout(150)
+      await page.screenshot({ path: `${shotsDir}/${name}${suffix}.png`, animations: 'disabled' })
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' })
+    if (viewport) await page.setViewportSize(viewport)
+  }
+}
