@@ -32,6 +32,13 @@ export const milestoneDraft = z.strictObject({
   dueDate: isoDate.nullable().optional(),
 })
 
+/** A milestone as an edit form holds it: with its id when it is already stored. */
+const milestoneEdit = z.strictObject({
+  id: milestoneId.optional(),
+  ...milestoneDraft.shape,
+  done: z.boolean({ error: 'Done must be true or false' }).default(false),
+})
+
 const description = longText.trim().nullable().optional()
 
 export const targetCountMessage = 'The target count must be a whole number from 1 to 100,000'
@@ -95,6 +102,19 @@ export const goalPatch = z
     itemIds: goalItemIds.optional(),
     /** Replaces the target when given; null stops counting activities. */
     activityTarget: activityTarget.nullable().optional(),
+    /**
+     * Replaces the milestones when given, in the order listed, in the same transaction as the
+     * rest: an id keeps that milestone (and the day it was done), no id adds one, and the
+     * goal's milestones left out are removed. So a form saves all of its changes or none.
+     */
+    milestones: z
+      .array(milestoneEdit, { error: 'Milestones must be a list' })
+      .max(100, 'Keep it to 100 milestones')
+      .refine((list) => {
+        const ids = list.flatMap((m) => (m.id === undefined ? [] : [m.id]))
+        return new Set(ids).size === ids.length
+      }, 'List each milestone once')
+      .optional(),
   })
   .refine(datesInOrder, { message: targetDateMessage, path: ['targetDate'] })
 

@@ -211,6 +211,57 @@ describe('milestones', () => {
     expect(await must(api.goals.get({ goalId: goal.id }))).toEqual(goal)
   })
 
+  it('saves a whole edit form in one update: fields and milestones together, done dates kept', async () => {
+    const { api, clock } = await open()
+    let goal = await must(api.goals.create({ title: 'Spring', milestones: [{ title: 'Read' }, { title: 'Build' }, { title: 'Test' }] }))
+    const [read, build, test] = goal.milestones.map((m) => m.id)
+    if (read === undefined || build === undefined || test === undefined) throw new Error('three milestones expected')
+    goal = await must(api.goals.toggleMilestone({ milestoneId: read, done: true }))
+    const readDoneAt = goal.milestones[0]?.doneAt
+
+    clock.now = new Date('2026-12-02T09:00:00Z')
+    goal = await must(
+      api.goals.update({
+        goalId: goal.id,
+        title: 'Spring Boot',
+        milestones: [
+          { id: test, title: 'Test with Testcontainers', dueDate: '2027-01-10', done: false },
+          { title: 'Deploy', done: true },
+          { id: read, title: 'Read', done: true },
+        ],
+      }),
+    )
+    expect(goal.title).toBe('Spring Boot')
+    expect(goal.milestones.map((m) => [m.title, m.position, m.dueDate])).toEqual([
+      ['Test with Testcontainers', 0, '2027-01-10'],
+      ['Deploy', 1, null],
+      ['Read', 2, null],
+    ])
+    expect(goal.milestones.map((m) => m.id)).not.toContain(build)
+    expect(goal.milestones[1]?.doneAt).toBe('2026-12-02T09:00:00.000Z')
+    // Still done from before: the day it was done does not move.
+    expect(goal.milestones[2]?.doneAt).toBe(readDoneAt)
+    expect(goal.progress).toBeCloseTo(2 / 3)
+  })
+
+  it('refuses an edit whose milestones are not the goal’s own or listed twice, and changes nothing of it', async () => {
+    const { api } = await open()
+    const goal = await must(api.goals.create({ title: 'Spring', milestones: [{ title: 'a' }, { title: 'b' }] }))
+    const other = await must(api.goals.create({ title: 'Other', milestones: [{ title: 'c' }] }))
+    const [a] = goal.milestones.map((m) => m.id)
+    const c = other.milestones[0]?.id ?? 0
+
+    const foreign = await refused(api.goals.update({ goalId: goal.id, title: 'Renamed', milestones: [{ id: a, title: 'a' }, { id: c, title: 'stolen' }] }))
+    expect(foreign).toMatchObject({ code: 'invalid-input', message: `Milestone ${c} is not one of this goal's.`, issues: [{ path: 'milestones.1.id' }] })
+    const twice = await refused(api.goals.update({ goalId: goal.id, title: 'Renamed', milestones: [{ id: a, title: 'a' }, { id: a, title: 'again' }] }))
+    expect(twice).toMatchObject({ code: 'invalid-input', message: 'Milestones: List each milestone once.' })
+    const badTitle = await refused(api.goals.update({ goalId: goal.id, title: 'Renamed', milestones: [{ title: 'fine' }, { title: '' }] }))
+    expect(badTitle.issues).toEqual([{ path: 'milestones.1.title', message: 'A title is required' }])
+
+    expect(await must(api.goals.get({ goalId: goal.id }))).toEqual(goal)
+    expect(await must(api.goals.get({ goalId: other.id }))).toEqual(other)
+  })
+
   it('flags overdue goals and milestones against today, but not finished or archived ones', async () => {
     const { api, clock } = await open()
     const goal = await must(

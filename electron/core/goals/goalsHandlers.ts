@@ -89,7 +89,7 @@ export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goal
       const milestones = input.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate ?? null }))
       return goal(repo.create(fields, input.itemIds, milestones, target, now()))
     }, log),
-    update: handle(c.update, ({ goalId, itemIds, activityTarget, ...patch }) => {
+    update: handle(c.update, ({ goalId, itemIds, activityTarget, milestones, ...patch }) => {
       const current = goal(goalId)
       const fields: GoalFields = {
         title: patch.title ?? current.title,
@@ -105,7 +105,17 @@ export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goal
       const target = activityTarget === undefined ? undefined : activityTarget === null ? null : toTarget(activityTarget)
       // New dates are checked against the stored target too: they may be what it counts between.
       assertTarget(target === undefined ? current.activityTarget : target, fields)
-      repo.update(goalId, fields, itemIds, target, now())
+      const own = new Set(current.milestones.map((m) => m.id))
+      milestones?.forEach((m, index) => {
+        if (m.id !== undefined && !own.has(m.id)) {
+          const message = `Milestone ${m.id} is not one of this goal's`
+          throw new DomainError('invalid-input', `${message}.`, [{ path: `milestones.${index}.id`, message }])
+        }
+      })
+      db.transaction(() => {
+        repo.update(goalId, fields, itemIds, target, now())
+        if (milestones) repo.replaceMilestones(goalId, milestones.map((m) => ({ ...m, dueDate: m.dueDate ?? null })), now())
+      })()
       return goal(goalId)
     }, log),
     archive: handle(c.archive, ({ goalId }) => {

@@ -236,6 +236,7 @@ export function createGoalsRepository(db: Db) {
   const deleteMilestone = db.prepare<[number]>('DELETE FROM milestone WHERE id = ?')
   const milestoneIdsStmt = db.prepare<[number], { id: number }>('SELECT id FROM milestone WHERE goal_id = ? ORDER BY position, id')
   const setPosition = db.prepare<[number, number]>('UPDATE milestone SET position = ? WHERE id = ?')
+  const milestonesOfStmt = db.prepare<[number], MilestoneRow>('SELECT id, goal_id, title, due_date, done_at, position FROM milestone WHERE goal_id = ?')
   const linkingStmt = db.prepare<[string], GoalRow>(`
     SELECT g.* FROM goal g JOIN goal_item gi ON gi.goal_id = g.id WHERE gi.item_id = ?
     ORDER BY g.archived_at IS NOT NULL, g.target_date IS NULL, g.target_date, g.id`)
@@ -366,6 +367,30 @@ export function createGoalsRepository(db: Db) {
       db.transaction(() => {
         deleteMilestone.run(id)
         touchGoal.run(at.toISOString(), goalId)
+      })()
+    },
+    /**
+     * Makes the goal's milestones exactly `list`, in its order; ids must be the goal's own.
+     * Rows are written only where something changed, so their updated_at stays honest.
+     */
+    replaceMilestones(goalId: number, list: readonly (MilestoneFields & { id?: number; done: boolean })[], at: Date): void {
+      const iso = at.toISOString()
+      db.transaction(() => {
+        const stored = new Map(milestonesOfStmt.all(goalId).map((m) => [m.id, m]))
+        const kept = new Set(list.flatMap((m) => (m.id === undefined ? [] : [m.id])))
+        for (const id of stored.keys()) if (!kept.has(id)) deleteMilestone.run(id)
+        list.forEach((m, position) => {
+          const old = m.id === undefined ? undefined : stored.get(m.id)
+          if (!old) {
+            const id = Number(insertMilestone.run({ goalId, title: m.title, dueDate: m.dueDate, position, at: iso }).lastInsertRowid)
+            if (m.done) setDoneStmt.run(iso, iso, id)
+            return
+          }
+          if (old.title !== m.title || old.due_date !== m.dueDate) updateMilestoneStmt.run({ id: old.id, title: m.title, dueDate: m.dueDate, at: iso })
+          if ((old.done_at !== null) !== m.done) setDoneStmt.run(m.done ? iso : null, iso, old.id)
+          if (old.position !== position) setPosition.run(position, old.id)
+        })
+        touchGoal.run(iso, goalId)
       })()
     },
     reorderMilestones(goalId: number, ids: readonly number[], at: Date): void {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { AppError, Result } from '@shared/contract'
+import type { AppError } from '@shared/contract'
 import type { Goal, GoalStatus } from '@shared/domain/goals'
 import { goalProgress } from '@shared/domain/progress'
 import { api } from '../api/client'
@@ -74,63 +74,19 @@ export const useGoalsStore = defineStore('goals', () => {
     return { ok: true, goal }
   }
 
-  /**
-   * Saves the goal's fields, then brings its milestones in line with the form: removed,
-   * renamed, added, ticked and reordered, in that order, stopping at the first refusal.
-   */
+  /** Saves the goal's fields and its milestones in one call: the core applies all of it or none. */
   async function save(patch: GoalPatchInput, milestones: readonly MilestoneDraft[]): Promise<SaveOutcome> {
     const goalId = patch.goalId
     mark(goalId, true)
     try {
-      const updated = await api.goals.update(patch)
+      const updated = await api.goals.update({
+        ...patch,
+        milestones: milestones.map((m) => ({ ...(m.id === undefined ? {} : { id: m.id }), title: m.title, dueDate: m.dueDate === '' ? null : m.dueDate, done: m.done })),
+      })
       if (!updated.ok) return updated
-      let goal = updated.value
-      const apply = (result: Result<Goal>): AppError | null => {
-        if (!result.ok) return result.error
-        goal = result.value
-        return null
-      }
-
-      const kept = new Set(milestones.flatMap((m) => (m.id === undefined ? [] : [m.id])))
-      for (const old of goal.milestones.filter((m) => !kept.has(m.id))) {
-        const error = apply(await api.goals.removeMilestone({ milestoneId: old.id }))
-        if (error) return { ok: false, error }
-      }
-      const ids: number[] = []
-      for (const draft of milestones) {
-        const dueDate = draft.dueDate === '' ? null : draft.dueDate
-        if (draft.id === undefined) {
-          const before = new Set(goal.milestones.map((m) => m.id))
-          const error = apply(await api.goals.addMilestone({ goalId, title: draft.title, dueDate }))
-          if (error) return { ok: false, error }
-          const added = goal.milestones.find((m) => !before.has(m.id))
-          if (!added) continue
-          ids.push(added.id)
-          const tickError = draft.done ? apply(await api.goals.toggleMilestone({ milestoneId: added.id, done: true })) : null
-          if (tickError) return { ok: false, error: tickError }
-          continue
-        }
-        ids.push(draft.id)
-        const stored = goal.milestones.find((m) => m.id === draft.id)
-        if (!stored) continue
-        if (stored.title !== draft.title.trim() || stored.dueDate !== dueDate) {
-          const error = apply(await api.goals.updateMilestone({ milestoneId: draft.id, title: draft.title, dueDate }))
-          if (error) return { ok: false, error }
-        }
-        if ((stored.doneAt !== null) !== draft.done) {
-          const error = apply(await api.goals.toggleMilestone({ milestoneId: draft.id, done: draft.done }))
-          if (error) return { ok: false, error }
-        }
-      }
-      if (ids.join() !== goal.milestones.map((m) => m.id).join()) {
-        const error = apply(await api.goals.reorderMilestones({ goalId, milestoneIds: ids }))
-        if (error) return { ok: false, error }
-      }
-      return { ok: true, goal }
+      replace(updated.value)
+      return { ok: true, goal: updated.value }
     } finally {
-      // Whatever happened, show what is stored now.
-      const fresh = await api.goals.get({ goalId })
-      if (fresh.ok) replace(fresh.value)
       mark(goalId, false)
     }
   }
