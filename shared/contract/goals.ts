@@ -32,12 +32,9 @@ export const milestoneDraft = z.strictObject({
   dueDate: isoDate.nullable().optional(),
 })
 
-/** A milestone as an edit form holds it: with its id when it is already stored. */
-const milestoneEdit = z.strictObject({
-  id: milestoneId.optional(),
-  ...milestoneDraft.shape,
-  done: z.boolean({ error: 'Done must be true or false' }).default(false),
-})
+/** A milestone as a goal form holds it: ticked or not, and with its id once it is stored. */
+const formMilestone = z.strictObject({ ...milestoneDraft.shape, done: z.boolean({ error: 'Done must be true or false' }).default(false) })
+const milestoneEdit = z.strictObject({ id: milestoneId.optional(), ...formMilestone.shape })
 
 const description = longText.trim().nullable().optional()
 
@@ -82,7 +79,7 @@ export const goalDraft = z
     status: goalStatus.default('active'),
     manualProgress: manualProgress.default(0),
     itemIds: goalItemIds.default([]),
-    milestones: z.array(milestoneDraft, { error: 'Milestones must be a list' }).max(100, 'Keep it to 100 milestones').default([]),
+    milestones: z.array(formMilestone, { error: 'Milestones must be a list' }).max(100, 'Keep it to 100 milestones').default([]),
     /** Progress from matching activities instead of milestones or the manual percentage. */
     activityTarget: activityTarget.nullable().optional(),
   })

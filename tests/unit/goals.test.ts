@@ -40,6 +40,16 @@ describe('goals.create and goals.get', () => {
     expect(await must(api.goals.get({ goalId: goal.id }))).toEqual(goal)
   })
 
+  it('creates milestones already ticked in the same call, done as of now', async () => {
+    const { api } = await open()
+    const goal = await must(api.goals.create({ title: 'Kafka', milestones: [{ title: 'Read the book', done: true }, { title: 'Build a consumer' }] }))
+    expect(goal.milestones.map((m) => [m.title, m.doneAt])).toEqual([
+      ['Read the book', '2026-11-25T12:00:00.000Z'],
+      ['Build a consumer', null],
+    ])
+    expect(goal.progress).toBe(0.5)
+  })
+
   it('uses the manual progress while a goal has no milestones', async () => {
     const { api } = await open()
     const goal = await must(api.goals.create({ title: 'Get promoted', manualProgress: 40, priority: 'high', status: 'paused' }))

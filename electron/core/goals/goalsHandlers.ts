@@ -86,7 +86,7 @@ export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goal
       assertItemsExist(input.itemIds)
       const target = input.activityTarget ? toTarget(input.activityTarget) : null
       assertTarget(target, fields)
-      const milestones = input.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate ?? null }))
+      const milestones = input.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate ?? null, done: m.done }))
       return goal(repo.create(fields, input.itemIds, milestones, target, now()))
     }, log),
     update: handle(c.update, ({ goalId, itemIds, activityTarget, milestones, ...patch }) => {

@@ -313,13 +313,16 @@ export function createGoalsRepository(db: Db) {
     linking(itemId: string): { id: number; title: string; status: GoalStatus; archived: boolean }[] {
       return linkingStmt.all(itemId).map((g) => ({ id: g.id, title: g.title, status: g.status, archived: g.archived_at !== null }))
     },
-    create(fields: GoalFields, itemIds: readonly string[], milestones: readonly MilestoneFields[], target: GoalActivityTarget | null, at: Date): number {
+    create(fields: GoalFields, itemIds: readonly string[], milestones: readonly (MilestoneFields & { done: boolean })[], target: GoalActivityTarget | null, at: Date): number {
       return db.transaction(() => {
         const iso = at.toISOString()
         const id = Number(insertGoal.run({ ...fields, at: iso }).lastInsertRowid)
         writeLinks(id, itemIds)
         if (target !== null) writeTarget(id, target)
-        milestones.forEach((m, position) => insertMilestone.run({ goalId: id, title: m.title, dueDate: m.dueDate, position, at: iso }))
+        milestones.forEach((m, position) => {
+          const milestoneId = Number(insertMilestone.run({ goalId: id, title: m.title, dueDate: m.dueDate, position, at: iso }).lastInsertRowid)
+          if (m.done) setDoneStmt.run(iso, iso, milestoneId)
+        })
         return id
       })()
     },

@@ -59,19 +59,11 @@ export const useGoalsStore = defineStore('goals', () => {
     busy.value = next
   }
 
-  async function create(input: GoalDraftInput, ticked: readonly number[] = []): Promise<SaveOutcome> {
+  async function create(input: GoalDraftInput): Promise<SaveOutcome> {
     const result = await api.goals.create(input)
     if (!result.ok) return result
-    let goal = result.value
-    // The draft has no done flag: ticks made while writing the goal are stored right after it.
-    for (const index of ticked) {
-      const milestone = goal.milestones[index]
-      if (!milestone) continue
-      const toggled = await api.goals.toggleMilestone({ milestoneId: milestone.id, done: true })
-      if (toggled.ok) goal = toggled.value
-    }
-    replace(goal)
-    return { ok: true, goal }
+    replace(result.value)
+    return { ok: true, goal: result.value }
   }
 
   /** Saves the goal's fields and its milestones in one call: the core applies all of it or none. */
