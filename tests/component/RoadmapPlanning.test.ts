@@ -20,7 +20,7 @@ describe('planning on the roadmap', () => {
     await flushPromises()
     expect(target.attributes('aria-pressed')).toBe('true')
 
-    await wrapper.get('button[aria-label="Add a skill to Java Developer"]').trigger('click')
+    await wrapper.get('button[aria-label="Add skill to Java Developer"]').trigger('click')
     await flushPromises()
     const form = wrapper.get('form#add-item-form')
     await form.trigger('submit')

@@ -95,7 +95,7 @@ test('a new user logs a PR, a post and a meetup, finds them again, imports git h
   const filters = page.getByRole('search', { name: 'Filter activities' })
   await filters.getByLabel('Kind').selectOption({ label: 'Engage in Open Source Projects (all)' })
   await expect(count).toHaveText('1 matching activity')
-  await expect(list.getByRole('button', { name: /^Fix async error handling in router · Pull request, merged · expressjs\/express/ })).toBeVisible()
+  await expect(list.getByRole('button', { name: /^Fix async error handling in router Pull request expressjs\/express .*Merged/ })).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(count).toHaveText('3 activities')
 
@@ -104,7 +104,8 @@ test('a new user logs a PR, a post and a meetup, finds them again, imports git h
   await expect(count).toHaveText('1 matching activity')
   const pr = list.getByRole('button', { name: /^Fix async error handling in router/ })
   await expect(pr).toBeVisible()
-  await expect(pr).toHaveAccessibleName(/skills: Asynchronous Programming, JavaScript$/)
+  // The row's name is what it shows, title first and the date last.
+  await expect(pr).toHaveAccessibleName(/^Fix async error handling in router Pull request expressjs\/express 3 hours Merged Asynchronous Programming JavaScript \d{1,2} \w{3} \d{4}$/)
   await expect(pr).toContainText('JavaScript')
 
   // Keyboard: the row opens with Enter, Escape returns to it.
@@ -217,7 +218,7 @@ test('the log stays quick with 100,000 activities: pages on demand, a few dozen 
   const count = page.getByTestId('activity-count')
   await expect(count).toHaveText('100,000 activities')
   const list = page.getByRole('list', { name: 'Activities' })
-  await expect(list.getByRole('button', { name: /^Activity number \d+ · / }).first()).toBeVisible()
+  await expect(list.getByRole('button', { name: /^Activity number \d+ / }).first()).toBeVisible()
   const firstRows = Date.now() - started
   const rendered = await list.getByRole('listitem').count()
   expect(rendered).toBeLessThan(80)
@@ -228,7 +229,7 @@ test('the log stays quick with 100,000 activities: pages on demand, a few dozen 
   const jump = Date.now()
   await page.keyboard.press('End')
   const last = list.locator('[aria-posinset="100000"]')
-  await expect(last.getByRole('button', { name: /^Activity number \d+ · / })).toBeFocused()
+  await expect(last.getByRole('button', { name: /^Activity number \d+ / })).toBeFocused()
   const endMs = Date.now() - jump
   expect(listCalls.length).toBeLessThanOrEqual(3)
 
@@ -236,7 +237,7 @@ test('the log stays quick with 100,000 activities: pages on demand, a few dozen 
   listCalls.length = 0
   const middle = Date.now()
   await page.getByTestId('activity-scroller').evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }))
-  await expect(list.locator('[aria-posinset="50001"]').getByRole('button', { name: /^Activity number \d+ · / })).toBeVisible()
+  await expect(list.locator('[aria-posinset="50001"]').getByRole('button', { name: /^Activity number \d+ / })).toBeVisible()
   const middleMs = Date.now() - middle
   expect(listCalls.length).toBeLessThanOrEqual(3)
 
@@ -343,6 +344,6 @@ test('a CSV file with a bad line imports only after the skip is confirmed; expor
   await edit.getByRole('button', { name: 'Save changes' }).click()
   await expect(edit).toBeHidden()
   await expect(list.getByRole('button', { name: /^Node\.js Berlin meetup/ })).toHaveCount(2)
-  await expect(list.getByRole('button', { name: new RegExp(`^Node\\.js Berlin meetup · Meetup · ${format(subDays(today, 8), 'd MMM yyyy')}`) })).toBeVisible()
+  await expect(list.getByRole('button', { name: new RegExp(`^Node\\.js Berlin meetup Meetup .*${format(subDays(today, 8), 'd MMM yyyy')}$`) })).toBeVisible()
   await host.stop()
 })

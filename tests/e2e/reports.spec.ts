@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { addDays, differenceInCalendarDays, format, startOfYear, subYears } from 'date-fns'
-import { contract, createClient, fail, type Result } from '../../shared/contract'
+import { apiFor, value } from './support/hostApi'
 import { makeDataDir, startHost } from './support/webHost'
 import { screenshot, shotsDir } from './support/screenshots'
 
@@ -15,27 +15,6 @@ const thisYear = (share: number) => format(addDays(yearStart, Math.floor(differe
 const lastYear = format(subYears(yearStart, 1), 'yyyy') + '-12-15'
 
 const privateNote = 'Counter-offer from Initech: keep this between us'
-
-/** The typed API over the web host's HTTP routes, with the token the host printed. */
-function apiFor(host: { origin: string; url: string }) {
-  const token = new URL(host.url).searchParams.get('token') ?? ''
-  return createClient(contract, async (channel, input): Promise<Result<unknown>> => {
-    const response = await fetch(`${host.origin}/api/${channel}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-    })
-    const body: unknown = await response.json()
-    return isResult(body) ? body : fail('internal', `The host answered ${response.status} without a result.`)
-  })
-}
-
-const isResult = (body: unknown): body is Result<unknown> => typeof body === 'object' && body !== null && 'ok' in body && typeof body.ok === 'boolean'
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`Seeding failed: ${result.error.message}`)
-  return result.value
-}
 
 /**
  * A year of a backend developer's work: merged PRs in three public repositories and one
