@@ -30,11 +30,18 @@ test('every view passes axe’s WCAG 2.1 A and AA rules, in light and in dark', 
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
       // Charts and the report preview draw after the page; let them settle before judging colours.
       await page.waitForTimeout(400)
-      // Legacy mode and no frames: the report preview is a sandboxed frame without scripts, which axe cannot enter (the report's own HTML is checked in the report tests).
+      // Legacy mode and no frames: the report preview is a sandboxed frame without scripts, which axe cannot enter; the report's own HTML has its test below.
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ iframes: false }).setLegacyMode(true).analyze()
       for (const v of results.violations) found.push(`${view} (${colorScheme}): ${v.id} [${v.impact ?? '?'}] ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
     }
   }
   expect(found, found.join('\n')).toEqual([])
+
+  // The report a person sends, as its recipient opens the HTML file.
+  const report = value(await api.reports.render({ options: { period: { preset: 'all-time' } }, format: 'html' }))
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setContent(report.content)
+  const inReport = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze()
+  expect(inReport.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   await host.stop()
 })

@@ -72,7 +72,7 @@ function pips(start: number | null, end: number | null): string {
   const to = clampLevel(end)
   const dots = skillLevels.slice(1).map((l) => `<i class="${l <= Math.min(from, to) ? 'on' : l <= to ? 'gain' : ''}"></i>`)
   const name = end !== null && skillLevels.some((l) => l === end) ? esc(level(end)) : '–'
-  return `<span class="pips" aria-label="Level ${to} of 5">${dots.join('')}</span><span class="level-name">${name}</span>`
+  return `<span class="pips" role="img" aria-label="Level ${to} of 5">${dots.join('')}</span><span class="level-name">${name}</span>`
 }
 
 /**

@@ -95,7 +95,8 @@ td.title { width: 46%; }
 .overall { display: flex; align-items: baseline; gap: 12px; margin: 2px 0 8px; }
 .overall .big { font-size: 20pt; font-weight: 700; color: var(--navy); }
 
-.up { color: var(--gain); font-weight: 600; } .down { color: var(--bad); font-weight: 600; } .flat { color: var(--faint); }
+/* Text needs more contrast than the bars: emerald-700 reads at 5.5:1 on white. */
+.up { color: #047857; font-weight: 600; } .down { color: var(--bad); font-weight: 600; } .flat { color: var(--muted); }
 .badge { display: inline-block; padding: 1px 7px; border-radius: 999px; font-size: 7.5pt; font-weight: 700; letter-spacing: .02em; white-space: nowrap;
   background: #eef2f7; color: #475569; }
 .badge.merged { background: #ede9fe; color: var(--violet); } .badge.open { background: #dcfce7; color: #15803d; }
