@@ -45,4 +45,30 @@ describe('planning on the roadmap', () => {
     expect(stored).toEqual({ hidden: 1 })
     wrapper.unmount()
   })
+
+  it('adds a strategy group of one’s own beside the path’s, and a strategy in it', async () => {
+    const env = await withRealCore()
+    dispose = env.dispose
+    const wrapper = env.mount(RoadmapView, { attachTo: document.body, global: { plugins: [await testRouter('/roadmap')] } })
+    await flushPromises()
+
+    await wrapper.get('button[aria-label="Add your own strategy group to Career Advancement Strategies"]').trigger('click')
+    await flushPromises()
+    const form = wrapper.get('form#add-item-form')
+    await form.get('input').setValue('Teaching')
+    await form.trigger('submit')
+    await flushPromises()
+
+    const group = wrapper.get('section[aria-label="Teaching"]')
+    expect(group.text()).toContain('Teaching')
+    await group.get('button[aria-label="Add strategy to Teaching"]').trigger('click')
+    await flushPromises()
+    await wrapper.get('form#add-item-form input').setValue('Mentor a junior developer')
+    await wrapper.get('form#add-item-form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('section[aria-label="Teaching"]').find('select[aria-label="Status of Mentor a junior developer"]').exists()).toBe(true)
+    const stored = env.core.db.prepare("SELECT kind, parent_id AS parentId FROM custom_item WHERE title = 'Teaching'").get()
+    expect(stored).toEqual({ kind: 'strategy-group', parentId: 'stage.advancement' })
+    wrapper.unmount()
+  })
 })
