@@ -94,6 +94,28 @@ describe('editing an item you added', () => {
   })
 })
 
+describe('moving an item you added', () => {
+  it('offers only the places that can hold it, and moves it there', async () => {
+    const { env, wrapper, id } = await openItemPage(async (api) => (await must(api.roadmap.addCustomItem({ parentId: 'track.java', kind: 'skill', title: 'Kotlin' }))).id)
+    const form = await openEdit(wrapper, 'Kotlin')
+    const placed = form.get<HTMLSelectElement>('select')
+    expect(field(form, 'Placed under').element).toBe(placed.element)
+    const options = placed.findAll('option').map((o) => o.text())
+    // A skill sits under a stage or a track; strategy groups and strategies are not offered.
+    expect(options).toContain('Java Developer (track)')
+    expect(options).toContain('Node.js Developer (track)')
+    expect(options).toContain("Bachelor's Degree in Computer Science or Related Field (stage)")
+    expect(options.some((o) => o.includes('Strategies for Growth'))).toBe(false)
+    expect(placed.element.value).toBe('track.java')
+
+    await placed.setValue('track.nodejs')
+    await form.trigger('submit')
+    await flushPromises()
+    expect(env.core.db.prepare('SELECT parent_id FROM custom_item WHERE id = ?').pluck().get(id)).toBe('track.nodejs')
+    wrapper.unmount()
+  })
+})
+
 describe('an item that comes with the path', () => {
   it('offers no Edit and no Remove', async () => {
     const { wrapper } = await openItemPage(async () => 'skill.java')
