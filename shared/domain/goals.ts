@@ -74,6 +74,8 @@ export interface Goal {
   milestones: Milestone[]
   createdAt: string
   updatedAt: string
+  /** When the goal was marked done; null while it is not done. */
+  completedAt: string | null
   /** Set while the goal is in the archive; restoring clears it and keeps the status. */
   archivedAt: string | null
 }

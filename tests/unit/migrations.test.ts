@@ -189,6 +189,32 @@ const cases: MigrationCase[] = [
       expect(db.prepare('SELECT id FROM item_evidence ORDER BY id').pluck().all()).toEqual([1, 3])
     },
   },
+  {
+    version: 9,
+    seed(db) {
+      const add = db.prepare('INSERT INTO goal (title, start_date, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      add.run('Shipped', '2026-01-01', 'done', at, '2026-03-04T10:00:00.000Z')
+      add.run('Still going', '2026-01-01', 'active', at, '2026-03-05T10:00:00.000Z')
+    },
+    check(db) {
+      // Done goals keep their last change as the day they were done; open ones have none.
+      expect(db.prepare('SELECT title, completed_at FROM goal ORDER BY id').all()).toEqual([
+        { title: 'Shipped', completed_at: '2026-03-04T10:00:00.000Z' },
+        { title: 'Still going', completed_at: null },
+      ])
+      const setStatus = db.prepare('UPDATE goal SET status = ?, updated_at = ? WHERE id = ?')
+      const completedAt = (id: number) => db.prepare('SELECT completed_at FROM goal WHERE id = ?').pluck().get(id)
+      setStatus.run('done', '2026-04-01T09:00:00.000Z', 2)
+      expect(completedAt(2)).toBe('2026-04-01T09:00:00.000Z')
+      // Later edits of a done goal do not move the day it was done.
+      db.prepare("UPDATE goal SET title = 'Still going, and done', status = 'done', updated_at = '2026-05-01T09:00:00.000Z' WHERE id = 2").run()
+      expect(completedAt(2)).toBe('2026-04-01T09:00:00.000Z')
+      setStatus.run('active', '2026-05-02T09:00:00.000Z', 2)
+      expect(completedAt(2)).toBeNull()
+      db.prepare("INSERT INTO goal (title, start_date, status, created_at, updated_at) VALUES ('Done on arrival', '2026-01-01', 'done', ?, '2026-06-01T00:00:00.000Z')").run(at)
+      expect(completedAt(3)).toBe('2026-06-01T00:00:00.000Z')
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

@@ -147,6 +147,23 @@ describe('the report model', () => {
     expect(q1.figures.milestonesDone).toBe(1)
   })
 
+  it('keeps a goal done on the day it was marked done, whatever was edited after', async () => {
+    const { api, set } = await setup()
+    set('2026-03-10T12:00:00Z')
+    const goal = await must(api.goals.create({ title: 'Pass the Java exam', startDate: '2026-01-01' }))
+    set('2026-03-20T12:00:00Z')
+    await must(api.goals.update({ goalId: goal.id, status: 'done' }))
+    set('2026-06-15T12:00:00Z')
+    await must(api.goals.update({ goalId: goal.id, description: 'Oracle Certified Professional, 82%' }))
+
+    const q1 = await model(api, { period: { preset: 'custom', from: '2026-01-01', to: '2026-03-31' }, timeZone: 'UTC' })
+    expect(q1.goals?.done.map((g) => [g.title, g.completedOn])).toEqual([['Pass the Java exam', '2026-03-20']])
+    // Done before Q2 began: Q2's report neither lists it as done nor as open.
+    const q2 = await model(api, { period: { preset: 'custom', from: '2026-04-01', to: '2026-06-30' }, timeZone: 'UTC' })
+    expect(q2.goals?.done).toEqual([])
+    expect(q2.goals?.inProgress.map((g) => g.title)).not.toContain('Pass the Java exam')
+  })
+
   it('counts open-source work by repository and the rest by kind, deleted and out-of-period work left out', async () => {
     const { api } = await seeded()
     const year = await model(api, { period: { preset: 'this-year' }, timeZone: 'Europe/Berlin', exclude: { privateRepositories: false } })

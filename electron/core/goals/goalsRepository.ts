@@ -21,6 +21,7 @@ interface GoalRow {
   created_at: string
   updated_at: string
   archived_at: string | null
+  completed_at: string | null
 }
 
 interface MilestoneRow {
@@ -271,6 +272,7 @@ export function createGoalsRepository(db: Db) {
         activityCount,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
+        completedAt: row.completed_at,
         archivedAt: row.archived_at,
       }
     })

@@ -11,10 +11,10 @@ const byTarget = (a: ReportGoal, b: ReportGoal): number =>
 
 /**
  * Goals as they stood at the end of the period: done in it, or still open then (in progress,
- * or overdue when the target date had passed by `asOf`). A goal has no status history, so
- * it counts as done on the day it was last changed while done: marking a goal done is, in
- * practice, the last thing done to it. Milestones count as reached only if they were by the
- * period's end, so a report on a past quarter shows that quarter, not today.
+ * or overdue when the target date had passed by `asOf`). A goal is done on the day it was
+ * marked done (completed_at, migration 009), whatever was edited after. Milestones count as
+ * reached only if they were by the period's end, so a report on a past quarter shows that
+ * quarter, not today.
  */
 export function buildGoals(goals: readonly Goal[], period: ReportPeriod, asOf: string, excludeNotes: boolean): { goals: ReportGoals; milestonesDone: number } {
   const zone = period.timeZone
@@ -49,7 +49,7 @@ export function buildGoals(goals: readonly Goal[], period: ReportPeriod, asOf: s
               activityCount: goal.activityCount,
             }),
       activityTally: activityTally(goal),
-      completedOn: done ? dayIn(goal.updatedAt, zone) : null,
+      completedOn: done && goal.completedAt !== null ? dayIn(goal.completedAt, zone) : null,
       milestones,
     }
   }
@@ -58,7 +58,7 @@ export function buildGoals(goals: readonly Goal[], period: ReportPeriod, asOf: s
   const open: ReportGoal[] = []
   for (const goal of goals) {
     if (goal.archivedAt !== null || goal.status === 'dropped' || goal.startDate > period.to) continue
-    const completedAt = goal.status === 'done' ? goal.updatedAt : null
+    const completedAt = goal.status === 'done' ? goal.completedAt : null
     if (completedAt !== null && completedAt < period.startsAt) continue
     if (within(completedAt, period)) done.push(toReport(goal, true))
     else open.push(toReport(goal, false))
