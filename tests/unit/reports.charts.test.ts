@@ -9,7 +9,6 @@ const repo = (name: string, merged: number): ReportRepository => ({ repo: name, 
 const inheritedOnObjects = () => {
   const seen: string[] = []
   // for…in is the point: it lists what every object would inherit.
-  // eslint-disable-next-line guard-for-in
   for (const key in {}) seen.push(key)
   return seen
 }
