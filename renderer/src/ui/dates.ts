@@ -9,6 +9,8 @@ export const formatDay = (date: IsoDate): string => format(parseIsoDate(date), '
 
 /** "3 Jun 2027, 14:05" from a stored UTC instant, shown in local time. */
 export const formatInstant = (instant: string): string => format(parseISO(instant), 'd MMM yyyy, HH:mm')
+/** The day of a stored instant, in this computer's calendar. */
+export const formatInstantDay = (instant: string): string => format(parseISO(instant), 'd MMM yyyy')
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`)
 
