@@ -65,22 +65,24 @@ export function summaryBaseline(db: Db) {
         FROM up JOIN node n ON n.id = up.item AND n.kind = 'skill' JOIN bucket b ON b.item = up.item AND b.b IN ('not-started', 'in-progress')
         WHERE up.depth = 0
       )
+    -- Each value goes through json(): a scalar subquery drops the JSON subtype (SQLite 3.5x), and
+    -- json_object would quote the array as text.
     SELECT json_object(
-      'overall', (SELECT json_array(sum(b = 'done'), sum(b = 'in-progress'), sum(b = 'not-started'), sum(b = 'skipped'), sum(b = 'hidden')) FROM bucket),
-      'stages', (SELECT json_group_array(json(entry)) FROM (SELECT entry FROM entries WHERE kind = 'stage' ORDER BY key)),
-      'tracks', (SELECT json_group_array(json_array(json(entry), json(CASE WHEN chosen THEN 'true' ELSE 'false' END))) FROM (SELECT entry, chosen FROM entries WHERE kind = 'track' ORDER BY key)),
-      'groups', (SELECT json_group_array(json(entry)) FROM (SELECT entry FROM entries WHERE kind = 'strategy-group' ORDER BY key)),
-      'chosen', (SELECT json_group_array(id) FROM (SELECT id FROM entries WHERE kind = 'track' AND chosen ORDER BY key)),
-      'dueSoon', (SELECT json_group_array(json_array(id, CAST(days_left AS INTEGER), progress)) FROM (
-        SELECT * FROM open_goal WHERE target_date >= @today AND target_date <= date(@today, '+30 days') ORDER BY days_left, id)),
-      'overdueGoals', (SELECT json_group_array(json_array(id, CAST(days_left AS INTEGER), progress)) FROM (
-        SELECT * FROM open_goal WHERE target_date < @today ORDER BY days_left, id)),
-      'overdueMilestones', (SELECT json_group_array(json_array(id, days_left, goal_id)) FROM (
+      'overall', json((SELECT json_array(sum(b = 'done'), sum(b = 'in-progress'), sum(b = 'not-started'), sum(b = 'skipped'), sum(b = 'hidden')) FROM bucket)),
+      'stages', json((SELECT json_group_array(json(entry)) FROM (SELECT entry FROM entries WHERE kind = 'stage' ORDER BY key))),
+      'tracks', json((SELECT json_group_array(json_array(json(entry), json(CASE WHEN chosen THEN 'true' ELSE 'false' END))) FROM (SELECT entry, chosen FROM entries WHERE kind = 'track' ORDER BY key))),
+      'groups', json((SELECT json_group_array(json(entry)) FROM (SELECT entry FROM entries WHERE kind = 'strategy-group' ORDER BY key))),
+      'chosen', json((SELECT json_group_array(id) FROM (SELECT id FROM entries WHERE kind = 'track' AND chosen ORDER BY key))),
+      'dueSoon', json((SELECT json_group_array(json_array(id, CAST(days_left AS INTEGER), progress)) FROM (
+        SELECT * FROM open_goal WHERE target_date >= @today AND target_date <= date(@today, '+30 days') ORDER BY days_left, id))),
+      'overdueGoals', json((SELECT json_group_array(json_array(id, CAST(days_left AS INTEGER), progress)) FROM (
+        SELECT * FROM open_goal WHERE target_date < @today ORDER BY days_left, id))),
+      'overdueMilestones', json((SELECT json_group_array(json_array(id, days_left, goal_id)) FROM (
         SELECT m.id, CAST(julianday(m.due_date) - julianday(@today) AS INTEGER) AS days_left, m.goal_id FROM milestone m JOIN open_goal g ON g.id = m.goal_id
-        WHERE m.done_at IS NULL AND m.due_date < @today ORDER BY m.due_date, m.id)),
-      'nextUp', (SELECT json_group_array(json_array(item, track)) FROM (
+        WHERE m.done_at IS NULL AND m.due_date < @today ORDER BY m.due_date, m.id))),
+      'nextUp', json((SELECT json_group_array(json_array(item, track)) FROM (
         SELECT next_up.item, next_up.track FROM next_up JOIN ord ON ord.id = next_up.item
-        WHERE next_up.track IN (SELECT id FROM chosen) ORDER BY ord.key))
+        WHERE next_up.track IN (SELECT id FROM chosen) ORDER BY ord.key)))
     ) AS answer`)
   return (path: string, today: string): SummaryProjection => normalizeSummary(parseJson(stmt.get({ path, today })?.answer))
 }
@@ -218,30 +220,30 @@ export function statsBaseline(db: Db) {
         WHERE s.path_id = @path AND s.kind = 'strategy' AND s.retired = 0 AND coalesce(st.hidden, 0) = 0
       )
     SELECT json_object(
-      'days', (SELECT json_group_array(json_array(date, n)) FROM heat),
+      'days', json((SELECT json_group_array(json_array(date, n)) FROM heat)),
       'max', (SELECT max(n) FROM heat),
       'total', (SELECT sum(n) FROM heat),
-      'months', (SELECT json_group_array(json_array(month, n)) FROM (
-        SELECT substr(date, 1, 7) AS month, sum(n) AS n FROM heat WHERE date >= @monthsFrom GROUP BY 1 ORDER BY 1)),
-      -- json(): a value that went through a sorter has lost its JSON subtype and would be quoted.
+      'months', json((SELECT json_group_array(json_array(month, n)) FROM (
+        SELECT substr(date, 1, 7) AS month, sum(n) AS n FROM heat WHERE date >= @monthsFrom GROUP BY 1 ORDER BY 1))),
+      -- json(): a subquery's value has lost its JSON subtype (SQLite 3.5x) and would be quoted.
       'currentDays', json((SELECT json_array(len, first, last) FROM day_runs WHERE julianday(@today) - julianday(last) <= 1 ORDER BY last DESC LIMIT 1)),
       'longestDays', json((SELECT json_array(len, first, last) FROM day_runs ORDER BY len DESC, first LIMIT 1)),
       'currentWeeks', json((SELECT json_array(len, first, last) FROM week_runs
         WHERE last_wk = (SELECT max(wk) FROM weeks)
           AND julianday(date(@today, '-' || ((CAST(strftime('%w', @today) AS INTEGER) + 6) % 7) || ' days')) - julianday(last_wk) <= 7)),
       'longestWeeks', json((SELECT json_array(len, first, last) FROM week_runs ORDER BY len DESC, first LIMIT 1)),
-      'top', (SELECT json_group_array(json_array(repo, n, last)) FROM (
+      'top', json((SELECT json_group_array(json_array(repo, n, last)) FROM (
         SELECT repo, count(*) AS n, max(date) AS last FROM activity
         WHERE deleted_at IS NULL AND repo IS NOT NULL AND date BETWEEN @from AND @today
-        GROUP BY repo ORDER BY n DESC, repo LIMIT 10)),
-      'strategies', (SELECT json_group_array(json_array(id, total, merged, repos)) FROM (
+        GROUP BY repo ORDER BY n DESC, repo LIMIT 10))),
+      'strategies', json((SELECT json_group_array(json_array(id, total, merged, repos)) FROM (
         SELECT s.id,
           (SELECT coalesce(sum(yk.n), 0) FROM json_each(s.activity_kinds) k JOIN year_kind yk ON yk.kind = k.value) AS total,
           CASE WHEN EXISTS (SELECT 1 FROM json_each(s.activity_kinds) WHERE value = 'pull-request')
                THEN coalesce((SELECT merged FROM year_kind WHERE kind = 'pull-request'), 0) ELSE 0 END AS merged,
           (SELECT count(DISTINCT a.repo) FROM activity a WHERE a.deleted_at IS NULL AND a.repo IS NOT NULL
              AND a.kind IN (SELECT value FROM json_each(s.activity_kinds)) AND a.date BETWEEN @yearFrom AND @today) AS repos
-        FROM strat s ORDER BY s.gp, s.custom, s.position))
+        FROM strat s ORDER BY s.gp, s.custom, s.position)))
     ) AS answer`)
   return (window: StatsWindow): StatsProjection => {
     const value = parseJson(stmt.get(window)?.answer)
