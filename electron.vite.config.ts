@@ -28,6 +28,10 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
+      // Only `dependencies` (the native module) stay in node_modules; what else main needs is
+      // bundled (ECharts tree-shaken), so the package carries what the app runs and nothing else.
+      // playwright-core is the web host's PDF printer, a development tool: loaded, never bundled.
+      externalizeDeps: { include: ['playwright-core'] },
       rollupOptions: {
         // The web host is the same core behind HTTP; it is built here so both hosts ship from one build.
         input: { index: resolve(import.meta.dirname, 'electron/main/index.ts'), web: resolve(import.meta.dirname, 'electron/web/index.ts') },

@@ -25,7 +25,6 @@ export interface CoreOptions {
   contentDir: string
   /** More path files to load, e.g. a test fixture. */
   extraPathFiles?: string[]
-  nativeBinding?: string
   now?: () => Date
   log?: Logger
   /** Take the data folder's single-writer lock (default true; false only for read-only tools). */
@@ -52,7 +51,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? console
   const host = options.host ?? browserHost()
   const paths: CareerPathFile[] = [...loadPathDir(options.contentDir), ...(options.extraPathFiles ?? []).map(loadPathFile)]
-  const openSqlite = sqliteOpener(options.nativeBinding)
+  const openSqlite = sqliteOpener()
   const file = databasePath(options.dataDir)
   // Single writer: taken before the file is touched, released by close() or on failure.
   const lock = options.lock === false ? null : acquireDataLock(options.dataDir, now)

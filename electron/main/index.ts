@@ -5,7 +5,6 @@ import { describeRecovery, openWithRecovery, type RecoveryChoice } from '../core
 import type { StoreOpenError } from '../core/store/storeOpenError'
 import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol'
 import { registerIpc } from './ipc'
-import { electronNativeBinding } from './nativeBinding'
 import { denyAllPermissions, hardenContents } from './security'
 import { desktopHost } from './desktopHost'
 import { createMainWindow } from './window'
@@ -51,7 +50,7 @@ async function start(): Promise<void> {
   serveRenderer(join(appRoot, 'out', 'renderer'))
   const dataDir = process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData')
   try {
-    core = (await openWithRecovery({ dataDir, contentDir, nativeBinding: electronNativeBinding(appRoot, app.isPackaged), host: desktopHost(dataDir) }, askHowToRecover)) ?? undefined
+    core = (await openWithRecovery({ dataDir, contentDir, host: desktopHost(dataDir) }, askHowToRecover)) ?? undefined
   } catch (error) {
     dialog.showErrorBox('Pathfinder could not open your data', error instanceof Error ? error.message : String(error))
   }

@@ -65,7 +65,6 @@ export interface RestoreFromBackupOptions {
   dataDir: string
   /** A name from the backups folder; default the newest that passes its check. */
   name?: string
-  nativeBinding?: string
   now?: () => Date
 }
 
@@ -77,7 +76,7 @@ export interface RestoreFromBackupOptions {
 export async function restoreFromBackup(options: RestoreFromBackupOptions): Promise<BackupInfo> {
   const { dataDir } = options
   const now = options.now ?? (() => new Date())
-  const openSqlite = sqliteOpener(options.nativeBinding)
+  const openSqlite = sqliteOpener()
   const lock = acquireDataLock(dataDir, now)
   try {
     const backup = options.name ? requireBackup(dataDir, options.name) : newestGoodBackup(dataDir, openSqlite, latestVersion())

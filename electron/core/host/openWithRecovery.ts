@@ -16,7 +16,7 @@ export async function openWithRecovery(options: CoreOptions, decide: (error: Sto
     if (choice === 'quit') return null
     if (choice === 'restore') {
       if (!error.canRestore) throw error
-      await restoreFromBackup({ dataDir: options.dataDir, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+      await restoreFromBackup({ dataDir: options.dataDir })
       return createCore(options)
     }
     return createCore({ ...options, startFresh: true })

@@ -8,18 +8,14 @@ import { StoreOpenError } from './storeOpenError'
 
 export type Db = Database.Database
 
-/** Opens one more SQLite connection with the same native binding as the live store. */
+/** Opens one more SQLite connection the way the live store's are opened (tests swap it to inject faults). */
 export type OpenSqlite = (file: string, options?: { readonly?: boolean; fileMustExist?: boolean }) => Db
 
-export const sqliteOpener =
-  (nativeBinding?: string): OpenSqlite =>
-  (file, options = {}) =>
-    new Database(file, { ...options, ...(nativeBinding ? { nativeBinding } : {}) })
+// better-sqlite3 is a Node-API addon: the same prebuilt binary loads in Node and in Electron.
+export const sqliteOpener = (): OpenSqlite => (file, options = {}) => new Database(file, options)
 
 export interface OpenOptions {
-  /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI in the app). */
-  nativeBinding?: string
-  /** Takes precedence over nativeBinding: how every connection to this store is opened. */
+  /** How every connection to this store is opened (default: better-sqlite3 as it is). */
   openSqlite?: OpenSqlite
   migrations?: readonly Migration[]
   now?: () => Date
@@ -86,7 +82,7 @@ export interface OpenedDatabase {
  */
 export async function openDatabaseFile(file: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
   const migrations = options.migrations ?? allMigrations
-  const openSqlite = options.openSqlite ?? sqliteOpener(options.nativeBinding)
+  const openSqlite = options.openSqlite ?? sqliteOpener()
   mkdirSync(dirname(file), { recursive: true })
   const foundVersion = existsSync(file) ? inspectExisting(file, openSqlite, migrations) : 0
   let db: Db

@@ -38,7 +38,7 @@ const when = (iso: string): string => iso.replace('T', ' ').slice(0, 16) + ' UTC
  */
 export async function openStore(dataDir: string, options: OpenStoreOptions = {}): Promise<OpenedDatabase> {
   const file = databasePath(dataDir)
-  const openSqlite = options.openSqlite ?? sqliteOpener(options.nativeBinding)
+  const openSqlite = options.openSqlite ?? sqliteOpener()
   const now = options.now ?? (() => new Date())
   const newest = () => newestGoodBackup(dataDir, openSqlite, latestVersion(options.migrations))
 
