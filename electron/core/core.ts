@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { CareerPathFile } from '@shared/domain/careerPath'
-import { dailyBackupDue, writeBackup } from './backups/backupFiles'
+import { dailyBackupDue, writeBackup } from './store/backupFiles'
 import { loadPathDir, loadPathFile } from './content/loadPaths'
 import { upsertContent } from './content/upsertContent'
 import type { CoreContext } from './context'

@@ -1,6 +1,5 @@
-import type { Contract } from '@shared/contract'
 import type { CoreContext } from './context'
-import type { HandlersOf } from './ipc/handle'
+import type { CoreHandlers } from './ipc/handle'
 import { activitiesHandlers } from './activities/activitiesHandlers'
 import { backupsHandlers } from './backups/backupsHandlers'
 import { dataHandlers } from './dataTransfer/dataHandlers'
@@ -10,8 +9,6 @@ import { importsHandlers } from './importers/importsHandlers'
 import { progressHandlers } from './progress/progressHandlers'
 import { reportsHandlers } from './reports/reportsHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
-
-export type CoreHandlers = HandlersOf<Contract>
 
 /** The one place a feature's handlers join the app. The type makes a missing one a build error. */
 export function createHandlers(ctx: CoreContext): CoreHandlers {

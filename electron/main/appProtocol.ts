@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron'
 import { pathToFileURL } from 'node:url'
 import { contentSecurityPolicy } from '@shared/contract/transport'
-import { resolveStatic } from '../web/staticFiles'
+import { resolveStatic } from '../core/host/resolveStatic'
 
 /** App pages are served from app://pathfinder/, never file://, so the origin is ours alone. */
 export const appScheme = 'app'

@@ -5,7 +5,8 @@ import { fail, type Result } from '@shared/contract'
 import { contentSecurityPolicy, httpApiPrefix, maxRequestBytes, sessionCookieName } from '@shared/contract/transport'
 import type { Dispatcher } from '../core/ipc/dispatcher'
 import { originAllowed, sessionToken, tokensMatch } from './guards'
-import { resolveStatic, sendFile } from './staticFiles'
+import { resolveStatic } from '../core/host/resolveStatic'
+import { sendFile } from './staticFiles'
 
 export interface WebHostOptions {
   dispatcher: Dispatcher

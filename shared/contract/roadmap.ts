@@ -11,9 +11,9 @@ import {
   type RemovedItems,
   type Roadmap,
   type RoadmapItem,
-  type RoadmapItemDetail,
   type StatusChange,
 } from '../domain/roadmap'
+import type { RoadmapItemDetail } from '../domain/itemDetail'
 
 const levelMessage = 'The level must be a whole number from 0 to 5'
 export const skillLevel = z.number({ error: levelMessage }).int(levelMessage).min(0, levelMessage).max(5, levelMessage)

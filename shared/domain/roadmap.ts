@@ -1,5 +1,4 @@
 import type { ActivityKind, SalaryRange } from './careerPath'
-import type { GoalStatus } from './goals'
 
 export const itemStatuses = ['not-started', 'in-progress', 'done', 'skipped'] as const
 export type ItemStatus = (typeof itemStatuses)[number]
@@ -110,20 +109,6 @@ export interface ItemRef {
   id: string
   kind: ItemKind
   title: string
-}
-
-/** Everything the item page shows. */
-export interface RoadmapItemDetail {
-  item: RoadmapItem
-  /** From the stage down to the item's parent. */
-  ancestors: ItemRef[]
-  children: RoadmapItem[]
-  /** Newest first. */
-  history: StatusChange[]
-  /** Newest first. Activities in the bin are left out until they are restored. */
-  evidence: ItemEvidence[]
-  /** Goals that link this item, archived ones included. */
-  goals: { id: number; title: string; status: GoalStatus; archived: boolean }[]
 }
 
 export interface RemovedItems {

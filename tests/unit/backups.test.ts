@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BackupInfo } from '@shared/domain/backups'
-import { backupsDir, keepAutomaticBackups, listBackups, rotateBackups, writeBackup } from '../../electron/core/backups/backupFiles'
+import { backupsDir, keepAutomaticBackups, listBackups, rotateBackups, writeBackup } from '../../electron/core/store/backupFiles'
 import { sqliteOpener } from '../../electron/core/store/database'
 import { apiOf, must, refused } from '../support/api'
 import { openTempCore } from '../support/tempCore'

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { listBackups } from '../../electron/core/backups/backupFiles'
+import { listBackups } from '../../electron/core/store/backupFiles'
 import { databasePath, openDatabase, type Db } from '../../electron/core/store/database'
 import { userVersion } from '../../electron/core/store/migrate'
 import { migrations, type Migration } from '../../electron/core/store/migrations'

@@ -5,7 +5,7 @@ import { DomainError } from '../ipc/domainError'
 import { acquireDataLock } from '../store/dataLock'
 import { databasePath, latestVersion, openDatabaseFile, sqliteOpener, type OpenSqlite } from '../store/database'
 import { moveAside } from '../store/openStore'
-import { backupPath, checkDatabaseFile, findBackup, newestGoodBackup, writeBackup } from './backupFiles'
+import { backupPath, checkDatabaseFile, findBackup, newestGoodBackup, writeBackup } from '../store/backupFiles'
 
 /**
  * Backs up the live store now. Every feature that replaces or bulk-changes user data

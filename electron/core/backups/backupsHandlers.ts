@@ -1,8 +1,7 @@
 import { contract } from '@shared/contract'
 import type { CoreContext } from '../context'
-import type { CoreHandlers } from '../handlers'
-import { handle } from '../ipc/handle'
-import { listBackups } from './backupFiles'
+import { handle, type CoreHandlers } from '../ipc/handle'
+import { listBackups } from '../store/backupFiles'
 import { backupNow, restoreLive } from './backups'
 
 export function backupsHandlers(ctx: CoreContext): CoreHandlers['backups'] {

@@ -1,8 +1,7 @@
 import { contract } from '@shared/contract'
 import { backupNow } from '../backups/backups'
 import type { CoreContext } from '../context'
-import type { CoreHandlers } from '../handlers'
-import { handle } from '../ipc/handle'
+import { handle, type CoreHandlers } from '../ipc/handle'
 import { exportAll } from './exportAll'
 import { replaceUserTables, stageImport, validateExport } from './importAll'
 

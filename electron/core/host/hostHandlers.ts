@@ -1,8 +1,7 @@
 import { contract } from '@shared/contract'
 import type { CoreContext } from '../context'
-import type { CoreHandlers } from '../handlers'
 import { DomainError } from '../ipc/domainError'
-import { handle } from '../ipc/handle'
+import { handle, type CoreHandlers } from '../ipc/handle'
 
 export function hostHandlers({ host, dataDir, log }: CoreContext): CoreHandlers['host'] {
   const c = contract.host

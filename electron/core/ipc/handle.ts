@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Channel, ContractShape } from '@shared/contract/channel'
-import { fail, ok, type Result } from '@shared/contract'
+import { fail, ok, type Contract, type Result } from '@shared/contract'
 import { DomainError } from './domainError'
 import { describeIssues } from './describeIssues'
 import { findNulCharacter, nulCharacterMessage } from './nulCharacters'
@@ -17,6 +17,9 @@ export interface Bound<C> {
 export type HandlersOf<C extends ContractShape> = {
   [NS in keyof C]: { [M in keyof C[NS]]: Bound<C[NS][M]> }
 }
+
+/** Every channel of the contract with its handler: the shape each feature's handlers fill in. */
+export type CoreHandlers = HandlersOf<Contract>
 
 export type Logger = Pick<Console, 'error' | 'warn' | 'info'>
 

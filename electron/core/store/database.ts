@@ -1,18 +1,12 @@
-import Database from 'better-sqlite3'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { writeBackup } from '../backups/backupFiles'
+import { writeBackup } from './backupFiles'
+import { sqliteOpener, type Db, type OpenSqlite } from './sqlite'
 import { applyMigrations, assertNotFromTheFuture, checkSummary, pendingMigrations, userVersion } from './migrate'
 import { migrations as allMigrations, type Migration } from './migrations'
 import { StoreOpenError } from './storeOpenError'
 
-export type Db = Database.Database
-
-/** Opens one more SQLite connection the way the live store's are opened (tests swap it to inject faults). */
-export type OpenSqlite = (file: string, options?: { readonly?: boolean; fileMustExist?: boolean }) => Db
-
-// better-sqlite3 is a Node-API addon: the same prebuilt binary loads in Node and in Electron.
-export const sqliteOpener = (): OpenSqlite => (file, options = {}) => new Database(file, options)
+export { sqliteOpener, type Db, type OpenSqlite } from './sqlite'
 
 export interface OpenOptions {
   /** How every connection to this store is opened (default: better-sqlite3 as it is). */

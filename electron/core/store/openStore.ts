@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
-import { fileStamp, listBackups, newestGoodBackup } from '../backups/backupFiles'
+import { fileStamp, listBackups, newestGoodBackup } from './backupFiles'
 import { databasePath, latestVersion, openDatabaseFile, sqliteOpener, type OpenedDatabase, type OpenOptions } from './database'
 import { StoreOpenError } from './storeOpenError'
 

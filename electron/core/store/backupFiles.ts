@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { backupReasons, type BackupInfo, type BackupReason } from '@shared/domain/backups'
-import type { Db, OpenSqlite } from '../store/database'
-import { checkSummary } from '../store/migrate'
+import type { Db, OpenSqlite } from './sqlite'
+import { checkSummary } from './migrate'
 
 /**
  * Backups are plain SQLite files in `backups/` beside the database, named
