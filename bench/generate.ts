@@ -10,6 +10,7 @@ import { contract, createClient, type Api, type Result } from '@shared/contract'
 import { activityKindSchema, type ActivityKind } from '@shared/domain/careerPath'
 import { createCore } from '../electron/core/core'
 import type { Db } from '../electron/core/store/database'
+import { seededRandom } from './seededRandom'
 
 export interface DatasetSize {
   activities: number
@@ -47,17 +48,7 @@ export interface GeneratedDataset {
   millis: number
 }
 
-/** mulberry32: small, fast and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom }
 
 const silent = { error: () => {}, warn: () => {}, info: () => {} }
 
@@ -170,6 +161,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       activity: db.prepare(`INSERT INTO activity (id, kind, date, title, url, repo, state, hours, notes, goal_id, source, external_key,
         commit_count, lines_changed, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       activitySkill: db.prepare('INSERT OR IGNORE INTO activity_skill (activity_id, item_id) VALUES (?, ?)'),
+      activityTarget: db.prepare(`INSERT INTO goal_activity_target (goal_id, target_count, kinds, state, repo) VALUES (?, ?, ?, ?, ?)`),
       setting: db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     }
 
@@ -256,6 +248,12 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           archived,
         )
         for (let l = int(1, 3); l > 0; l--) inserts.goalItem.run(id, pick(linkable), l)
+        // One finished goal in three counted activities ("50 merged pull requests"), every other
+        // one in one repository: chosen by id, not drawn, so the rest of the history stays as it
+        // was, and only finished goals, whose progress the dashboard's SQL baseline leaves out.
+        if (id % 3 === 0 && (status === 'done' || status === 'dropped')) {
+          inserts.activityTarget.run(id, 50, JSON.stringify(['pull-request']), 'merged', id % 2 === 0 ? (repositories[id % 10] ?? null) : null)
+        }
         const count = milestoneCounts.get(g) ?? 0
         const span = (target ?? start + 180) - start
         for (let m = 0; m < count; m++) {
@@ -264,7 +262,6 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
           inserts.milestone.run(id, `Milestone ${m + 1} of goal ${id}`, chance(0.9) ? dayAt(due) : null, done ? at(Math.min(totalDays - 1, due)) : null, m, created, created)
         }
       }
-
       // Activities: more of them as the years go on, fewer at weekends, oldest first (ids follow dates).
       const days: number[] = []
       while (days.length < size.activities) {

@@ -177,6 +177,17 @@ export async function coreOperations(core: Core, dataset: GeneratedDataset, opti
       ],
     }),
     operation({
+      id: 'goalsList',
+      label: 'goals page (goals.list, every activity-counted goal counted)',
+      targetMs: 100,
+      ours: () => must(api.goals.list({})),
+      project: (goals) => goals.length,
+      plausible: (goals) => [
+        ...problem(goals.length > 0, 'no goals'),
+        ...problem(goals.some((g) => g.activityTarget !== null && g.activityCount !== null && g.activityCount > 0), 'no goal counted any activity'),
+      ],
+    }),
+    operation({
       id: 'listFirst',
       label: `activity list, first page (kind ${listKind})`,
       targetMs: 20,

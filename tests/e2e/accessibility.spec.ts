@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { apiFor, value } from './support/hostApi'
 import { makeDataDir, startHost } from './support/webHost'
+import { settled } from './support/settled'
 
 /** Every view a person reaches from the sidebar, an item page, and the goal form open. */
 const views = ['/', '/roadmap', '/items/skill.java', '/goals', '/goals?new=1', '/activities', '/reports', '/timeline', '/settings']
@@ -28,8 +29,8 @@ test('every view passes axe’s WCAG 2.1 A and AA rules, in light and in dark', 
       await page.emulateMedia({ colorScheme })
       await page.goto(`${host.origin}/#${view}`)
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()
-      // Charts and the report preview draw after the page; let them settle before judging colours.
-      await page.waitForTimeout(400)
+      // Charts and the report preview draw after the page: judge colours once they have.
+      await settled(page)
       // Legacy mode and no frames: the report preview is a sandboxed frame without scripts, which axe cannot enter; the report's own HTML has its test below.
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ iframes: false }).setLegacyMode(true).analyze()
       for (const v of results.violations) found.push(`${view} (${colorScheme}): ${v.id} [${v.impact ?? '?'}] ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)

@@ -201,7 +201,8 @@ function seedMany(dataDir: string, count: number) {
   db.close()
 }
 
-test('the log stays quick with 100,000 activities: pages on demand, a few dozen rows in the page', async ({ page }) => {
+// How quick is `npm run bench`'s job (bench/browser.ts); this checks what keeps it quick.
+test('the log reads 100,000 activities page by page: a few dozen rows in the page, only the pages it shows', async ({ page }) => {
   test.setTimeout(180_000)
   const dataDir = makeDataDir()
   let host = await startHost(dataDir)
@@ -213,32 +214,26 @@ test('the log stays quick with 100,000 activities: pages on demand, a few dozen 
   page.on('request', (request) => {
     if (request.url().includes('/api/activities.list')) listCalls.push(request.postData() ?? '')
   })
-  const started = Date.now()
   await page.goto(host.url.replace(/#.*$/, '') + '#/activities')
   const count = page.getByTestId('activity-count')
   await expect(count).toHaveText('100,000 activities')
   const list = page.getByRole('list', { name: 'Activities' })
   await expect(list.getByRole('button', { name: /^Activity number \d+ / }).first()).toBeVisible()
-  const firstRows = Date.now() - started
   const rendered = await list.getByRole('listitem').count()
   expect(rendered).toBeLessThan(80)
 
   // The keyboard's End goes to the oldest of all; only the pages around it are read.
   listCalls.length = 0
   await list.getByRole('button').first().focus()
-  const jump = Date.now()
   await page.keyboard.press('End')
   const last = list.locator('[aria-posinset="100000"]')
   await expect(last.getByRole('button', { name: /^Activity number \d+ / })).toBeFocused()
-  const endMs = Date.now() - jump
   expect(listCalls.length).toBeLessThanOrEqual(3)
 
   // Dragging the scrollbar to the middle fetches that page, not the ones on the way.
   listCalls.length = 0
-  const middle = Date.now()
   await page.getByTestId('activity-scroller').evaluate((el) => el.scrollTo({ top: el.scrollHeight / 2 }))
   await expect(list.locator('[aria-posinset="50001"]').getByRole('button', { name: /^Activity number \d+ / })).toBeVisible()
-  const middleMs = Date.now() - middle
   expect(listCalls.length).toBeLessThanOrEqual(3)
 
   // A broad search with another filter is counted roughly at first; the end of the list makes it exact.
@@ -247,7 +242,6 @@ test('the log stays quick with 100,000 activities: pages on demand, a few dozen 
   await expect(count).toHaveText('12,500 matching activities')
   await filters.getByRole('searchbox', { name: 'Search activities' }).fill('number')
   await expect(count).toHaveText(/^About [\d,]+ matching activities$/)
-  const estimated = await count.textContent()
   await list.getByRole('button').first().focus()
   await page.keyboard.press('End')
   await expect(count).toHaveText('12,500 matching activities')
@@ -257,14 +251,9 @@ test('the log stays quick with 100,000 activities: pages on demand, a few dozen 
   await filters.getByLabel('Kind').selectOption({ label: 'Any kind' })
   await expect(count).toHaveText('100,000 activities')
 
-  const insights = Date.now()
   await page.getByRole('link', { name: 'Insights' }).click()
   await expect(page.getByRole('heading', { name: /contributions in the last 12 months/ })).toBeVisible()
-  const insightsMs = Date.now() - insights
 
-  console.log(`100,000 activities: first rows ${firstRows} ms, End ${endMs} ms, middle ${middleMs} ms, insights ${insightsMs} ms; ${rendered} rows in the page; search with a kind first said "${estimated}"`)
-  expect(endMs).toBeLessThan(3000)
-  expect(middleMs).toBeLessThan(3000)
   await host.stop()
 })
 

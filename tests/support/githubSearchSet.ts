@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { githubFixture, type Answer, type Route } from './githubServer'
+import { seededRandom } from '../../bench/seededRandom'
 
 /**
  * A prolific contributor's history, made up deterministically, and a stand-in for GitHub's
@@ -65,17 +66,6 @@ function toJson(item: SetItem): Record<string, unknown> {
   }
 }
 
-/** mulberry32: the same numbers on every run and machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const repos = ['expressjs/express', 'nodejs/node', 'fastify/fastify', 'nestjs/nest', 'koajs/koa', 'prisma/prisma', 'typeorm/typeorm']
 const verbs = ['Fix', 'Document', 'Add', 'Refactor', 'Test', 'Speed up']
@@ -96,7 +86,7 @@ export interface SetOptions {
 
 /** Pull requests by one author, about 70% merged, 15% closed, 15% still open. */
 export function generateSearchSet(options: SetOptions): SetItem[] {
-  const random = seeded(options.seed ?? 20_190_101)
+  const random = seededRandom(options.seed ?? 20_190_101)
   const from = Date.parse(`${options.from}T00:00:00Z`)
   const days = Math.round((Date.parse(`${options.to}T00:00:00Z`) - from) / dayMs) + 1
   const firstNumber = options.firstNumber ?? 10_000

@@ -10,7 +10,13 @@ import { createCore } from '../../electron/core/core'
 import { databasePath, latestVersion, sqliteOpener } from '../../electron/core/store/database'
 import { buildNodeScripts, type NodeScripts } from '../support/nodeScripts'
 import { contentDir, makeTempDir } from '../support/tempCore'
+import { seededRandom } from '../../bench/seededRandom'
 
+// Every random choice (when to kill, what the writer writes) comes from this seed, printed with
+// the result: CRASH_SEED=<seed> replays a failing run's choices (the kill moments still move with
+// the machine's timing).
+const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31))
+const random = seededRandom(seed)
 const minKills = 100
 const targetKills = 110
 /** Past this, stop as soon as the minimum is reached (a loaded machine gets fewer extra kills). */
@@ -106,6 +112,7 @@ describe('crash safety', () => {
   })
 
   it(`loses no acknowledged write and half-applies nothing across at least ${minKills} SIGKILLs`, { timeout: 120_000 }, async () => {
+    console.info(`crash test: CRASH_SEED=${seed} replays this run's choices`)
     const started = Date.now()
     const acks: Ack[] = []
     let kills = 0
@@ -115,7 +122,7 @@ describe('crash safety', () => {
     let last = { statuses: 0, goals: 0, activities: 0 }
 
     while (kills < targetKills && (kills < minKills || Date.now() - started < timeBudgetMs)) {
-      const child = spawn(process.execPath, [scripts.path('crashWriter'), dataDir, contentDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, [scripts.path('crashWriter'), dataDir, contentDir, String(seed + kills)], { stdio: ['ignore', 'pipe', 'pipe'] })
       let pending = ''
       let stderr = ''
       let ready = false
@@ -141,13 +148,13 @@ describe('crash safety', () => {
 
       // A quarter of the kills land anywhere in start-up (lock, checks, migrations, content,
       // daily backup); the rest while writes are in flight.
-      if (Math.random() < 0.25) {
-        await sleep(Math.random() * 250)
+      if (random() < 0.25) {
+        await sleep(random() * 250)
         if (!ready) duringStartup++
       } else {
         await Promise.race([readyOrExit, sleep(10_000)])
         expect(ready, `the writer did not start: ${stderr}`).toBe(true)
-        await sleep(5 + Math.random() * 100)
+        await sleep(5 + random() * 100)
       }
       expect(child.exitCode, `the writer stopped by itself: ${stderr}`).toBeNull()
       child.kill('SIGKILL')
@@ -158,7 +165,7 @@ describe('crash safety', () => {
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     console.info(
-      `crash test: survived ${kills} SIGKILLs in ${seconds} s (${duringStartup} during start-up); ` +
+      `crash test (CRASH_SEED=${seed}): survived ${kills} SIGKILLs in ${seconds} s (${duringStartup} during start-up); ` +
         `${last.statuses} acknowledged status changes, ${last.goals} goals, ${last.activities} activities, all present and whole; ` +
         `whole-store imports: ${imports} completed, ${importsStarted - imports} cut by a kill`,
     )

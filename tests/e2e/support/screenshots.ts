@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test'
+import { settled } from './settled'
 
 export const shotsDir = 'test-results/screenshots'
 
 /**
  * Saves `name.png` and `name-dark.png`: both themes are looked at before a release. The
- * charts read their colours again when the scheme changes, hence the short wait.
+ * charts read their colours again when the scheme changes, so each shot waits for the page to settle.
  *
  * A whole page is taken by growing the window to the page's height, not with Playwright's
  * fullPage: the sidebar is sticky and 100vh tall, and a stitched capture shows it ending
@@ -19,7 +20,7 @@ export async function screenshot(page: Page, name: string, { wholePage = true } 
     }
     for (const [colorScheme, suffix] of [['light', ''], ['dark', '-dark']] as const) {
       await page.emulateMedia({ colorScheme })
-      await page.waitForTimeout(150)
+      await settled(page)
       await page.screenshot({ path: `${shotsDir}/${name}${suffix}.png`, animations: 'disabled' })
     }
   } finally {

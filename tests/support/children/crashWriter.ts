@@ -17,8 +17,11 @@
  */
 import { z } from 'zod'
 import { createCore } from '../../../electron/core/core'
+import { seededRandom } from '../../../bench/seededRandom'
 
-const [dataDir, contentDir] = process.argv.slice(2)
+const [dataDir, contentDir, seedArg] = process.argv.slice(2)
+// The parent's seed for this run, so a failure replays with the same choices (CRASH_SEED).
+const random = seededRandom(Number(seedArg ?? 1))
 if (!dataDir || !contentDir) throw new Error('usage: crashWriter <dataDir> <contentDir>')
 
 let last = 0
@@ -40,11 +43,11 @@ const skills = roadmap.value.items.filter((i) => i.kind === 'skill').slice(0, 30
 const statusOf = new Map(skills.map((s) => [s.id, s.status]))
 const statuses = ['not-started', 'in-progress', 'done', 'skipped']
 const pick = <T>(list: readonly T[]): T => {
-  const value = list[Math.floor(Math.random() * list.length)]
+  const value = list[Math.floor(random() * list.length)]
   if (value === undefined) throw new Error('empty list')
   return value
 }
-const some = <T>(list: readonly T[], count: number): T[] => [...list].sort(() => Math.random() - 0.5).slice(0, count)
+const some = <T>(list: readonly T[], count: number): T[] => [...list].sort(() => random() - 0.5).slice(0, count)
 const has = (channel: string) => core.channels.includes(channel)
 
 async function writeStatus() {
@@ -57,8 +60,8 @@ async function writeStatus() {
 }
 
 async function writeGoal() {
-  const milestones = Math.floor(Math.random() * 5)
-  const links = Math.floor(Math.random() * 3)
+  const milestones = Math.floor(random() * 5)
+  const links = Math.floor(random() * 3)
   const result = okValue(z.object({ id: z.number() })).parse(
     await core.dispatch('goals.create', {
       title: `crash goal: ${milestones} milestones, ${links} links`,
@@ -70,7 +73,7 @@ async function writeGoal() {
 }
 
 async function writeActivity() {
-  const count = 1 + Math.floor(Math.random() * 3)
+  const count = 1 + Math.floor(random() * 3)
   const result = okValue(z.object({ id: z.number() })).parse(
     await core.dispatch('activities.create', {
       kind: 'pull-request',
@@ -93,8 +96,8 @@ async function reimportEverything() {
 }
 
 // Sometimes a backup too: a kill in the middle of one must never leave a file that looks whole.
-const backupAfter = Math.random() < 0.15 ? Math.floor(Math.random() * 20) : -1
-const importAfter = Math.random() < 0.2 ? Math.floor(Math.random() * 15) : -1
+const backupAfter = random() < 0.15 ? Math.floor(random() * 20) : -1
+const importAfter = random() < 0.2 ? Math.floor(random() * 15) : -1
 for (let n = 0; ; n++) {
   if (n === backupAfter) await core.dispatch('backups.create', {})
   if (n === importAfter) await reimportEverything()
