@@ -6,14 +6,20 @@ import type { ReportPdfOptions } from '@shared/domain/report'
 import { join } from 'node:path'
 import type { HostServices, SecretStore } from '../core/host/hostServices'
 import { memorySecretStore } from '../core/host/hostServices'
+import { secretStorageKind } from './secretStorageKind'
 
 /**
  * Secrets encrypted by the OS keychain (safeStorage) in one file beside the database. Where
- * the OS offers no encryption, they stay in memory for the session rather than on disk in
- * plain text.
+ * the OS offers no real encryption (secretStorageKind), they stay in memory for the session
+ * rather than on disk under a key anyone can read.
  */
 function keychainSecretStore(userData: string): SecretStore {
-  if (!safeStorage.isEncryptionAvailable()) return memorySecretStore()
+  const kind = secretStorageKind({
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    platform: process.platform,
+    ...(process.platform === 'linux' ? { linuxBackend: safeStorage.getSelectedStorageBackend() } : {}),
+  })
+  if (kind !== 'os-keychain') return { ...memorySecretStore(), storage: kind }
   const file = join(userData, 'secrets.json')
   const read = (): Record<string, string> => {
     if (!existsSync(file)) return {}

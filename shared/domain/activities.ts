@@ -188,8 +188,11 @@ export interface ImportSettings {
   /** Author emails that count as the user's in git history. */
   gitEmails: string[]
   githubUsername: string | null
-  /** Whether the host keeps a GitHub token for the next import (OS keychain or session memory; never SQLite). */
-  githubTokenSaved: boolean
+  /**
+   * The API origins (https://api.github.com, a GitHub Enterprise server) the host keeps a token
+   * for, each sent only there (OS keychain or session memory; never SQLite).
+   */
+  githubTokenOrigins: string[]
 }
 
 export interface CsvExport {

@@ -5,8 +5,12 @@ export interface HostInfo {
   /** A native save dialog (desktop); otherwise files are downloaded by the browser. */
   canSaveFile: boolean
   canPrintPdf: boolean
-  /** Where secrets such as a GitHub token are kept: the OS keychain, or memory for this session. */
-  secretStorage: 'os-keychain' | 'memory'
+  /**
+   * Where secrets such as a GitHub token are kept: the OS keychain, or memory for this session
+   * (the web host; or a desktop whose only "keychain" is Chromium's fixed-key basic_text store,
+   * which is no protection, so the app does not pretend it is).
+   */
+  secretStorage: 'os-keychain' | 'memory' | 'memory-no-keyring'
   /** The folder holding the database and backups, to show the person where their data is. */
   dataDir: string
 }

@@ -3,7 +3,7 @@ import type { ImportSettings } from '@shared/domain/activities'
 import type { SettingsRepository } from '../settings/settingsRepository'
 
 /** What is stored in SQLite: whether a token is kept is the host's business, not the database's. */
-type StoredSettings = Omit<ImportSettings, 'githubTokenSaved'>
+type StoredSettings = Omit<ImportSettings, 'githubTokenOrigins'>
 
 const key = 'imports.settings'
 const stored = z

@@ -8,12 +8,10 @@ import { handle, type CoreHandlers } from '../ipc/handle'
 import { exportCsv } from './csv/exportCsv'
 import { commitCsv, previewCsv } from './csv/importCsv'
 import { importGit } from './git/importGit'
+import { assertTokenMayTravel, createGitHubTokens, tokenOrigin } from './github/githubTokens'
 import { importGitHub } from './github/importGitHub'
 import { createImportRegistry } from './importRegistry'
 import { createImportSettings } from './importSettings'
-
-/** The host's secret store names the GitHub token by this. */
-export const githubTokenSecret = 'github.token'
 
 export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
   const { db, settings, now, log, host } = ctx
@@ -22,9 +20,10 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
   const registry = createImportRegistry()
   const importSettings = createImportSettings(settings)
   const c = contract.imports
+  const tokens = createGitHubTokens(host.secrets)
   const rules = () => ({ now: now(), unknownSkills: repo.unknownSkills, goalExists })
 
-  const withToken = <T extends object>(stored: T) => ({ ...stored, githubTokenSaved: host.secrets.get(githubTokenSecret) !== undefined })
+  const withToken = <T extends object>(stored: T) => ({ ...stored, githubTokenOrigins: tokens.origins() })
 
   // The state just before an import that changes something is one click away on the Backups screen.
   const beforeWrite = () => backupNow(ctx, 'before-import')
@@ -42,7 +41,7 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
   return {
     settings: handle(c.settings, () => withToken(importSettings.get()), log),
     setSettings: handle(c.setSettings, ({ forgetGitHubToken, ...changes }) => {
-      if (forgetGitHubToken) host.secrets.delete(githubTokenSecret)
+      if (forgetGitHubToken) tokens.clear()
       return withToken(importSettings.set(changes))
     }, log),
     git: handle(c.git, ({ folder, emails, importId }) => {
@@ -56,18 +55,22 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
     }, log),
     github: handle(c.github, async ({ token, username, since, apiUrl, importId }) => {
       const given = token || undefined
-      const kept = host.secrets.get(githubTokenSecret)
+      // A kept token goes only to the origin it was verified against; one given now only over https.
+      const origin = tokenOrigin(apiUrl)
+      if (given !== undefined) assertTokenMayTravel(origin)
+      const kept = tokens.get(origin)
       try {
         const summary = await tracked(importId, ({ signal, onProgress }) =>
           importGitHub(db, repo, { username, token: given ?? kept, since, apiUrl, now, signal, onProgress, beforeWrite }),
         )
         // Kept only once GitHub has taken it, so a mistyped token is not remembered.
-        if (given !== undefined) host.secrets.set(githubTokenSecret, given)
+        if (given !== undefined) tokens.set(origin, given)
         return summary
       } catch (error) {
-        // A kept token GitHub now refuses (expired, revoked) is dropped: the next import asks for a new one.
+        // A kept token its server now refuses (expired, revoked) is dropped, that server's only:
+        // the next import there asks for a new one.
         if (given === undefined && kept !== undefined && error instanceof DomainError && error.issues?.some((i) => i.path === 'token')) {
-          host.secrets.delete(githubTokenSecret)
+          tokens.delete(origin)
         }
         throw error
       }

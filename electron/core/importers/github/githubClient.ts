@@ -5,8 +5,7 @@ import { cancelledError } from '../importRun'
 import { errorBodySchema } from './githubSchemas'
 import { nextLink } from './linkHeader'
 import { rateLimitWaitMs, sleep as realSleep } from './rateLimit'
-
-export const defaultApiUrl = 'https://api.github.com'
+import { defaultGitHubApiUrl } from '@shared/domain/githubApi'
 
 export interface GitHubClientOptions {
   apiUrl?: string
@@ -42,7 +41,7 @@ const maxRetries = 3
  * origin, so a forged Link header cannot send the token anywhere else.
  */
 export function createGitHubClient(options: GitHubClientOptions) {
-  const apiUrl = new URL(options.apiUrl ?? defaultApiUrl)
+  const apiUrl = new URL(options.apiUrl ?? defaultGitHubApiUrl)
   const base = apiUrl.href.replace(/\/$/, '')
   const fetchImpl = options.fetch ?? fetch
   const sleep = options.sleep ?? realSleep

@@ -5,7 +5,8 @@ import type { ImportedFields } from '../../activities/activityRow'
 import type { Db } from '../../store/database'
 import { throwIfCancelled, type ImportRun } from '../importRun'
 import { writeImportWhenNeeded } from '../writeImport'
-import { createGitHubClient, defaultApiUrl, type GitHubClientOptions } from './githubClient'
+import { defaultGitHubApiUrl } from '@shared/domain/githubApi'
+import { createGitHubClient, type GitHubClientOptions } from './githubClient'
 import { searchAll } from './githubSearch'
 import { reviewsPageSchema, type SearchItem } from './githubSchemas'
 
@@ -69,7 +70,7 @@ function toFields(item: SearchItem, kind: ActivityKind, keyKind: 'pr' | 'issue' 
 export async function importGitHub(db: Db, repo: ActivitiesRepository, options: GitHubImportOptions): Promise<ImportSummary> {
   const { onProgress, signal, username } = options
   const client = createGitHubClient({
-    apiUrl: options.apiUrl ?? defaultApiUrl,
+    apiUrl: options.apiUrl ?? defaultGitHubApiUrl,
     token: options.token,
     signal,
     now: options.now,
