@@ -3,7 +3,7 @@ import type { Channel, ContractShape } from '@shared/contract/channel'
 import { fail, ok, type Result } from '@shared/contract'
 import { DomainError } from './domainError'
 import { describeIssues } from './describeIssues'
-import { findNulCharacter, nulCharacterMessage } from './nulCharacters'
+import { findUnstorableText } from './nulCharacters'
 
 /**
  * A handler bound to its channel. The binding is where the input is parsed, so a handler
@@ -33,9 +33,9 @@ export function handle<In extends z.ZodType, Out>(
         const { message, issues } = describeIssues(parsed.error)
         return fail('invalid-input', message, issues)
       }
-      const nulAt = findNulCharacter(parsed.data)
-      if (nulAt) {
-        const { message, issues } = describeIssues(new z.ZodError([{ code: 'custom', path: nulAt, message: nulCharacterMessage, input: undefined }]))
+      const unstorable = findUnstorableText(parsed.data)
+      if (unstorable) {
+        const { message, issues } = describeIssues(new z.ZodError([{ code: 'custom', path: unstorable.path, message: unstorable.message, input: undefined }]))
         return fail('invalid-input', message, issues)
       }
       try {
