@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '@shared/contract'
 import { DomainError } from './domainError'
 import { describeIssues } from './describeIssues'
 import { findUnstorableText } from './nulCharacters'
+import { failedPath, storageFailureMessage, storageProblem } from './storageFailure'
 
 /**
  * A handler bound to its channel. The binding is where the input is parsed, so a handler
@@ -42,6 +43,12 @@ export function handle<In extends z.ZodType, Out>(
         return ok(await fn(parsed.data))
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.issues)
+        const problem = storageProblem(error)
+        if (problem) {
+          log.warn('A write failed for want of a writable disk', error)
+          const path = failedPath(error)
+          return fail('unavailable', storageFailureMessage(problem, path ?? "Pathfinder's data folder", 'nothing was saved'))
+        }
         log.error('Unexpected failure in a handler', error)
         return fail('internal', 'Something went wrong on our side. Your data is unchanged; please try again.')
       }
