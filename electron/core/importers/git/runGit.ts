@@ -5,6 +5,8 @@ import { cancelledError } from '../importRun'
 
 /** Long enough for a very large history on a slow disk; a read that takes longer is stuck. */
 export const defaultGitTimeoutMs = 5 * 60_000
+/** The log of one person's commits is megabytes; past this, memory would run out before it ends. */
+const maxOutputBytes = 1024 * 1024 * 1024
 
 /** The app's environment without GIT_* variables: an inherited GIT_DIR would point every read at one repository. */
 const inheritedEnv = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GIT_')))
@@ -68,6 +70,8 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
   const ownGroup = process.platform !== 'win32'
   return new Promise((resolve, reject) => {
     let timedOut = false
+    let tooLarge = false
+    let outputBytes = 0
     const child = spawn('git', [...lockedDownConfig, ...args], {
       cwd: options.gitDir,
       windowsHide: true,
@@ -77,7 +81,13 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
     })
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stdout.on('data', (chunk: Buffer) => {
+      outputBytes += chunk.length
+      if (outputBytes > maxOutputBytes) {
+        tooLarge = true
+        stop()
+      } else stdout.push(chunk)
+    })
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
     function stop(): void {
       if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
@@ -114,6 +124,9 @@ export function runGit(args: readonly string[], options: RunGitOptions): Promise
             `Reading ${options.what} took longer than ${duration(timeoutMs)}, so it was stopped. Nothing was imported. If that repository is damaged or on a drive that stopped answering, move it out of the folder and import again.`,
           ),
         )
+      }
+      if (tooLarge) {
+        return reject(new DomainError('unavailable', `Reading ${options.what} gave more than 1 GB of history, so it was stopped. Nothing was imported. Move that repository out of the folder and import again.`))
       }
       if (options.signal?.aborted) return reject(cancelledError())
       resolve({ stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), code: code ?? -1 })

@@ -109,7 +109,8 @@ export async function sealGitDir(
   const head = (await readSmallFile(join(gitDir, 'HEAD')))?.trim() ?? ''
   if (!/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})$/.test(head)) throw unreadable(folder, 'its HEAD file is missing or damaged')
   const configPath = join(commonDir, 'config')
-  const configFile = (await readSmallFile(configPath)) === null ? null : configPath
+  // Read by git as a plain file, so any size will do; only a pipe or a device is passed over.
+  const configFile = (await lstat(configPath).catch(() => null))?.isFile() ? configPath : null
 
   const sealed = await mkdtemp(join(tmpdir(), 'pathfinder-gitdir-'))
   const remove = () => rm(sealed, { recursive: true, force: true })
