@@ -13,6 +13,8 @@ import { acquireDataLock } from './store/dataLock'
 import { databasePath, openDatabase, sqliteOpener, type Db } from './store/database'
 import { createLiveStore } from './store/liveStore'
 import { openStore } from './store/openStore'
+import { storageFailureMessage, storageProblem } from './ipc/storageFailure'
+import { StoreOpenError } from './store/storeOpenError'
 
 // Hosts handle a failed start with these (see StoreOpenError for what each code offers).
 export { StoreOpenError, type StoreOpenErrorCode } from './store/storeOpenError'
@@ -47,6 +49,21 @@ export interface Core extends Dispatcher {
  * empty in place of data it could not read.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  try {
+    return await openCore(options)
+  } catch (error) {
+    const problem = storageProblem(error)
+    if (error instanceof StoreOpenError || !problem) throw error
+    throw new StoreOpenError(
+      problem,
+      storageFailureMessage(problem, `its data folder ${options.dataDir}`, 'Pathfinder cannot start (your data was not changed)', 'start Pathfinder again'),
+      { dataDir: options.dataDir, file: databasePath(options.dataDir) },
+      { cause: error },
+    )
+  }
+}
+
+async function openCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date())
   const log = options.log ?? console
   const host = options.host ?? browserHost()
@@ -91,8 +108,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       dispatch: (name, input) => live.dispatch(name, input),
       close: () => {
-        live.close()
-        lock?.release()
+        // Runs as the app quits: a folder that went read-only (a drive remounted, a share
+        // gone) must not turn quitting into a crash. A lock left behind is recognised as
+        // stale at the next start.
+        const steps: [string, () => void][] = [
+          ['close the database', () => live.close()],
+          ['remove its lock file', () => lock?.release()],
+        ]
+        for (const [what, step] of steps) {
+          try {
+            step()
+          } catch (error) {
+            log.warn(`Pathfinder could not ${what} in ${options.dataDir} while quitting (${error instanceof Error ? error.message : String(error)}). Your saved data is safe; the next start tidies up.`)
+          }
+        }
       },
     }
   } catch (error) {

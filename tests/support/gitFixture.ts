@@ -3,15 +3,17 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** Real git repositories made by the test, with commits by whoever and whenever it says. */
-export function gitRepo(dir: string, remote?: string) {
+/** `existing` works in a repository (or worktree) that is already there instead of creating one. */
+export function gitRepo(dir: string, remote?: string, options: { existing?: boolean } = {}) {
   mkdirSync(dir, { recursive: true })
-  const git = (args: string[], env: Record<string, string> = {}) =>
+  const git = (args: string[], env: Record<string, string> = {}, input?: string) =>
     execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.com', ...args], {
       cwd: dir,
       env: { PATH: process.env.PATH ?? '', HOME: dir, GIT_CONFIG_NOSYSTEM: '1', ...env },
       encoding: 'utf8',
+      ...(input === undefined ? {} : { input }),
     })
-  git(['init', '-q'])
+  if (!options.existing) git(['init', '-q'])
   if (remote) git(['remote', 'add', 'origin', remote])
   let n = 0
   return {

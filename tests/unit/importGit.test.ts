@@ -109,6 +109,25 @@ describe('imports.git', () => {
     expect(tableCounts(core.db)).toEqual(before)
   })
 
+  it('reads a linked worktree through its .git file, and says so when that file points at no repository', async () => {
+    const { api } = await open()
+    const root = makeTempDir('pathfinder-git-')
+    defer(() => rmSync(root, { recursive: true, force: true }))
+    const main = gitRepo(join(root, 'elsewhere', 'main'))
+    main.commit(me, '2027-06-01T09:00:00+00:00')
+    main.git(['worktree', 'add', '-q', '-b', 'side', join(root, 'projects', 'side')])
+    const side = gitRepo(join(root, 'projects', 'side'), undefined, { existing: true })
+    side.commit(me, '2027-06-02T09:00:00+00:00', 7)
+    const page = async () => (await ok(api.activities.list({ sort: 'date-asc' }))).rows.map((r) => [r.date, r.repo])
+    expect(await ok(api.imports.git({ folder: join(root, 'projects'), emails: [me] }))).toMatchObject({ added: 2 })
+    expect(await page()).toEqual([['2027-06-01', 'side'], ['2027-06-02', 'side']])
+
+    mkdirSync(join(root, 'projects', 'stray'))
+    writeFileSync(join(root, 'projects', 'stray', '.git'), `gitdir: ${join(root, 'notes')}\n`)
+    const error = await refusal(api.imports.git({ folder: join(root, 'projects'), emails: [me] }))
+    expect(error.message).toBe(`Could not read the repository stray (${join(root, 'projects', 'stray')}): ${join(root, 'notes')} is not a git directory (it has no objects folder). Nothing was imported.`)
+  })
+
   it('backs up the store before an import that changes it, and only then', async () => {
     const { api, core } = await open()
     const { root } = makeProjects()

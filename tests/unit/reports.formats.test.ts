@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportOptionsInput } from '@shared/contract/reports'
 import { reportFormats, type ReportFormat, type ReportModel } from '@shared/domain/report'
-import { parseCsv } from '../../electron/core/importers/csv/csvText'
-import { csvCell } from '../../electron/core/reports/renderCsv'
+import { parseCsv } from '../../electron/core/csv/csvText'
+import { spreadsheetCell } from '../../electron/core/csv/formulaCells'
 import { mdText } from '../../electron/core/reports/markdownText'
 import { esc } from '../../electron/core/reports/htmlText'
 import { apiOf, must } from '../support/api'
@@ -191,12 +191,12 @@ describe('every format', () => {
   })
 
   it('writes RFC 4180 CSV that a spreadsheet cannot run', () => {
-    expect(csvCell('plain')).toBe('plain')
-    expect(csvCell('a, "b"\nc')).toBe('"a, ""b""\nc"')
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1+1`).replace(/^"/, '')).toMatch(/^'/)
-    expect(csvCell('=1,2')).toBe(`"'=1,2"`)
-    expect(csvCell(-3)).toBe('-3')
-    expect(csvCell(null)).toBe('')
+    expect(spreadsheetCell('plain')).toBe('plain')
+    expect(spreadsheetCell('a, "b"\nc')).toBe('"a, ""b""\nc"')
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(spreadsheetCell(`${start}1+1`).replace(/^"/, '')).toMatch(/^'/)
+    expect(spreadsheetCell('=1,2')).toBe(`"'=1,2"`)
+    expect(spreadsheetCell(-3)).toBe('-3')
+    expect(spreadsheetCell(null)).toBe('')
   })
 
   it('ends CSV lines in CRLF and quotes only what needs it', async () => {

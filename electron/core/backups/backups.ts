@@ -1,19 +1,46 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
+import { accessSync, constants, copyFileSync, existsSync, renameSync, rmSync } from 'node:fs'
 import type { BackupInfo, BackupReason, RestoreResult } from '@shared/domain/backups'
 import type { CoreContext } from '../context'
 import { DomainError } from '../ipc/domainError'
 import { acquireDataLock } from '../store/dataLock'
 import { databasePath, latestVersion, openDatabaseFile, sqliteOpener, type OpenSqlite } from '../store/database'
 import { moveAside } from '../store/openStore'
-import { backupPath, checkDatabaseFile, findBackup, newestGoodBackup, writeBackup } from '../store/backupFiles'
+import { storageFailureMessage, storageProblem, type StorageProblem } from '../ipc/storageFailure'
+import { backupPath, backupsDir, checkDatabaseFile, findBackup, newestGoodBackup, writeBackup } from '../store/backupFiles'
 
 /**
  * Backs up the live store now. Every feature that replaces or bulk-changes user data
  * (restore, import, an importer of outside data) calls this first, so the state just before
  * is one click away on the Backups screen.
  */
-export function backupNow(ctx: Pick<CoreContext, 'db' | 'dataDir' | 'now' | 'store'>, reason: BackupReason): Promise<BackupInfo> {
-  return writeBackup(ctx.db, ctx.dataDir, reason, ctx.now(), ctx.store.openSqlite)
+export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dataDir' | 'now' | 'store'>, reason: BackupReason): Promise<BackupInfo> {
+  try {
+    return await writeBackup(ctx.db, ctx.dataDir, reason, ctx.now(), ctx.store.openSqlite)
+  } catch (error) {
+    if (error instanceof DomainError) throw error
+    throw backupFailed(error, backupsDir(ctx.dataDir))
+  }
+}
+
+/**
+ * SQLite says only "unable to open database file" when it cannot create the copy; asking the
+ * file system about the folder tells a read-only or full one apart from other causes.
+ */
+function folderProblem(dir: string): StorageProblem | null {
+  try {
+    accessSync(dir, constants.W_OK)
+    return null
+  } catch (error) {
+    return storageProblem(error)
+  }
+}
+
+/** What the person reads when a backup could not be written: the callers go no further, so nothing changed. */
+function backupFailed(error: unknown, dir: string): DomainError {
+  const problem = storageProblem(error) ?? folderProblem(dir)
+  if (problem) return new DomainError('unavailable', storageFailureMessage(problem, `the backups folder ${dir}`, 'no backup was made and nothing was changed'))
+  const reason = error instanceof Error ? error.message : String(error)
+  return new DomainError('unavailable', `No backup could be written to ${dir} (${reason}), so nothing was changed. Check that this folder exists and is a folder you can write to, then try again.`)
 }
 
 const when = (iso: string): string => iso.replace('T', ' ').slice(0, 16) + ' UTC'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type Database from 'better-sqlite3'
 import { exportFormat, type ExportCell, type ExportDocument, type ExportRow } from '@shared/domain/dataTransfer'
 import { DomainError } from '../ipc/domainError'
-import { nulCharacterMessage } from '../ipc/nulCharacters'
+import { unstorableTextReason } from '../ipc/nulCharacters'
 import { latestVersion, type Db, type OpenSqlite } from '../store/database'
 import { applyMigrations } from '../store/migrate'
 import { migrations as allMigrations, type Migration } from '../store/migrations'
@@ -22,7 +22,10 @@ const refuse = (message: string): DomainError => new DomainError('invalid-input'
 const cellText = z
   .string()
   .max(maxCellLength, `Text longer than ${maxCellLength.toLocaleString('en')} characters`)
-  .refine((text) => !text.includes('\0'), nulCharacterMessage)
+  .superRefine((text, ctx) => {
+    const reason = unstorableTextReason(text)
+    if (reason) ctx.addIssue({ code: 'custom', message: reason })
+  })
 const cell = z.union([cellText, z.number(), z.null()], {
   error: 'Expected text, a number or null',
 })

@@ -1,6 +1,9 @@
-import { createCore, restoreFromBackup, StoreOpenError, type Core, type CoreOptions } from '../core'
+import { createCore, restoreFromBackup, StoreOpenError, type Core, type CoreOptions, type StoreOpenErrorCode } from '../core'
 
 export type RecoveryChoice = 'restore' | 'start-fresh' | 'quit'
+
+/** Failures a restore or a fresh start can answer; the others (locked, newer, unwritable) are told and left to the person. */
+const recoverable = new Set<StoreOpenErrorCode>(['corrupt', 'unreadable', 'missing'])
 
 /**
  * Opens the core; when the store cannot be opened, asks the host what the person wants
@@ -11,7 +14,7 @@ export async function openWithRecovery(options: CoreOptions, decide: (error: Sto
   try {
     return await createCore(options)
   } catch (error) {
-    if (!(error instanceof StoreOpenError) || error.code === 'locked' || error.code === 'newer-version') throw error
+    if (!(error instanceof StoreOpenError) || !recoverable.has(error.code)) throw error
     const choice = await decide(error)
     if (choice === 'quit') return null
     if (choice === 'restore') {

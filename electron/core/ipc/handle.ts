@@ -3,7 +3,8 @@ import type { Channel, ContractShape } from '@shared/contract/channel'
 import { fail, ok, type Contract, type Result } from '@shared/contract'
 import { DomainError } from './domainError'
 import { describeIssues } from './describeIssues'
-import { findNulCharacter, nulCharacterMessage } from './nulCharacters'
+import { findUnstorableText } from './nulCharacters'
+import { failedPath, storageFailureMessage, storageProblem } from './storageFailure'
 
 /**
  * A handler bound to its channel. The binding is where the input is parsed, so a handler
@@ -36,15 +37,21 @@ export function handle<In extends z.ZodType, Out>(
         const { message, issues } = describeIssues(parsed.error)
         return fail('invalid-input', message, issues)
       }
-      const nulAt = findNulCharacter(parsed.data)
-      if (nulAt) {
-        const { message, issues } = describeIssues(new z.ZodError([{ code: 'custom', path: nulAt, message: nulCharacterMessage, input: undefined }]))
+      const unstorable = findUnstorableText(parsed.data)
+      if (unstorable) {
+        const { message, issues } = describeIssues(new z.ZodError([{ code: 'custom', path: unstorable.path, message: unstorable.message, input: undefined }]))
         return fail('invalid-input', message, issues)
       }
       try {
         return ok(await fn(parsed.data))
       } catch (error) {
         if (error instanceof DomainError) return fail(error.code, error.message, error.issues)
+        const problem = storageProblem(error)
+        if (problem) {
+          log.warn('A write failed for want of a writable disk', error)
+          const path = failedPath(error)
+          return fail('unavailable', storageFailureMessage(problem, path ?? "Pathfinder's data folder", 'nothing was saved'))
+        }
         log.error('Unexpected failure in a handler', error)
         return fail('internal', 'Something went wrong on our side. Your data is unchanged; please try again.')
       }

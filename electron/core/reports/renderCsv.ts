@@ -1,19 +1,10 @@
 import { activityKindLabels, activityStateLabels } from '@shared/domain/activities'
 import { goalStatusLabels } from '@shared/domain/goals'
 import type { ReportGoal, ReportModel } from '@shared/domain/report'
+import { spreadsheetCell } from '../csv/formulaCells'
 
-/**
- * One RFC 4180 cell. Text a spreadsheet would run as a formula (starting with = + - @, or a
- * tab or carriage return that some of them skip first) gets a leading apostrophe, so
- * `=HYPERLINK(...)` in a title stays text when the file is opened.
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return ''
-  const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-const csvLine = (cells: readonly (string | number | null)[]): string => cells.map(csvCell).join(',')
+// Every cell goes through spreadsheetCell, so `=HYPERLINK(...)` in any text stays text when the file is opened.
+const csvLine = (cells: readonly (string | number | null)[]): string => cells.map(spreadsheetCell).join(',')
 
 export const csvHeader = [
   'record',

@@ -4,6 +4,7 @@ import { hostname } from 'node:os'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { databasePath } from './database'
+import { processIdentity } from './processIdentity'
 import { StoreOpenError, type LockOwner } from './storeOpenError'
 
 export const lockFileName = 'pathfinder.lock'
@@ -16,7 +17,15 @@ export interface DataLock {
   release(): void
 }
 
-const lockContent = z.object({ pid: z.number().int(), host: z.string(), startedAt: z.string(), token: z.string() })
+// bootId and processStart are absent from locks written before they were recorded.
+const lockContent = z.object({
+  pid: z.number().int(),
+  host: z.string(),
+  startedAt: z.string(),
+  token: z.string(),
+  bootId: z.string().nullish(),
+  processStart: z.string().nullish(),
+})
 type LockContent = z.infer<typeof lockContent> & LockOwner
 
 const errnoCode = (error: unknown): string | undefined =>
@@ -83,35 +92,47 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+type Verdict = 'stale' | 'held' | 'maybe-held'
+
 /**
- * A lock is stale when its owner is provably gone: same machine and the pid is dead (or is
- * ours, but this process does not hold it). A lock from another machine (a synced folder)
- * is never assumed stale: we cannot see that machine's processes.
+ * A lock is stale when its owner is provably gone: same machine and either the pid is dead,
+ * the machine has rebooted since (another boot id), or the pid now belongs to a process that
+ * started at another time (reused). It is 'maybe-held' when the pid is alive and nothing
+ * recorded can tell whether it is still ours. A lock from another machine (a synced folder) is
+ * never assumed stale: we cannot see that machine's processes.
  */
-function isStale(owner: LockContent | null, file: string): boolean {
-  if (!owner) return true
-  if (owner.host !== hostname()) return false
-  if (owner.pid === process.pid) return !heldHere.has(file)
-  return !processIsAlive(owner.pid)
+function judge(owner: LockContent | null, file: string): Verdict {
+  if (!owner) return 'stale'
+  if (owner.host !== hostname()) return 'maybe-held'
+  if (owner.pid === process.pid) return heldHere.has(file) ? 'held' : 'stale'
+  const now = processIdentity(owner.pid)
+  if (owner.bootId && now.bootId && owner.bootId !== now.bootId) return 'stale'
+  if (!processIsAlive(owner.pid)) return 'stale'
+  if (owner.processStart && now.processStart) return owner.processStart === now.processStart ? 'held' : 'stale'
+  return 'maybe-held'
 }
 
-function lockedMessage(dataDir: string, owner: LockContent | null, file: string): string {
-  const who = owner ? (owner.host === hostname() ? `pid ${owner.pid}` : `pid ${owner.pid} on ${owner.host}`) : 'unknown process'
-  const hint = owner && owner.host !== hostname() ? ` If that Pathfinder is not running, delete ${file}.` : ''
-  return `Pathfinder data in ${dataDir} is in use by another running Pathfinder (${who}).${hint}`
+function lockedMessage(dataDir: string, owner: LockContent | null, file: string, verdict: Verdict): string {
+  const elsewhere = owner !== null && owner.host !== hostname()
+  const who = owner ? (elsewhere ? `pid ${owner.pid} on ${owner.host}` : `pid ${owner.pid}`) : 'unknown process'
+  const base = `Pathfinder data in ${dataDir} is in use by another running Pathfinder (${who}).`
+  if (verdict === 'held') return base
+  if (elsewhere) return `${base} If that Pathfinder is not running, delete ${file} and start again. Deleting it while Pathfinder runs there can damage your data.`
+  return `${base} If no Pathfinder is running on this computer (check the task list or activity monitor), it is safe to delete ${file} and start again; while one is running, leave it.`
 }
 
 /**
  * One writer per data folder. Taken by createCore before the database is opened and
  * released by `close()`; a crashed owner leaves a stale lock that the next opener detects
- * (pid dead on this machine) and replaces.
+ * (see judge) and replaces.
  */
 export function acquireDataLock(dataDir: string, now: () => Date = () => new Date()): DataLock {
   mkdirSync(dataDir, { recursive: true })
   const file = resolve(join(dataDir, lockFileName))
-  const mine: LockContent = { pid: process.pid, host: hostname(), startedAt: now().toISOString(), token: randomUUID() }
+  const mine: LockContent = { pid: process.pid, host: hostname(), startedAt: now().toISOString(), token: randomUUID(), ...processIdentity(process.pid) }
   const content = JSON.stringify(mine)
   let last: LockContent | null = null
+  let verdict: Verdict = 'maybe-held'
   for (let attempt = 0; attempt < 5; attempt++) {
     if (tryCreate(file, content)) {
       heldHere.add(file)
@@ -130,7 +151,8 @@ export function acquireDataLock(dataDir: string, now: () => Date = () => new Dat
     const existing = readLock(file)
     if (!existing) continue
     last = existing.owner
-    if (!isStale(existing.owner, file)) break
+    verdict = judge(existing.owner, file)
+    if (verdict !== 'stale') break
     // Re-read just before removing, so a lock another opener has just taken is left alone.
     if (readLock(file)?.text === existing.text) {
       try {
@@ -140,7 +162,7 @@ export function acquireDataLock(dataDir: string, now: () => Date = () => new Dat
       }
     }
   }
-  throw new StoreOpenError('locked', lockedMessage(dataDir, last, file), {
+  throw new StoreOpenError('locked', lockedMessage(dataDir, last, file, verdict), {
     dataDir,
     file: databasePath(dataDir),
     lockedBy: last ? { pid: last.pid, host: last.host, startedAt: last.startedAt } : null,

@@ -5,8 +5,10 @@
  *   start empty with `createCore({ ..., startFresh: true })`.
  * - 'newer-version': update the app (an older backup would lose their newer data).
  * - 'locked': another running Pathfinder holds the folder; focus it or close it.
+ * - 'read-only', 'disk-full': the folder cannot be written; the message says what to fix.
+ *   A restore or a fresh start would need to write too, so neither is offered.
  */
-export type StoreOpenErrorCode = 'corrupt' | 'unreadable' | 'missing' | 'newer-version' | 'locked'
+export type StoreOpenErrorCode = 'corrupt' | 'unreadable' | 'missing' | 'newer-version' | 'locked' | 'read-only' | 'disk-full'
 
 export interface LockOwner {
   pid: number

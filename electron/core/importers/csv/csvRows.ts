@@ -7,7 +7,8 @@ import { activityIssues, type RuleDeps } from '../../activities/activityRules'
 import { draftFields } from '../../activities/activityFields'
 import { describeIssues } from '../../ipc/describeIssues'
 import { columnOf, requiredColumns, splitSkills, type CsvColumn } from './csvColumns'
-import { parseCsv, undoDefuse } from './csvText'
+import { parseCsv } from '../../csv/csvText'
+import { undoDefuse } from '../../csv/formulaCells'
 
 export interface CsvRow {
   line: number

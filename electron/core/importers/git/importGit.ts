@@ -50,6 +50,8 @@ export interface GitImportOptions extends ImportRun {
   folder: string
   emails: readonly string[]
   now: Date
+  /** How long one git command may run before it is stopped; tests make it short. */
+  gitTimeoutMs?: number
 }
 
 /**
@@ -65,7 +67,7 @@ export async function importGit(db: Db, repo: ActivitiesRepository, options: Git
   for (const [index, folder] of folders.entries()) {
     throwIfCancelled(signal)
     onProgress?.(index, folders.length, `Reading ${folder}`)
-    repositories.push(await readRepository(folder, options.emails, signal))
+    repositories.push(await readRepository(folder, options.emails, { signal, timeoutMs: options.gitTimeoutMs }))
   }
   throwIfCancelled(signal)
   const items = commitDays(repositories)

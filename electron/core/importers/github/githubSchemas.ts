@@ -1,12 +1,14 @@
 import { z } from 'zod'
+import { replaceLoneSurrogates } from '../../ipc/nulCharacters'
 
 /** Only the fields the import reads; GitHub sends many more, and they are ignored. */
 export const searchItemSchema = z.object({
   /** Unique across repositories, unlike `number`: what tells the same item apart across searches. */
   id: z.number().int(),
   number: z.number().int(),
-  // SQLite's text functions stop at a NUL (length('\0') is 0): one from the API shows as U+FFFD.
-  title: z.string().transform((text) => text.replaceAll('\0', '\uFFFD')),
+  // SQLite's text functions stop at a NUL (length('\0') is 0) and a lone surrogate has no UTF-8
+  // form: either from the API shows as U+FFFD.
+  title: z.string().transform((text) => replaceLoneSurrogates(text.replaceAll('\0', '\uFFFD'))),
   html_url: z.string(),
   state: z.enum(['open', 'closed']),
   created_at: z.string(),

@@ -74,6 +74,7 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
 
 const needsQuotes = /[",\r\n;]|^\s|\s$/
 
+/** Quoting only: what the app writes goes through formulaCells.ts, which defuses formulas first. */
 export function csvCell(value: string): string {
   return needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }
@@ -83,10 +84,3 @@ export function csvLines(rows: readonly (readonly string[])[]): string {
   return rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }
 
-/**
- * A spreadsheet runs a cell that starts with = + - @ as a formula. Exported text gets a
- * leading apostrophe there (shown by no spreadsheet), and the import takes it off again.
- */
-const formulaStart = /^[=+\-@\t\r]/
-export const defuseFormula = (value: string): string => (formulaStart.test(value) ? `'${value}` : value)
-export const undoDefuse = (value: string): string => (value.startsWith("'") && formulaStart.test(value.slice(1)) ? value.slice(1) : value)
