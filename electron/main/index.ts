@@ -7,7 +7,7 @@ import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol'
 import { registerIpc } from './ipc'
 import { denyAllPermissions, hardenContents } from './security'
 import { desktopHost } from './desktopHost'
-import { createMainWindow } from './window'
+import { createMainWindow } from './window/createMainWindow'
 
 // out/main/index.js -> the app root (the asar root when packaged).
 const appRoot = join(import.meta.dirname, '..', '..')

@@ -58,7 +58,7 @@ export interface GuardedContents {
 /** The parts of a Session the permission guard uses. */
 export interface PermissionGate {
   setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void
-  setPermissionCheckHandler(handler: () => boolean): void
+  setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void
 }
 
 /** Navigation stays inside the app; new windows never open; links go to the browser. */
@@ -79,8 +79,14 @@ export function hardenContents(contents: GuardedContents, allowedOrigins: readon
   })
 }
 
-/** The app needs no camera, microphone, location or notifications prompt from web content. */
-export function denyAllPermissions(session: PermissionGate): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+/**
+ * The one permission the app's pages use: writing plain text to the clipboard (the Copy
+ * buttons). No camera, microphone, location, notifications prompt or anything else from web
+ * content; set on every session, the print window's included.
+ */
+const allowedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
+
+export function restrictPermissions(session: PermissionGate): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowedPermissions.has(permission)))
+  session.setPermissionCheckHandler((_contents, permission) => allowedPermissions.has(permission))
 }

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { contract, createClient } from '@shared/contract'
+import { createDesktopBridge } from '@shared/contract/desktop'
 import { ipcChannelPrefix } from '@shared/contract/transport'
 
 /**
@@ -9,3 +10,4 @@ import { ipcChannelPrefix } from '@shared/contract/transport'
 const api = createClient(contract, (channel, input) => ipcRenderer.invoke(ipcChannelPrefix + channel, input))
 
 contextBridge.exposeInMainWorld('api', api)
+contextBridge.exposeInMainWorld('desktop', createDesktopBridge(ipcRenderer))

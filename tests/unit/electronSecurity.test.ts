@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { EventEmitter } from 'node:events'
-import { denyAllPermissions, hardenContents, isAppUrl, isSafeExternalUrl, isTrustedSender, openExternalGuarded } from '../../electron/main/security'
+import { restrictPermissions, hardenContents, isAppUrl, isSafeExternalUrl, isTrustedSender, openExternalGuarded } from '../../electron/main/security'
 
 // Electron's binary cannot run here: a stand-in BrowserWindow records the options it is given.
 const created = vi.hoisted(() => [] as unknown[])
@@ -12,7 +12,7 @@ vi.mock('electron', () => ({
     once() {}
   },
 }))
-const { createMainWindow } = await import('../../electron/main/window')
+const { createMainWindow } = await import('../../electron/main/window/createMainWindow')
 
 const origins = ['app://pathfinder']
 
@@ -25,7 +25,7 @@ function fakeEvent(url: string, topLevel = true) {
 
 describe('Electron hardening', () => {
   it('gives the window isolation, a sandbox and no Node', () => {
-    createMainWindow('/app/preload.cjs')
+    createMainWindow({ preload: '/app/preload.cjs', bounds: { x: 0, y: 0, width: 1280, height: 840 }, backgroundColor: '#ffffff', spellcheck: false })
     expect(created).toHaveLength(1)
     expect(created[0]).toHaveProperty('webPreferences')
     expect(created[0]).toMatchObject({ webPreferences: {
@@ -39,6 +39,8 @@ describe('Electron hardening', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       disableBlinkFeatures: 'Auxclick',
+      // No request for dictionaries the person never asked for.
+      spellcheck: false,
     } })
   })
 
@@ -70,17 +72,18 @@ describe('Electron hardening', () => {
     expect(opened).toEqual(['https://example.com/'])
   })
 
-  it('denies every permission request and check', () => {
-    const answers: boolean[] = []
-    let check: (() => boolean) | undefined
-    denyAllPermissions({
-      setPermissionRequestHandler: (handler: (c: unknown, p: string, callback: (granted: boolean) => void) => void) => handler(null, 'media', (granted) => answers.push(granted)),
-      setPermissionCheckHandler: (handler: () => boolean) => {
+  it('grants only the sanitized clipboard write, to requests and checks alike', () => {
+    const answers: Record<string, boolean> = {}
+    let check: ((contents: unknown, permission: string) => boolean) | undefined
+    const asked = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal']
+    restrictPermissions({
+      setPermissionRequestHandler: (handler) => asked.forEach((permission) => handler(null, permission, (granted) => (answers[permission] = granted))),
+      setPermissionCheckHandler: (handler) => {
         check = handler
       },
     })
-    expect(answers).toEqual([false])
-    expect(check?.()).toBe(false)
+    expect(answers).toEqual({ media: false, geolocation: false, notifications: false, 'clipboard-read': false, 'clipboard-sanitized-write': true, openExternal: false })
+    expect(asked.filter((p) => check?.(null, p))).toEqual(['clipboard-sanitized-write'])
   })
 
   it('keeps the window on the app: navigation away is stopped and sent to the browser, new windows denied', () => {

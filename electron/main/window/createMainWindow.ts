@@ -1,20 +1,28 @@
 import { BrowserWindow } from 'electron'
+import { minimumSize, type Rect } from './windowPlacement'
+
+export interface MainWindowOptions {
+  preload: string
+  bounds: Rect
+  /** Painted before the page draws: the theme's own background, so a dark theme never flashes white. */
+  backgroundColor: string
+  spellcheck: boolean
+}
 
 /**
  * The app's one window. The options are written out here, as a literal, so that reviewers
  * and static checkers (electronegativity) see every security setting where it takes effect.
  */
-export function createMainWindow(preload: string): BrowserWindow {
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 840,
-    minWidth: 880,
-    minHeight: 600,
+    ...options.bounds,
+    minWidth: minimumSize.width,
+    minHeight: minimumSize.height,
     show: false,
     title: 'Pathfinder',
-    backgroundColor: '#0f1115',
+    backgroundColor: options.backgroundColor,
     webPreferences: {
-      preload,
+      preload: options.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -27,7 +35,8 @@ export function createMainWindow(preload: string): BrowserWindow {
       navigateOnDragDrop: false,
       // Middle-click would otherwise open links in a new window, bypassing the open handler.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // Off unless the person turns it on: checking spelling has Chromium download dictionaries.
+      spellcheck: options.spellcheck,
     },
   })
   window.once('ready-to-show', () => window.show())

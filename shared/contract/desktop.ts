@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { isCommandId, type CommandId } from '../domain/commands'
+
+/** The theme choices a person makes in the sidebar; the desktop window's own colours follow them. */
+export const themeChoice = z.enum(['system', 'light', 'dark'])
+export type ThemeChoice = z.infer<typeof themeChoice>
+
+/**
+ * What the desktop app adds to the contract's request and answer: messages that start in main
+ * (a menu command) and settings of the window itself (its theme). Exposed by the preload as
+ * `window.desktop`; absent in a browser, where the page does all of it alone.
+ */
+export interface DesktopBridge {
+  /** Runs the listener for every command chosen in the app's menu; returns how to stop. */
+  onCommand(listener: (id: CommandId) => void): () => void
+  setTheme(choice: ThemeChoice): void
+}
+
+/** IPC channel names, outside the contract's `pathfinder:` namespace. */
+export const desktopChannels = {
+  command: 'desktop:command',
+  setTheme: 'desktop:set-theme',
+} as const
+
+/** The part of Electron's ipcRenderer the bridge uses (a stand-in in tests). */
+export interface BridgeIpc {
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+  send(channel: string, ...args: unknown[]): void
+}
+
+/**
+ * Built in the preload from ipcRenderer. Only well-formed commands reach the page, and the page
+ * never sees the IPC event (which would hand it the sender).
+ */
+export function createDesktopBridge(ipc: BridgeIpc): DesktopBridge {
+  return {
+    onCommand(listener) {
+      const relay = (_event: unknown, id: unknown) => {
+        if (isCommandId(id)) listener(id)
+      }
+      ipc.on(desktopChannels.command, relay)
+      return () => void ipc.removeListener(desktopChannels.command, relay)
+    },
+    setTheme(choice) {
+      const parsed = themeChoice.safeParse(choice)
+      if (parsed.success) ipc.send(desktopChannels.setTheme, parsed.data)
+    },
+  }
+}

@@ -1,0 +1,45 @@
+import { EventEmitter } from 'node:events'
+import { describe, expect, it } from 'vitest'
+import { createDesktopBridge, desktopChannels, type BridgeIpc } from '../../shared/contract/desktop'
+import type { CommandId } from '../../shared/domain/commands'
+
+/** ipcRenderer as the preload sees it: events in, messages out. */
+function standInIpc() {
+  const emitter = new EventEmitter()
+  const sent: unknown[][] = []
+  const ipc: BridgeIpc = {
+    on: (channel, listener) => emitter.on(channel, listener),
+    removeListener: (channel, listener) => emitter.removeListener(channel, listener),
+    send: (channel, ...args) => void sent.push([channel, ...args]),
+  }
+  return { ipc, sent, emit: (...args: unknown[]) => emitter.emit(desktopChannels.command, { sender: 'main' }, ...args) }
+}
+
+describe("the preload's desktop bridge", () => {
+  it('hands the page menu commands by id, never the IPC event, and stops when asked', () => {
+    const { ipc, emit } = standInIpc()
+    const received: CommandId[] = []
+    const stop = createDesktopBridge(ipc).onCommand((id) => received.push(id))
+    emit('go.reports')
+    emit('goal.new')
+    stop()
+    emit('go.settings')
+    expect(received).toEqual(['go.reports', 'goal.new'])
+  })
+
+  it('drops anything that is not a command', () => {
+    const { ipc, emit } = standInIpc()
+    const received: CommandId[] = []
+    createDesktopBridge(ipc).onCommand((id) => received.push(id))
+    for (const junk of ['rm -rf', 42, { id: 'go.reports' }, undefined, 'go.']) emit(junk)
+    expect(received).toEqual([])
+  })
+
+  it('sends only a real theme choice to main', () => {
+    const { ipc, sent } = standInIpc()
+    const bridge = createDesktopBridge(ipc)
+    bridge.setTheme('dark')
+    Reflect.apply(bridge.setTheme, bridge, ['purple'])
+    expect(sent).toEqual([[desktopChannels.setTheme, 'dark']])
+  })
+})
