@@ -21,6 +21,18 @@ const cspMeta = (): Plugin => ({
   ],
 })
 
+/**
+ * Asset URLs from the root, not relative: the web host answers a deep link such as
+ * /activities/insights with index.html, whose scripts must then not be looked for under
+ * /activities/. app://pathfinder/ is a standard scheme, so '/' is its root in the desktop app
+ * too. electron-vite forces './' for builds in a plugin of its own, hence a later one.
+ */
+const rootAssetUrls = (): Plugin => ({
+  name: 'pathfinder-root-asset-urls',
+  enforce: 'post',
+  config: () => ({ base: '/' }),
+})
+
 const alias = { '@shared': resolve(import.meta.dirname, 'shared'), '@renderer': resolve(import.meta.dirname, 'renderer/src') }
 
 export default defineConfig({
@@ -54,7 +66,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias },
-    plugins: [vue(), cspMeta()],
+    plugins: [vue(), cspMeta(), rootAssetUrls()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // electron-vite leaves builds unminified; the renderer's charts alone would be 1.3 MB.

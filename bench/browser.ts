@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test'
 import { z } from 'zod'
 import { contract, createClient } from '@shared/contract'
 import type { ReportOptionsInput } from '@shared/contract/reports'
+import { tokenInAddress } from '@shared/contract/transport'
 import type { ReportFormat } from '@shared/domain/report'
 import { createHttpInvoke } from '../renderer/src/api/httpTransport'
 import { percentile, summarize, type Timing } from './measure'
@@ -124,7 +125,7 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
   try {
     browser = await chromium.launch({ executablePath: options.executablePath, args: chromiumArgs })
     // bypassCSP: the measuring scripts are strings Playwright evaluates, which the app's CSP forbids.
-    // The printed URL trades its token for a session cookie; every later page reuses that cookie.
+    // The printed address's token is kept in the origin's localStorage; every later page reuses it.
     const signIn = await browser.newContext()
     const first = await signIn.newPage()
     await first.goto(host.url)
@@ -147,7 +148,7 @@ export async function measureBrowser(options: BrowserOptions): Promise<BrowserFi
 
     const scroll = await measureScroll(browser, storageState, base, options.flicks, options.passes)
 
-    const token = new URL(host.url).searchParams.get('token') ?? ''
+    const token = tokenInAddress(host.url)
     const api = createClient(contract, createHttpInvoke(base, { Authorization: `Bearer ${token}` }))
     const formats: ReportFormat[] = ['markdown', 'html', 'json']
     for (const format of formats) {

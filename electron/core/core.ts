@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CareerPathFile } from '@shared/domain/careerPath'
 import { dailyBackupDue, writeBackup } from './store/backupFiles'
+import { firstDataBackup } from './backups/firstDataBackup'
 import { loadPathDir, loadPathFile } from './content/loadPaths'
 import { upsertContent } from './content/upsertContent'
 import type { CoreContext } from './context'
@@ -9,7 +11,7 @@ import { browserHost, type HostServices } from './host/hostServices'
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher'
 import type { Logger } from './ipc/handle'
 import { createSettingsRepository } from './settings/settingsRepository'
-import { acquireDataLock } from './store/dataLock'
+import { acquireDataLock, lockFileName } from './store/dataLock'
 import { databasePath, openDatabase, sqliteOpener, type Db } from './store/database'
 import { createLiveStore } from './store/liveStore'
 import { openStore } from './store/openStore'
@@ -70,10 +72,13 @@ async function openCore(options: CoreOptions): Promise<Core> {
   const paths: CareerPathFile[] = [...loadPathDir(options.contentDir), ...(options.extraPathFiles ?? []).map(loadPathFile)]
   const openSqlite = sqliteOpener()
   const file = databasePath(options.dataDir)
+  // A lock there before we take the folder was left by a Pathfinder that never closed (a live
+  // one makes acquireDataLock throw): one of the signs that data existed (openStore.ts).
+  const staleLock = options.lock !== false && existsSync(join(options.dataDir, lockFileName))
   // Single writer: taken before the file is touched, released by close() or on failure.
   const lock = options.lock === false ? null : acquireDataLock(options.dataDir, now)
   try {
-    const opened = await openStore(options.dataDir, { openSqlite, now, ...(options.startFresh ? { startFresh: true } : {}) })
+    const opened = await openStore(options.dataDir, { openSqlite, now, staleLock, ...(options.startFresh ? { startFresh: true } : {}) })
     // Handlers are built per connection: a restore swaps the connection and rebuilds them.
     const build = (db: Db): Dispatcher => {
       upsertContent(db, paths, now())
@@ -99,6 +104,7 @@ async function openCore(options: CoreOptions): Promise<Core> {
     if (opened.foundVersion > 0 && dailyBackupDue(options.dataDir, now())) {
       await writeBackup(live.db, options.dataDir, 'daily', now(), openSqlite).catch((error: unknown) => log.error('The daily backup failed', error))
     }
+    const afterCall = firstDataBackup({ dataDir: options.dataDir, db: () => live.db, now, openSqlite, log })
     return {
       get channels() {
         return live.channels
@@ -106,7 +112,11 @@ async function openCore(options: CoreOptions): Promise<Core> {
       get db() {
         return live.db
       },
-      dispatch: (name, input) => live.dispatch(name, input),
+      dispatch: async (name, input) => {
+        const result = await live.dispatch(name, input)
+        await afterCall()
+        return result
+      },
       close: () => {
         // Runs as the app quits: a folder that went read-only (a drive remounted, a share
         // gone) must not turn quitting into a crash. A lock left behind is recognised as

@@ -1,28 +1,86 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell } from 'electron'
 import { join } from 'node:path'
+import { themeChoice, desktopChannels } from '@shared/contract/desktop'
+import type { CommandId } from '@shared/domain/commands'
 import type { Core } from '../core/core'
 import { describeRecovery, openWithRecovery, type RecoveryChoice } from '../core/host/openWithRecovery'
+import { createRotatingLog } from '../core/log/rotatingLog'
 import type { StoreOpenError } from '../core/store/storeOpenError'
 import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol'
-import { registerIpc } from './ipc'
-import { denyAllPermissions, hardenContents } from './security'
 import { desktopHost } from './desktopHost'
-import { createMainWindow } from './window/createMainWindow'
+import { registerIpc } from './ipc'
+import { attachContextMenu, installAppMenu } from './menu/installMenus'
+import { createPreferences } from './preferences'
+import { hardenContents, isTrustedSender, openExternalGuarded, restrictPermissions } from './security'
+import { openMainWindow } from './window/openMainWindow'
 
 // out/main/index.js -> the app root (the asar root when packaged).
 const appRoot = join(import.meta.dirname, '..', '..')
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const allowedOrigins = devServerUrl ? [appOrigin, new URL(devServerUrl).origin] : [appOrigin]
 const contentDir = app.isPackaged ? join(process.resourcesPath, 'data', 'paths') : join(appRoot, 'data', 'paths')
+const dataDir = process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData')
+const shellDir = app.getPath('userData')
+
+// Errors of a packaged app would otherwise go nowhere: they go to a file in the data folder.
+const log = createRotatingLog({ dir: join(dataDir, 'logs'), ...(app.isPackaged ? {} : { echo: console }) })
+process.on('uncaughtException', (error) => log.error('Uncaught error in the main process:', error))
+process.on('unhandledRejection', (reason) => log.error('Unhandled rejection in the main process:', reason))
+
+const preferences = createPreferences(shellDir)
+nativeTheme.themeSource = preferences.get().theme
 
 registerAppScheme()
+app.enableSandbox()
+// Every session and every page the app ever makes gets the same rules, the print window's too.
+app.on('session-created', restrictPermissions)
+const openLink = (url: string) => void openExternalGuarded(url, (safe) => shell.openExternal(safe))
+app.on('web-contents-created', (_event, contents) => {
+  hardenContents(contents, allowedOrigins, (url) => shell.openExternal(url))
+  attachContextMenu(contents, openLink)
+})
 
 let core: Core | undefined
 
+const mainWindow = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+
 function openWindow(): void {
-  const window = createMainWindow(join(appRoot, 'out', 'preload', 'index.cjs'))
-  hardenContents(window.webContents, allowedOrigins, (url) => shell.openExternal(url))
+  const window = openMainWindow({ preload: join(appRoot, 'out', 'preload', 'index.cjs'), stateDir: shellDir, spellcheck: preferences.get().spellcheck })
   void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`)
+}
+
+function installMenu(): void {
+  installAppMenu(
+    { platform: process.platform, appName: app.name, isDev: !app.isPackaged, spellcheck: preferences.get().spellcheck },
+    {
+      command: (id: CommandId) => {
+        const window = mainWindow()
+        if (window) window.webContents.send(desktopChannels.command, id)
+        else if (core) openWindow()
+      },
+      openDataFolder: () => void shell.openPath(dataDir),
+      openLogFile: () => {
+        log.info('Log file opened from the menu')
+        void shell.openPath(log.file)
+      },
+      setSpellcheck: (on) => {
+        preferences.set({ spellcheck: on })
+        session.defaultSession.setSpellCheckerEnabled(on)
+        installMenu()
+      },
+      showAbout: () => app.showAboutPanel(),
+    },
+  )
+}
+
+/** The page's theme choice sets the window's own colours (background, scrollbars, native menus). */
+function followThemeOfPage(): void {
+  ipcMain.on(desktopChannels.setTheme, (event, choice: unknown) => {
+    const parsed = themeChoice.safeParse(choice)
+    if (!isTrustedSender(event, allowedOrigins) || !parsed.success) return
+    nativeTheme.themeSource = parsed.data
+    if (preferences.get().theme !== parsed.data) preferences.set({ theme: parsed.data })
+  })
 }
 
 /** The person decides: their data is never replaced or emptied without a yes. */
@@ -46,12 +104,13 @@ async function askHowToRecover(error: StoreOpenError): Promise<RecoveryChoice> {
 }
 
 async function start(): Promise<void> {
-  denyAllPermissions(session.defaultSession)
+  restrictPermissions(session.defaultSession)
+  session.defaultSession.setSpellCheckerEnabled(preferences.get().spellcheck)
   serveRenderer(join(appRoot, 'out', 'renderer'))
-  const dataDir = process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData')
   try {
-    core = (await openWithRecovery({ dataDir, contentDir, host: desktopHost(dataDir) }, askHowToRecover)) ?? undefined
+    core = (await openWithRecovery({ dataDir, contentDir, log, host: desktopHost(dataDir) }, askHowToRecover)) ?? undefined
   } catch (error) {
+    log.error('The store could not be opened:', error)
     dialog.showErrorBox('Pathfinder could not open your data', error instanceof Error ? error.message : String(error))
   }
   if (!core) {
@@ -59,7 +118,17 @@ async function start(): Promise<void> {
     return
   }
   registerIpc(core, allowedOrigins)
+  followThemeOfPage()
+  installMenu()
   openWindow()
+}
+
+/** Closes the store and releases the data folder's lock once, however the app is left. */
+let closed = false
+function closeCore(): void {
+  if (closed) return
+  closed = true
+  core?.close()
 }
 
 // One writer per data folder: a second launch focuses the first window instead.
@@ -67,17 +136,20 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows()
+    const window = mainWindow()
     if (!window) return
     if (window.isMinimized()) window.restore()
     window.focus()
   })
+  // macOS keeps an app running with no window; the Dock icon opens a new one.
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow()
   })
-  app.whenReady().then(start, (error: unknown) => console.error(error))
   app.on('window-all-closed', () => {
-    core?.close()
-    app.quit()
+    if (process.platform !== 'darwin') app.quit()
   })
+  // Cmd+Q, the menu's Quit, a logout or a signal all pass through will-quit.
+  app.on('will-quit', closeCore)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit())
+  app.whenReady().then(start, (error: unknown) => log.error('Start-up failed:', error))
 }

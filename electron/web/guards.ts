@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import { sessionCookieName } from '@shared/contract/transport'
 
 /** Constant-time comparison, so the token cannot be guessed one character at a time. */
 export function tokensMatch(given: string | undefined, expected: string): boolean {
@@ -10,18 +9,15 @@ export function tokensMatch(given: string | undefined, expected: string): boolea
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-export function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return rest.join('=')
-  }
-  return undefined
-}
-
+/**
+ * The token of a request: only ever a header the page's script adds. Never a cookie: a
+ * browser sends our cookies to every port of 127.0.0.1, so any local service the person
+ * visits would receive it.
+ */
 export const sessionToken = (req: IncomingMessage): string | undefined => {
   const auth = req.headers.authorization
   if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length)
-  return readCookie(req, sessionCookieName)
+  return undefined
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fail, type Result } from '@shared/contract'
-import { contentSecurityPolicy, httpApiPrefix, maxRequestBytes, sessionCookieName } from '@shared/contract/transport'
+import { contentSecurityPolicy, httpApiPrefix, legacySessionCookieName, maxRequestBytes, tokenFragmentKey } from '@shared/contract/transport'
 import type { Dispatcher } from '../core/ipc/dispatcher'
 import { originAllowed, sessionToken, tokensMatch } from './guards'
 import { resolveStatic } from '../core/host/resolveStatic'
@@ -13,7 +13,7 @@ export interface WebHostOptions {
   /** Built renderer (out/renderer). */
   rendererDir: string
   port?: number
-  /** Fixed token for tests; a random one per run otherwise. */
+  /** The token every API call must carry (index.ts keeps one per data folder); a random one otherwise. */
   token?: string
 }
 
@@ -21,7 +21,7 @@ export interface WebHost {
   server: Server
   port: number
   token: string
-  /** The URL to open: carries the token once, the server swaps it for a cookie. */
+  /** The address to open: the token rides in the fragment, which the browser never sends anywhere. */
   url: string
   close(): Promise<void>
 }
@@ -39,6 +39,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   res.end(JSON.stringify(body))
 }
+
+/** Where the build puts scripts, styles and pictures (vite's assetsDir). */
+const assetsPath = '/assets/'
 
 class BodyTooLarge extends Error {}
 
@@ -69,10 +72,15 @@ async function callChannel(dispatcher: Dispatcher, name: string, req: IncomingMe
   return dispatcher.dispatch(name, input)
 }
 
+/** Tells browsers to drop the cookie earlier versions set, which other local ports could read. */
+const clearLegacyCookie = `${legacySessionCookieName}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict`
+
 /**
  * The browser host: the built renderer and the same core dispatcher over loopback HTTP.
- * Every request must carry the per-run token (as the session cookie it is exchanged for, or
- * a bearer header), come to our own Host, and, from a browser, from our own Origin.
+ * Every request must come to our own Host and, from a browser, from our own Origin. Every
+ * API call must carry the token as a bearer header, which the page adds from the address's
+ * fragment; the built app's files hold no data and are served without it, so that page can
+ * load and read its fragment.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url')
@@ -84,18 +92,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!origin.ok) return sendJson(res, 403, fail('unavailable', origin.why))
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
 
-      // First visit: trade the token in the URL for an HttpOnly cookie and drop it from the address bar.
-      const offered = url.searchParams.get('token')
-      if (req.method === 'GET' && offered !== null) {
-        if (!tokensMatch(offered, token)) return sendJson(res, 401, fail('unavailable', 'This link has expired. Open the address the host printed.'))
-        res.writeHead(303, { ...securityHeaders, Location: '/', 'Set-Cookie': `${sessionCookieName}=${token}; HttpOnly; SameSite=Strict; Path=/` })
-        return res.end()
-      }
-      if (!tokensMatch(sessionToken(req), token)) {
-        return sendJson(res, 401, fail('unavailable', 'Not signed in to this Pathfinder host. Open the address it printed.'))
-      }
-
       if (url.pathname.startsWith(httpApiPrefix)) {
+        if (!tokensMatch(sessionToken(req), token)) {
+          return sendJson(res, 401, fail('unavailable', 'Not signed in to this Pathfinder host. Open the address it printed.'))
+        }
         if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-input', 'Use POST for API calls.'))
         try {
           return sendJson(res, 200, await callChannel(options.dispatcher, url.pathname.slice(httpApiPrefix.length), req))
@@ -105,9 +105,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         }
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('invalid-input', 'Method not allowed.'))
-      const file = resolveStatic(options.rendererDir, url.pathname) ?? resolveStatic(options.rendererDir, '/')
-      if (!file) return sendJson(res, 404, fail('not-found', 'The app has not been built. Run npm run build.'))
-      sendFile(res, file, securityHeaders)
+      // Any other path is one of the app's own views (a deep link such as /items/skill.java):
+      // the app answers it. A missing file of the build is a 404, never the page in its place.
+      const isAsset = url.pathname.startsWith(assetsPath)
+      const file = resolveStatic(options.rendererDir, url.pathname) ?? (isAsset ? undefined : resolveStatic(options.rendererDir, '/'))
+      if (!file) return sendJson(res, 404, fail('not-found', isAsset ? 'There is no such file.' : 'The app has not been built. Run npm run build.'))
+      sendFile(res, file, { ...securityHeaders, 'Set-Cookie': clearLegacyCookie })
     })().catch((error: unknown) => {
       console.error('Web host request failed', error)
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'Something went wrong on our side.'))
@@ -126,7 +129,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server,
     port,
     token,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#${tokenFragmentKey}=${token}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

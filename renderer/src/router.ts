@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { settleStartAddress } from './app/startAddress'
 
 /**
  * Hash history: the same URLs work under app://pathfinder in the desktop app and under the
@@ -15,6 +16,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings', name: 'settings', component: () => import('./settings/SettingsView.vue'), meta: { title: 'Settings' } },
 ]
 
+settleStartAddress()
 export const router = createRouter({ history: createWebHashHistory(), routes })
 
 router.afterEach((to) => {

@@ -31,3 +31,6 @@ export const title = z
 export const longText = z.string().max(20_000, 'Keep this under 20,000 characters')
 
 export const noInput = z.undefined().or(z.strictObject({}))
+
+/** A moment as the store keeps it: UTC ISO-8601, as Date.toISOString() writes it. */
+export const isoTimestamp = z.iso.datetime({ error: 'Use a UTC time like 2027-03-31T09:30:00.000Z' })

@@ -1,7 +1,25 @@
 /** Wire details shared by both hosts and the renderer's transports. */
 export const ipcChannelPrefix = 'pathfinder:'
 export const httpApiPrefix = '/api/'
-export const sessionCookieName = 'pathfinder_session'
+/**
+ * The cookie earlier versions kept the web host's token in. Cookies are scoped by host, not
+ * port, so it reached every other service on 127.0.0.1: the host now clears it and never
+ * reads it.
+ */
+export const legacySessionCookieName = 'pathfinder_session'
+/**
+ * The web host's address carries its token in the fragment (`/#token=...`), which browsers
+ * never send to any server; the page keeps it for its own origin and sends it as a header.
+ */
+export const tokenFragmentKey = 'token'
+export const sessionHeaderName = 'Authorization'
+export const bearer = (token: string): string => `Bearer ${token}`
+
+/** The token in an address the web host printed, or '' when it has none. */
+export function tokenInAddress(address: string): string {
+  const hash = new URL(address).hash.replace(/^#/, '')
+  return new URLSearchParams(hash).get(tokenFragmentKey) ?? ''
+}
 export const maxRequestBytes = 8 * 1024 * 1024
 
 /**

@@ -1,5 +1,5 @@
 /** Why a backup was taken. All but 'manual' are taken by the app and rotated (the last 14 kept). */
-export const backupReasons = ['daily', 'manual', 'before-restore', 'before-import', 'before-migration'] as const
+export const backupReasons = ['daily', 'manual', 'before-restore', 'before-import', 'before-migration', 'first-data'] as const
 export type BackupReason = (typeof backupReasons)[number]
 
 export const backupReasonLabels: Record<BackupReason, string> = {
@@ -8,6 +8,7 @@ export const backupReasonLabels: Record<BackupReason, string> = {
   'before-restore': 'Before a restore',
   'before-import': 'Before an import',
   'before-migration': 'Before an app update',
+  'first-data': 'After your first changes',
 }
 
 export interface BackupInfo {

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { differenceInCalendarDays, format, subDays, subYears } from 'date-fns'
 import { gitRepo } from '../support/gitFixture'
-import { makeDataDir, startHost } from './support/webHost'
+import { addressAt, makeDataDir, startHost } from './support/webHost'
 import { screenshot } from './support/screenshots'
 
 // A missing control should fail in seconds, not at the two-minute test timeout.
@@ -214,7 +214,7 @@ test('the log reads 100,000 activities page by page: a few dozen rows in the pag
   page.on('request', (request) => {
     if (request.url().includes('/api/activities.list')) listCalls.push(request.postData() ?? '')
   })
-  await page.goto(host.url.replace(/#.*$/, '') + '#/activities')
+  await page.goto(addressAt(host, '/activities'))
   const count = page.getByTestId('activity-count')
   await expect(count).toHaveText('100,000 activities')
   const list = page.getByRole('list', { name: 'Activities' })
@@ -259,7 +259,7 @@ test('the log reads 100,000 activities page by page: a few dozen rows in the pag
 
 test('a CSV file with a bad line imports only after the skip is confirmed; export, delete with undo and duplicate', async ({ page }) => {
   const host = await startHost(makeDataDir())
-  await page.goto(host.url.replace(/#.*$/, '') + '#/activities')
+  await page.goto(addressAt(host, '/activities'))
   await expect(page.getByRole('heading', { name: 'Nothing logged yet' })).toBeVisible()
 
   const csv = [

@@ -174,6 +174,28 @@ describe('an import that is refused', () => {
     { name: 'a huge string', json: () => edit((d) => (firstRow(d, 'goal').description = 'x'.repeat(1_000_001))), message: /data\.goal\[0\]\.description: Text longer than 1,000,000 characters/ },
     { name: 'an infinite number', json: () => valid.replace(/"level":\s*\d+/, '"level": 1e999'), message: /data\.item_state\[\d+\]\.level: Expected text, a number or null/ },
     { name: 'deep nesting', json: () => valid.replace(/"note":\s*"merged"/, `"note": ${'['.repeat(5000)}${']'.repeat(5000)}`), message: /nested deeper than an export ever is/ },
+    // Rows SQLite would take but the app cannot read: each once broke screens until a backup was restored.
+    { name: 'a setting that is not JSON', json: () => edit((d) => (firstRow(d, 'setting').value = 'not json')), message: /Row 1 of "setting", "value": Must be JSON text, as the app writes it\./ },
+    {
+      name: 'a milestone due on no day',
+      json: () => edit((d) => d.data.milestone?.filter((m) => m.due_date !== null).forEach((m) => (m.due_date = 'zzz'))),
+      message: /Row \d+ of "milestone", "due_date": Use a date like 2027-03-31\./,
+    },
+    { name: 'an activity on the 39th of the 19th month', json: () => edit((d) => (firstRow(d, 'activity').date = '2026-19-39')), message: /Row 1 of "activity", "date": Use a date like 2027-03-31\./ },
+    { name: 'a goal starting on no date', json: () => edit((d) => (firstRow(d, 'goal').start_date = 'not-a-date')), message: /Row 1 of "goal", "start_date": Use a date like 2027-03-31\./ },
+    { name: 'a note longer than the form allows', json: () => edit((d) => (firstRow(d, 'activity').notes = 'x'.repeat(1_000_000))), message: /Row 1 of "activity", "notes": Keep this under 20,000 characters\./ },
+    {
+      name: 'a roadmap note longer than the form allows',
+      json: () => edit((d) => d.data.item_state?.filter((r) => r.note !== null).forEach((r) => (r.note = 'x'.repeat(20_001)))),
+      message: /of "item_state", "note": Keep this under 20,000 characters\./,
+    },
+    { name: 'a timestamp that is not one', json: () => edit((d) => (firstRow(d, 'goal').created_at = 'yesterday')), message: /Row 1 of "goal", "created_at": Use a UTC time like/ },
+    { name: 'a goal target counting no known kind', json: () => edit((d) => (firstRow(d, 'goal_activity_target').kinds = '["gardening"]')), message: /"goal_activity_target", "kinds": Must be a JSON list of activity kinds\./ },
+    {
+      name: '190,000 settings nothing reads',
+      json: () => edit((d) => (d.data.setting = [...(d.data.setting ?? []), ...Array.from({ length: 190_000 }, (_, i) => ({ key: `junk.${i}`, value: '1' }))])),
+      message: /Row \d+ of "setting", "key": Is not a setting this app has\./,
+    },
     { name: 'an unknown top-level key', json: () => edit((d) => Object.assign(d, { comment: 'hi' })), message: /the file: Unrecognized key: "comment"/ },
   ]
 
@@ -184,12 +206,13 @@ describe('an import that is refused', () => {
     const core = await open()
     await must(apiOf(core).roadmap.setStatus({ itemId: 'skill.java', status: 'done' }))
     const before = snapshotStore(core.db)
+    const backupsBefore = listBackups(core.dataDir)
     const error = await refused(apiOf(core).data.importAll({ json: json() }))
     expect(error.code).toBe('invalid-input')
     expect(error.message).toMatch(message)
     expect(error.message).toMatch(/Nothing was imported\.$/)
     expect(snapshotStore(core.db)).toBe(before)
-    expect(listBackups(core.dataDir)).toEqual([])
+    expect(listBackups(core.dataDir)).toEqual(backupsBefore)
     expect(Object.prototype).not.toHaveProperty('polluted')
   })
 

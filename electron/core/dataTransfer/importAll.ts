@@ -8,6 +8,7 @@ import { applyMigrations } from '../store/migrate'
 import { migrations as allMigrations, type Migration } from '../store/migrations'
 import { userTablesAt } from '../store/userTables'
 import { sequencesKey } from './exportAll'
+import { rowProblem } from './rowRules'
 import { quoteId, readRows, readSequences, tableColumns, tableExists } from './tableRows'
 
 /** Longer than any note the app lets anyone write (20,000), far shorter than a hostile blob. */
@@ -118,8 +119,12 @@ function typeProblem(type: string, value: ExportCell): string | null {
   return null
 }
 
-/** Inserts rows as given; each refusal names the table, the row and the reason. */
-function insertRows(db: Db, table: string, rows: readonly ExportRow[]): void {
+/**
+ * Inserts rows as given; each refusal names the table, the row and the reason. `fromFile`:
+ * the rows are the file's own, so they are held to the contract's rules too (rowRules.ts);
+ * rows staged from such a file need no second look.
+ */
+function insertRows(db: Db, table: string, rows: readonly ExportRow[], fromFile = false): void {
   const types = new Map(tableColumns(db, table).map((c) => [c.name, c.type]))
   const statements = new Map<string, Database.Statement<ExportCell[]>>()
   rows.forEach((row, index) => {
@@ -130,6 +135,8 @@ function insertRows(db: Db, table: string, rows: readonly ExportRow[]): void {
       const problem = typeProblem(types.get(key) ?? '', row[key] ?? null)
       if (problem) throw refuse(`Row ${index + 1} of "${table}": "${key}" ${problem}.`)
     }
+    const broken = fromFile ? rowProblem(table, row) : null
+    if (broken) throw refuse(`Row ${index + 1} of "${table}", "${broken.column}": ${broken.message}.`)
     const signature = keys.join('\u0000')
     let statement = statements.get(signature)
     if (!statement) {
@@ -184,7 +191,7 @@ export function stageImport(document: ExportDocument, openSqlite: OpenSqlite, mi
     applyMigrations(staging, migrations.filter((m) => m.version <= document.schemaVersion))
     staging.pragma('foreign_keys = OFF')
     staging.transaction(() => {
-      for (const table of userTablesAt(document.schemaVersion)) insertRows(staging, table.name, document.data[table.name] ?? [])
+      for (const table of userTablesAt(document.schemaVersion)) insertRows(staging, table.name, document.data[table.name] ?? [], true)
       writeSequences(staging, document.data[sequencesKey] ?? [])
     })()
     assertForeignKeys(staging)

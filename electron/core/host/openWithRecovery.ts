@@ -29,7 +29,8 @@ export async function openWithRecovery(options: CoreOptions, decide: (error: Sto
 /** What the person is told, with what each choice would do. */
 export function describeRecovery(error: StoreOpenError): string {
   const lines = [error.message]
-  if (error.movedTo) lines.push(`The unreadable file was kept, untouched, at ${error.movedTo}.`)
+  if (error.movedTo && error.code === 'emptied') lines.push(`Those files were kept, untouched, in ${error.movedTo}. Starting empty leaves them there.`)
+  else if (error.movedTo) lines.push(`The unreadable file was kept, untouched, at ${error.movedTo}.`)
   if (error.newestBackup) lines.push(`The newest good backup is ${error.newestBackup}.`)
   return lines.join('\n')
 }

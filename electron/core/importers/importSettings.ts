@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import type { ImportSettings } from '@shared/domain/activities'
 import type { SettingsRepository } from '../settings/settingsRepository'
+import { settingKeys } from '../settings/settingKeys'
 
 /** What is stored in SQLite: whether a token is kept is the host's business, not the database's. */
 type StoredSettings = Omit<ImportSettings, 'githubTokenOrigins'>
 
-const key = 'imports.settings'
+const key = settingKeys.importSettings
 const stored = z
   .object({ gitEmails: z.array(z.string()).catch([]), githubUsername: z.string().nullable().catch(null) })
   .catch({ gitEmails: [], githubUsername: null })

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { SettingsRepository } from '../settings/settingsRepository'
+import { settingKeys } from '../settings/settingKeys'
 
-const key = 'reports.privateRepositories'
+const key = settingKeys.privateRepositories
 const stored = z.array(z.string()).catch([])
 
 export function readPrivateRepositories(settings: SettingsRepository): string[] {

@@ -1,9 +1,10 @@
 import type { CareerPathSummary } from '@shared/domain/roadmap'
 import { DomainError } from '../ipc/domainError'
 import type { SettingsRepository } from '../settings/settingsRepository'
+import { settingKeys } from '../settings/settingKeys'
 import type { RoadmapRepository } from './roadmapRepository'
 
-export const activePathKey = 'roadmap.activePathId'
+export const activePathKey = settingKeys.activePath
 
 /** The path the user follows: their choice, else the backend developer path, else the first one. */
 export function activePath(repo: RoadmapRepository, settings: SettingsRepository): CareerPathSummary {

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { RoadmapItem } from '@shared/domain/roadmap'
 import type { SettingsRepository } from '../settings/settingsRepository'
+import { settingKeys } from '../settings/settingKeys'
 
-/** One list per path, so choosing tracks in one role never forgets the choice in another. */
-const key = (pathId: string) => `roadmap.chosenTracks.${pathId}`
+const key = settingKeys.chosenTracks
 const stored = z.array(z.string()).catch([])
 
 /**

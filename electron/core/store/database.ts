@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { writeBackup } from './backupFiles'
 import { sqliteOpener, type Db, type OpenSqlite } from './sqlite'
@@ -63,6 +63,23 @@ function inspectExisting(file: string, openSqlite: OpenSqlite, migrations: reado
   }
 }
 
+/**
+ * A new store is made beside its final name and moved into place already in WAL mode, so the
+ * database file is never seen empty: an empty one is a sign something emptied it
+ * (openStore.ts), not a first start cut short. The scratch file never held anyone's data.
+ */
+function createStoreFile(file: string, openSqlite: OpenSqlite): void {
+  const scratch = `${file}.creating`
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${scratch}${suffix}`, { force: true })
+  const db = openSqlite(scratch)
+  try {
+    db.pragma('journal_mode = WAL')
+  } finally {
+    db.close()
+  }
+  renameSync(scratch, file)
+}
+
 export interface OpenedDatabase {
   db: Db
   /** user_version the file had before this open (0 for a new file). */
@@ -81,6 +98,7 @@ export async function openDatabaseFile(file: string, options: OpenOptions = {}):
   const foundVersion = existsSync(file) ? inspectExisting(file, openSqlite, migrations) : 0
   let db: Db
   try {
+    if (!existsSync(file)) createStoreFile(file, openSqlite)
     db = openSqlite(file)
   } catch (error) {
     throw new StoreOpenError('unreadable', `The Pathfinder database ${file} could not be opened (${describe(error)}).`, { dataDir: dirname(file), file }, { cause: error })

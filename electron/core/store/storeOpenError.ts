@@ -1,14 +1,17 @@
 /**
  * Why the store could not be opened at start. Hosts catch this from `createCore` and show
  * `message` to the person, then offer what `code` allows:
- * - 'corrupt', 'unreadable', 'missing': restore `newestBackup` with `restoreFromBackup`, or
- *   start empty with `createCore({ ..., startFresh: true })`.
+ * - 'corrupt', 'unreadable', 'missing', 'emptied': restore `newestBackup` with
+ *   `restoreFromBackup`, or start empty with `createCore({ ..., startFresh: true })`.
+ *   'emptied': the database file is gone or empty while files beside it (its write-ahead
+ *   log, a lock left by a crash) show it held data; those were moved, as they were, to
+ *   `movedTo` (a folder), where they wait for the person or for someone who can help.
  * - 'newer-version': update the app (an older backup would lose their newer data).
  * - 'locked': another running Pathfinder holds the folder; focus it or close it.
  * - 'read-only', 'disk-full': the folder cannot be written; the message says what to fix.
  *   A restore or a fresh start would need to write too, so neither is offered.
  */
-export type StoreOpenErrorCode = 'corrupt' | 'unreadable' | 'missing' | 'newer-version' | 'locked' | 'read-only' | 'disk-full'
+export type StoreOpenErrorCode = 'corrupt' | 'unreadable' | 'missing' | 'emptied' | 'newer-version' | 'locked' | 'read-only' | 'disk-full'
 
 export interface LockOwner {
   pid: number
@@ -20,7 +23,7 @@ export interface StoreOpenErrorDetails {
   dataDir: string
   /** The database file the app tried to open. */
   file: string
-  /** Where the bad file was moved, byte for byte as it was ('corrupt' only). */
+  /** Where the bad file ('corrupt') or the files found beside a vanished one ('emptied', a folder) were moved, byte for byte. */
   movedTo?: string | null
   /** File name (in backups/) of the newest backup that passes integrity_check, if any. */
   newestBackup?: string | null
@@ -51,6 +54,6 @@ export class StoreOpenError extends Error {
 
   /** Whether restoring a backup is a sensible answer to this failure. */
   get canRestore(): boolean {
-    return this.newestBackup !== null && (this.code === 'corrupt' || this.code === 'unreadable' || this.code === 'missing')
+    return this.newestBackup !== null && (this.code === 'corrupt' || this.code === 'unreadable' || this.code === 'missing' || this.code === 'emptied')
   }
 }

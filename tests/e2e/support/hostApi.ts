@@ -1,10 +1,11 @@
 import { contract, createClient, fail, type Result } from '../../../shared/contract'
+import { tokenInAddress } from '../../../shared/contract/transport'
 
 const isResult = (body: unknown): body is Result<unknown> => typeof body === 'object' && body !== null && 'ok' in body && typeof body.ok === 'boolean'
 
 /** The typed API over the web host's HTTP routes, with the token the host printed: for seeding. */
 export function apiFor(host: { origin: string; url: string }) {
-  const token = new URL(host.url).searchParams.get('token') ?? ''
+  const token = tokenInAddress(host.url)
   return createClient(contract, async (channel, input): Promise<Result<unknown>> => {
     const response = await fetch(`${host.origin}/api/${channel}`, {
       method: 'POST',

@@ -46,3 +46,6 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
       }),
   }
 }
+
+/** The printed address, opened at one of the app's views (a path such as /activities) instead of the dashboard. */
+export const addressAt = (host: RunningHost, path: string): string => `${host.origin}${path}${new URL(host.url).hash}`

@@ -1,0 +1,19 @@
+/**
+ * Every key the app stores in the setting table, in one place: an import accepts these and
+ * no others, so a file cannot fill the table with keys nothing reads.
+ */
+export const settingKeys = {
+  activePath: 'roadmap.activePathId',
+  importSettings: 'imports.settings',
+  privateRepositories: 'reports.privateRepositories',
+  /** One list per path, so choosing tracks in one role never forgets the choice in another. */
+  chosenTracks: (pathId: string): string => `${chosenTracksPrefix}${pathId}`,
+} as const
+
+const chosenTracksPrefix = 'roadmap.chosenTracks.'
+
+export const isKnownSettingKey = (key: string): boolean =>
+  key === settingKeys.activePath ||
+  key === settingKeys.importSettings ||
+  key === settingKeys.privateRepositories ||
+  (key.startsWith(chosenTracksPrefix) && key.length > chosenTracksPrefix.length)
