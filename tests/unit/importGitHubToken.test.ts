@@ -33,7 +33,7 @@ describe('the GitHub token kept by the host', () => {
     expect((await ok(api.imports.settings(undefined))).githubTokenSaved).toBe(false)
 
     await ok(api.imports.github({ token, username, apiUrl: server.url }))
-    expect(secrets.get(githubTokenSecret)).toBe(token)
+    expect(await secrets.get(githubTokenSecret)).toBe(token)
     expect(await ok(api.imports.settings(undefined))).toEqual({ gitEmails: [], githubUsername: null, githubTokenSaved: true })
 
     server.requests.length = 0
@@ -41,7 +41,7 @@ describe('the GitHub token kept by the host', () => {
     expect(new Set(authorizations())).toEqual(new Set([`Bearer ${token}`]))
 
     expect((await ok(api.imports.setSettings({ forgetGitHubToken: true }))).githubTokenSaved).toBe(false)
-    expect(secrets.get(githubTokenSecret)).toBeUndefined()
+    expect(await secrets.get(githubTokenSecret)).toBeUndefined()
     server.requests.length = 0
     await ok(api.imports.github({ username, apiUrl: server.url }))
     expect(new Set(authorizations())).toEqual(new Set([null]))
@@ -51,18 +51,18 @@ describe('the GitHub token kept by the host', () => {
     const { api, secrets, server } = await setup()
     server.setRoute(() => ({ status: 401, fixture: 'error-401.json' }))
     expect((await refusal(api.imports.github({ token, username, apiUrl: server.url }))).message).toMatch(/^GitHub rejected the token/)
-    expect(secrets.get(githubTokenSecret)).toBeUndefined()
+    expect(await secrets.get(githubTokenSecret)).toBeUndefined()
 
-    secrets.set(githubTokenSecret, token)
+    await secrets.set(githubTokenSecret, token)
     await refusal(api.imports.github({ username, apiUrl: server.url }))
     expect((await ok(api.imports.settings(undefined))).githubTokenSaved).toBe(false)
   })
 
   it('keeps the one kept when another given is refused', async () => {
     const { api, secrets, server } = await setup()
-    secrets.set(githubTokenSecret, token)
+    await secrets.set(githubTokenSecret, token)
     server.setRoute(() => ({ status: 401, fixture: 'error-401.json' }))
     await refusal(api.imports.github({ token: 'ghp_typo', username, apiUrl: server.url }))
-    expect(secrets.get(githubTokenSecret)).toBe(token)
+    expect(await secrets.get(githubTokenSecret)).toBe(token)
   })
 })

@@ -24,7 +24,7 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
   const c = contract.imports
   const rules = () => ({ now: now(), unknownSkills: repo.unknownSkills, goalExists })
 
-  const withToken = <T extends object>(stored: T) => ({ ...stored, githubTokenSaved: host.secrets.get(githubTokenSecret) !== undefined })
+  const withToken = async <T extends object>(stored: T) => ({ ...stored, githubTokenSaved: (await host.secrets.get(githubTokenSecret)) !== undefined })
 
   // The state just before an import that changes something is one click away on the Backups screen.
   const beforeWrite = () => backupNow(ctx, 'before-import')
@@ -41,8 +41,8 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
 
   return {
     settings: handle(c.settings, () => withToken(importSettings.get()), log),
-    setSettings: handle(c.setSettings, ({ forgetGitHubToken, ...changes }) => {
-      if (forgetGitHubToken) host.secrets.delete(githubTokenSecret)
+    setSettings: handle(c.setSettings, async ({ forgetGitHubToken, ...changes }) => {
+      if (forgetGitHubToken) await host.secrets.delete(githubTokenSecret)
       return withToken(importSettings.set(changes))
     }, log),
     git: handle(c.git, ({ folder, emails, importId }) => {
@@ -56,18 +56,18 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
     }, log),
     github: handle(c.github, async ({ token, username, since, apiUrl, importId }) => {
       const given = token || undefined
-      const kept = host.secrets.get(githubTokenSecret)
+      const kept = await host.secrets.get(githubTokenSecret)
       try {
         const summary = await tracked(importId, ({ signal, onProgress }) =>
           importGitHub(db, repo, { username, token: given ?? kept, since, apiUrl, now, signal, onProgress, beforeWrite }),
         )
         // Kept only once GitHub has taken it, so a mistyped token is not remembered.
-        if (given !== undefined) host.secrets.set(githubTokenSecret, given)
+        if (given !== undefined) await host.secrets.set(githubTokenSecret, given)
         return summary
       } catch (error) {
         // A kept token GitHub now refuses (expired, revoked) is dropped: the next import asks for a new one.
         if (given === undefined && kept !== undefined && error instanceof DomainError && error.issues?.some((i) => i.path === 'token')) {
-          host.secrets.delete(githubTokenSecret)
+          await host.secrets.delete(githubTokenSecret)
         }
         throw error
       }
