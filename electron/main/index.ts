@@ -1,12 +1,14 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { join } from 'node:path'
-import type { Core } from '../core/core'
-import { describeRecovery, openWithRecovery, type RecoveryChoice } from '../core/host/openWithRecovery'
+import { coreRestartedChannel, type CoreRestarted } from '@shared/contract/coreEvents'
+import { describeRecovery, type RecoveryChoice } from '../core/host/openWithRecovery'
+import { startCoreProcess, type CoreProcess } from '../core/process/coreProcess'
 import type { StoreOpenError } from '../core/store/storeOpenError'
 import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol'
 import { registerIpc } from './ipc'
 import { denyAllPermissions, hardenContents } from './security'
 import { desktopHost } from './desktopHost'
+import { forkUtilityCore } from './utilityCore'
 import { createMainWindow } from './window'
 
 // out/main/index.js -> the app root (the asar root when packaged).
@@ -17,7 +19,7 @@ const contentDir = app.isPackaged ? join(process.resourcesPath, 'data', 'paths')
 
 registerAppScheme()
 
-let core: Core | undefined
+let core: CoreProcess | undefined
 
 function openWindow(): void {
   const window = createMainWindow(join(appRoot, 'out', 'preload', 'index.cjs'))
@@ -49,8 +51,18 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession)
   serveRenderer(join(appRoot, 'out', 'renderer'))
   const dataDir = process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData')
+  // The core (SQLite, reports, imports, backups) runs in its own process; main keeps the window responsive.
+  const tellWindows = (event: CoreRestarted) => BrowserWindow.getAllWindows().forEach((window) => window.webContents.send(coreRestartedChannel, event))
   try {
-    core = (await openWithRecovery({ dataDir, contentDir, host: desktopHost(dataDir) }, askHowToRecover)) ?? undefined
+    core =
+      (await startCoreProcess({
+        spawn: forkUtilityCore(join(import.meta.dirname, 'coreProcess.js')),
+        dataDir,
+        contentDir,
+        host: desktopHost(dataDir),
+        decide: askHowToRecover,
+        onRestart: tellWindows,
+      })) ?? undefined
   } catch (error) {
     dialog.showErrorBox('Pathfinder could not open your data', error instanceof Error ? error.message : String(error))
   }
@@ -58,7 +70,7 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
-  registerIpc(core, allowedOrigins)
+  registerIpc(ipcMain, core, allowedOrigins)
   openWindow()
 }
 
@@ -76,8 +88,8 @@ if (!app.requestSingleInstanceLock()) {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow()
   })
   app.whenReady().then(start, (error: unknown) => console.error(error))
+  // The store is closed (and the folder's lock released) by its own process before the app ends.
   app.on('window-all-closed', () => {
-    core?.close()
-    app.quit()
+    void (core?.close() ?? Promise.resolve()).finally(() => app.quit())
   })
 }

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import { contract, createClient } from '@shared/contract'
+import { coreRestartedChannel, type DesktopEvents } from '@shared/contract/coreEvents'
 import { ipcChannelPrefix } from '@shared/contract/transport'
 
 /**
@@ -9,3 +10,15 @@ import { ipcChannelPrefix } from '@shared/contract/transport'
 const api = createClient(contract, (channel, input) => ipcRenderer.invoke(ipcChannelPrefix + channel, input))
 
 contextBridge.exposeInMainWorld('api', api)
+
+/** What main says outside any call (the core's process restarted); only the message crosses, never the IPC event. */
+const events: DesktopEvents = {
+  onCoreRestarted(listener) {
+    const forward = (_event: unknown, payload: unknown) => {
+      if (typeof payload === 'object' && payload !== null && 'message' in payload && typeof payload.message === 'string') listener({ message: payload.message })
+    }
+    ipcRenderer.on(coreRestartedChannel, forward)
+    return () => void ipcRenderer.removeListener(coreRestartedChannel, forward)
+  },
+}
+contextBridge.exposeInMainWorld('pathfinderEvents', events)
