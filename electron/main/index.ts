@@ -88,8 +88,14 @@ if (!app.requestSingleInstanceLock()) {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow()
   })
   app.whenReady().then(start, (error: unknown) => console.error(error))
-  // The store is closed (and the folder's lock released) by its own process before the app ends.
-  app.on('window-all-closed', () => {
-    void (core?.close() ?? Promise.resolve()).finally(() => app.quit())
+  app.on('window-all-closed', () => app.quit())
+  // However the app ends (last window, Cmd+Q, the OS logging out), the core's process closes the
+  // store and releases the folder's lock first; Electron would otherwise end it mid-write.
+  app.on('will-quit', (event) => {
+    const closing = core
+    if (!closing) return
+    event.preventDefault()
+    core = undefined
+    void closing.close().finally(() => app.quit())
   })
 }
