@@ -106,6 +106,25 @@ describe('the core in its own process', () => {
     expect(restarts).toHaveLength(1)
   })
 
+  it('stops restarting a core that dies as it starts, and says so in words instead of looping', async () => {
+    const dyingEntry = join(tempDir(), 'dies.mjs')
+    writeFileSync(dyingEntry, 'process.exit(3)\n')
+    let spawned = 0
+    const restarts: CoreRestarted[] = []
+    const core = await start(tempDir(), {
+      spawn: () => (spawned++ === 0 ? forkNodeCore(entry) : forkNodeCore(dyingEntry))(),
+      onRestart: (event) => restarts.push(event),
+    })
+    const killedPid = core.pid
+    if (killedPid === undefined) throw new Error('The core process has no pid')
+    process.kill(killedPid, 'SIGKILL')
+    // Sent before the death is noticed: the dead process held it.
+    expect(await core.dispatch('roadmap.get', {})).toEqual({ ok: false, error: { code: 'unavailable', message: restartedMessage } })
+    expect(await core.dispatch('roadmap.get', {})).toEqual({ ok: false, error: { code: 'unavailable', message: "Pathfinder's data process keeps stopping; quit Pathfinder and open it again." } })
+    expect(spawned).toBe(4)
+    expect(restarts).toHaveLength(3)
+  })
+
   it('hands main the keychain, the printer and the save dialog, bytes intact both ways', async () => {
     const secrets = memorySecretStore()
     await secrets.set('github.token', 'ghp_kept')

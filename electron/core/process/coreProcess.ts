@@ -128,6 +128,7 @@ export async function startCoreProcess(options: CoreProcessOptions): Promise<Cor
       if (started && run.alive) {
         gaveUp = true
         log.error("Pathfinder's data process could not open the store again", error)
+        run.child.kill()
       }
     })
     return run
@@ -140,7 +141,7 @@ export async function startCoreProcess(options: CoreProcessOptions): Promise<Cor
       waiting.answer(fail('unavailable', closing ? closingMessage : restartedMessage))
     }
     if (closing) return whenClosed?.()
-    if (!started || run !== current) return
+    if (!started || gaveUp || run !== current) return
     failedStarts = run.opened ? 0 : failedStarts + 1
     if (failedStarts < maxFailedStarts) restart()
     else gaveUp = true
