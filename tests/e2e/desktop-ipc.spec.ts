@@ -19,6 +19,22 @@ test('the window talks through the preload only, and a core that dies is restart
   expect(seen).toMatchObject({ require: false, process: false, events: ['onCoreRestarted'] })
   expect(seen.apiNamespaces).toEqual(expect.arrayContaining(['roadmap', 'goals', 'activities', 'reports', 'backups']))
 
+  // main's sender check, for real: a frame inside the app gets the preload too, and is refused.
+  const fromFrame: unknown = await page.evaluate(async () => {
+    const frame = document.createElement('iframe')
+    frame.srcdoc = '<p>A frame inside the app</p>'
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }))
+    document.body.append(frame)
+    await loaded
+    const api: unknown = Reflect.get(frame.contentWindow ?? {}, 'api')
+    const roadmap: unknown = typeof api === 'object' && api !== null && 'roadmap' in api ? api.roadmap : undefined
+    if (typeof roadmap !== 'object' || roadmap === null || !('get' in roadmap) || typeof roadmap.get !== 'function') return 'the frame has no window.api'
+    const answer: unknown = await roadmap.get({})
+    frame.remove()
+    return answer
+  })
+  expect(fromFrame).toEqual({ ok: false, error: { code: 'unavailable', message: 'This window may not use Pathfinder data.' } })
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roadmap' }).click()
   const java = page.getByRole('combobox', { name: 'Status of Java', exact: true })
   await java.selectOption('in-progress')
