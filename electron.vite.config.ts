@@ -46,7 +46,12 @@ export default defineConfig({
       externalizeDeps: { include: ['playwright-core'] },
       rollupOptions: {
         // The web host is the same core behind HTTP; it is built here so both hosts ship from one build.
-        input: { index: resolve(import.meta.dirname, 'electron/main/index.ts'), web: resolve(import.meta.dirname, 'electron/web/index.ts') },
+        // The core's own process (a utility process in the app) is plain Node, built beside them.
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          web: resolve(import.meta.dirname, 'electron/web/index.ts'),
+          coreProcess: resolve(import.meta.dirname, 'electron/core/process/coreProcessEntry.ts'),
+        },
       },
     },
   },

@@ -2,7 +2,10 @@ import { defineConfig } from '@playwright/test'
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright cannot download its own browser here)
- * against the web host, which each test starts on its own temp data folder.
+ * against the web host, which each test starts on its own temp data folder. The desktop-ipc
+ * project runs the stories again on the desktop app's path: the real preload, main's real IPC
+ * registration and the core in its own process, with only Electron's objects stood in
+ * (tests/e2e/support/desktopHarness.ts).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -22,4 +25,8 @@ export default defineConfig({
     },
     trace: 'off',
   },
+  projects: [
+    { name: 'web', testIgnore: /desktop-ipc\.spec\.ts/ },
+    { name: 'desktop-ipc', testMatch: /(roadmap-status|roadmap-goals|activities|reports|desktop-ipc)\.spec\.ts/ },
+  ],
 })

@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { toIsoDate } from '@shared/domain/dates'
 import { createCore } from '../electron/core/core'
+import { forkNodeCore } from '../electron/core/process/nodeCoreChild'
 import { measureBridge, type BridgeFigure } from './bridge'
+import { measureMainThreadBlock, type BlockFigure } from './mainThreadBlock'
 import type { BrowserFigures } from './browser'
 import { describeDataset, fullSize, generateDataset, type GeneratedDataset } from './generate'
 import { measure, measurePair, round, type Timing } from './measure'
@@ -106,6 +108,8 @@ async function main(): Promise<void> {
       'skip-browser': { type: 'boolean', default: false },
       /** Only the browser part, e.g. on a folder kept from an earlier run (--data-dir). */
       'browser-only': { type: 'boolean', default: false },
+      /** Only how long the parent's event loop stops, core in process vs in its own (e.g. with --data-dir). */
+      'blocks-only': { type: 'boolean', default: false },
       /** Measure a folder generated earlier (with --keep) instead of generating one. */
       'data-dir': { type: 'string' },
       readme: { type: 'boolean', default: false },
@@ -155,7 +159,8 @@ async function main(): Promise<void> {
     }
 
     let bridge: BridgeFigure[] = []
-    if (!values['browser-only']) {
+    let blocks: BlockFigure[] = []
+    if (!values['browser-only'] && !values['blocks-only']) {
       // The first start of the day also takes the daily backup; later starts do not.
       const firstOpen = performance.now()
       ;(await createCore({ dataDir, contentDir, now: () => now, log: silent })).close()
@@ -190,8 +195,24 @@ async function main(): Promise<void> {
       figures.push(single('rss', `peak RSS of this process after the core runs (${Math.round(generatorRss)} MB after generating)`, benchRss, 'MB', null))
     }
 
+    if (!values['browser-only']) {
+      log("Timing how long the parent's event loop stops, core in this process vs in its own…")
+      blocks = await measureMainThreadBlock({
+        dataDir,
+        contentDir,
+        spawn: forkNodeCore(join(values['app-root'] ?? appRoot, 'out', 'main', 'coreProcess.js')),
+        reportInput: reportInputFor(now),
+        runs: 9,
+      })
+      for (const b of blocks) {
+        const where = b.where === 'idle' ? 'idle' : b.where === 'in-process' ? 'core in this process' : 'core in its own process'
+        figures.push(single(b.id, `longest stop of the parent's event loop during ${b.label}, ${where} (median of ${b.runs}; worst ${round(b.worstBlockMs)} ms; call ${round(b.medianCallMs)} ms)`, b.medianBlockMs, 'ms', b.where === 'core process' ? 16 : null))
+        log(`  ${b.label}, ${where}: loop stopped ${round(b.medianBlockMs)} ms (worst ${round(b.worstBlockMs)} ms), call ${round(b.medianCallMs)} ms`)
+      }
+    }
+
     let browser: BrowserFigures | null = null
-    if (!values['skip-browser']) {
+    if (!values['skip-browser'] && !values['blocks-only']) {
       log('Timing the app in Chromium…')
       // Loaded here: Playwright's client would otherwise weigh on this process's memory figure.
       const { measureBrowser } = await import('./browser')
@@ -217,6 +238,7 @@ async function main(): Promise<void> {
       figures,
       browser,
       bridge,
+      blocks,
     }
     writeFileSync(join(appRoot, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
     log('')

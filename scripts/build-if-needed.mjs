@@ -6,7 +6,7 @@ import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
 const sources = ['electron', 'renderer', 'shared', 'data', 'electron.vite.config.ts']
-const outputs = [join(root, 'out', 'main', 'web.js'), join(root, 'out', 'main', 'index.js'), join(root, 'out', 'renderer', 'index.html')]
+const outputs = [join(root, 'out', 'main', 'web.js'), join(root, 'out', 'main', 'index.js'), join(root, 'out', 'main', 'coreProcess.js'), join(root, 'out', 'renderer', 'index.html')]
 
 function newestMtime(path) {
   const stat = statSync(path)

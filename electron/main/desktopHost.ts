@@ -36,14 +36,14 @@ function keychainSecretStore(userData: string): SecretStore {
   }
   return {
     storage: 'os-keychain',
-    get(name) {
+    async get(name) {
       const sealed = read()[name]
       return sealed === undefined ? undefined : safeStorage.decryptString(Buffer.from(sealed, 'base64'))
     },
-    set(name, value) {
+    async set(name, value) {
       write({ ...read(), [name]: safeStorage.encryptString(value).toString('base64') })
     },
-    delete(name) {
+    async delete(name) {
       const { [name]: _removed, ...rest } = read()
       write(rest)
     },

@@ -1,10 +1,11 @@
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell } from 'electron'
 import { join } from 'node:path'
-import { themeChoice, desktopChannels } from '@shared/contract/desktop'
+import { coreRestartedChannel, type CoreRestarted } from '@shared/contract/coreEvents'
+import { desktopChannels, themeChoice } from '@shared/contract/desktop'
 import type { CommandId } from '@shared/domain/commands'
-import type { Core } from '../core/core'
-import { describeRecovery, openWithRecovery, type RecoveryChoice } from '../core/host/openWithRecovery'
+import { describeRecovery, type RecoveryChoice } from '../core/host/openWithRecovery'
 import { createRotatingLog } from '../core/log/rotatingLog'
+import { startCoreProcess, type CoreProcess } from '../core/process/coreProcess'
 import type { StoreOpenError } from '../core/store/storeOpenError'
 import { appOrigin, registerAppScheme, serveRenderer } from './appProtocol'
 import { desktopHost } from './desktopHost'
@@ -12,6 +13,7 @@ import { registerIpc } from './ipc'
 import { attachContextMenu, installAppMenu } from './menu/installMenus'
 import { createPreferences } from './preferences'
 import { hardenContents, isTrustedSender, openExternalGuarded, restrictPermissions } from './security'
+import { forkUtilityCore } from './utilityCore'
 import { openMainWindow } from './window/openMainWindow'
 
 // out/main/index.js -> the app root (the asar root when packaged).
@@ -21,9 +23,10 @@ const allowedOrigins = devServerUrl ? [appOrigin, new URL(devServerUrl).origin] 
 const contentDir = app.isPackaged ? join(process.resourcesPath, 'data', 'paths') : join(appRoot, 'data', 'paths')
 const dataDir = process.env.PATHFINDER_DATA_DIR ?? app.getPath('userData')
 const shellDir = app.getPath('userData')
+const logDir = join(dataDir, 'logs')
 
 // Errors of a packaged app would otherwise go nowhere: they go to a file in the data folder.
-const log = createRotatingLog({ dir: join(dataDir, 'logs'), ...(app.isPackaged ? {} : { echo: console }) })
+const log = createRotatingLog({ dir: logDir, ...(app.isPackaged ? {} : { echo: console }) })
 process.on('uncaughtException', (error) => log.error('Uncaught error in the main process:', error))
 process.on('unhandledRejection', (reason) => log.error('Unhandled rejection in the main process:', reason))
 
@@ -40,7 +43,7 @@ app.on('web-contents-created', (_event, contents) => {
   attachContextMenu(contents, openLink)
 })
 
-let core: Core | undefined
+let core: CoreProcess | undefined
 
 const mainWindow = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
 
@@ -107,8 +110,19 @@ async function start(): Promise<void> {
   restrictPermissions(session.defaultSession)
   session.defaultSession.setSpellCheckerEnabled(preferences.get().spellcheck)
   serveRenderer(join(appRoot, 'out', 'renderer'))
+  // The core (SQLite, reports, imports, backups) runs in its own process; main keeps the window responsive.
+  const tellWindows = (event: CoreRestarted) => BrowserWindow.getAllWindows().forEach((window) => window.webContents.send(coreRestartedChannel, event))
   try {
-    core = (await openWithRecovery({ dataDir, contentDir, log, host: desktopHost(dataDir) }, askHowToRecover)) ?? undefined
+    core =
+      (await startCoreProcess({
+        spawn: forkUtilityCore(join(import.meta.dirname, 'coreProcess.js'), logDir),
+        dataDir,
+        contentDir,
+        host: desktopHost(dataDir),
+        decide: askHowToRecover,
+        onRestart: tellWindows,
+        log,
+      })) ?? undefined
   } catch (error) {
     log.error('The store could not be opened:', error)
     dialog.showErrorBox('Pathfinder could not open your data', error instanceof Error ? error.message : String(error))
@@ -117,18 +131,10 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
-  registerIpc(core, allowedOrigins)
+  registerIpc(ipcMain, core, allowedOrigins)
   followThemeOfPage()
   installMenu()
   openWindow()
-}
-
-/** Closes the store and releases the data folder's lock once, however the app is left. */
-let closed = false
-function closeCore(): void {
-  if (closed) return
-  closed = true
-  core?.close()
 }
 
 // One writer per data folder: a second launch focuses the first window instead.
@@ -148,8 +154,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  // Cmd+Q, the menu's Quit, a logout or a signal all pass through will-quit.
-  app.on('will-quit', closeCore)
+  // However the app ends (last window, Cmd+Q, the menu's Quit, the OS logging out, a signal), the
+  // core's process closes the store and releases the folder's lock first; Electron would
+  // otherwise end it mid-write.
+  app.on('will-quit', (event) => {
+    const closing = core
+    if (!closing) return
+    event.preventDefault()
+    core = undefined
+    void closing.close().finally(() => app.quit())
+  })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit())
   app.whenReady().then(start, (error: unknown) => log.error('Start-up failed:', error))
 }

@@ -10,4 +10,5 @@ import { ipcChannelPrefix } from '@shared/contract/transport'
 const api = createClient(contract, (channel, input) => ipcRenderer.invoke(ipcChannelPrefix + channel, input))
 
 contextBridge.exposeInMainWorld('api', api)
+// Menu commands and the core's restarts in, the window's theme out (shared/contract/desktop.ts).
 contextBridge.exposeInMainWorld('desktop', createDesktopBridge(ipcRenderer))

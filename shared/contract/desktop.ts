@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isCommandId, type CommandId } from '../domain/commands'
+import { coreRestartedChannel, type CoreRestarted } from './coreEvents'
 
 /** The theme choices a person makes in the sidebar; the desktop window's own colours follow them. */
 export const themeChoice = z.enum(['system', 'light', 'dark'])
@@ -7,18 +8,21 @@ export type ThemeChoice = z.infer<typeof themeChoice>
 
 /**
  * What the desktop app adds to the contract's request and answer: messages that start in main
- * (a menu command) and settings of the window itself (its theme). Exposed by the preload as
+ * (a menu command, the core's process restarted) and settings of the window itself (its theme). Exposed by the preload as
  * `window.desktop`; absent in a browser, where the page does all of it alone.
  */
 export interface DesktopBridge {
   /** Runs the listener for every command chosen in the app's menu; returns how to stop. */
   onCommand(listener: (id: CommandId) => void): () => void
+  /** Runs the listener, with words for the person, whenever the core's process had to be restarted. */
+  onCoreRestarted(listener: (event: CoreRestarted) => void): () => void
   setTheme(choice: ThemeChoice): void
 }
 
 /** IPC channel names, outside the contract's `pathfinder:` namespace. */
 export const desktopChannels = {
   command: 'desktop:command',
+  coreRestarted: coreRestartedChannel,
   setTheme: 'desktop:set-theme',
 } as const
 
@@ -30,7 +34,7 @@ export interface BridgeIpc {
 }
 
 /**
- * Built in the preload from ipcRenderer. Only well-formed commands reach the page, and the page
+ * Built in the preload from ipcRenderer. Only well-formed messages reach the page, and the page
  * never sees the IPC event (which would hand it the sender).
  */
 export function createDesktopBridge(ipc: BridgeIpc): DesktopBridge {
@@ -41,6 +45,13 @@ export function createDesktopBridge(ipc: BridgeIpc): DesktopBridge {
       }
       ipc.on(desktopChannels.command, relay)
       return () => void ipc.removeListener(desktopChannels.command, relay)
+    },
+    onCoreRestarted(listener) {
+      const relay = (_event: unknown, payload: unknown) => {
+        if (typeof payload === 'object' && payload !== null && 'message' in payload && typeof payload.message === 'string') listener({ message: payload.message })
+      }
+      ipc.on(desktopChannels.coreRestarted, relay)
+      return () => void ipc.removeListener(desktopChannels.coreRestarted, relay)
     },
     setTheme(choice) {
       const parsed = themeChoice.safeParse(choice)

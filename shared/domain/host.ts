@@ -1,3 +1,6 @@
+export const secretStorages = ['os-keychain', 'memory', 'memory-no-keyring'] as const
+export type SecretStorage = (typeof secretStorages)[number]
+
 export interface HostInfo {
   /** The desktop app, or the web host in a browser. */
   kind: 'desktop' | 'browser'
@@ -10,7 +13,7 @@ export interface HostInfo {
    * (the web host; or a desktop whose only "keychain" is Chromium's fixed-key basic_text store,
    * which is no protection, so the app does not pretend it is).
    */
-  secretStorage: 'os-keychain' | 'memory' | 'memory-no-keyring'
+  secretStorage: SecretStorage
   /** The folder holding the database and backups, to show the person where their data is. */
   dataDir: string
 }

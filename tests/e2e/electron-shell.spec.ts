@@ -19,11 +19,12 @@ if (!binary) console.log(`electron-shell.spec.ts: ${skipReason}`)
 test.describe('the desktop shell', () => {
   test.skip(!binary, skipReason)
 
-  test('opens one hardened window on the roadmap and keeps a status', async () => {
+  test('opens one hardened window on the dashboard and keeps a status set on the roadmap', async () => {
     const userData = makeDataDir()
     const app = await electron.launch({ executablePath: binary, args: [join(repoRoot, 'out', 'main', 'index.js')], env: { ...process.env, PATHFINDER_DATA_DIR: userData } })
     const window = await app.firstWindow()
-    await expect(window.getByRole('heading', { name: 'Roadmap', level: 1 })).toBeVisible()
+    // The dashboard is the first view; the roadmap is one click away.
+    await expect(window.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
     expect(new URL(window.url()).protocol).toBe('app:')
     // No Node in the page, and only the contract's functions from the preload.
     const page = await window.evaluate(() => ({
@@ -34,9 +35,17 @@ test.describe('the desktop shell', () => {
     expect(page).toMatchObject({ require: false, process: false })
     expect(page.apiNamespaces).toContain('roadmap')
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
+    // The store is in its own utility process, not in main.
+    expect(await app.evaluate(({ app: electronApp }) => electronApp.getAppMetrics().filter((m) => m.type === 'Utility').map((m) => m.serviceName))).toContain('Pathfinder data')
 
-    await window.getByRole('combobox', { name: 'Status of Java' }).selectOption('in-progress')
-    await expect(window.getByRole('combobox', { name: 'Status of Java' })).toHaveValue('in-progress')
+    await window.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roadmap' }).click()
+    await expect(window.getByRole('heading', { name: 'Roadmap', level: 1 })).toBeVisible()
+    const java = window.getByRole('combobox', { name: 'Status of Java', exact: true })
+    await java.selectOption('in-progress')
+    await expect(java).toBeEnabled()
+    // Saved by the core in its utility process: it is there after the page is loaded again.
+    await window.reload()
+    await expect(java).toHaveValue('in-progress')
     await window.screenshot({ path: 'test-results/screenshots/electron-roadmap.png' })
     await app.close()
   })

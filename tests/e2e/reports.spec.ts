@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/appTest'
 import { addDays, differenceInCalendarDays, format, startOfYear, subYears } from 'date-fns'
-import { apiFor, value } from './support/hostApi'
-import { makeDataDir, startHost } from './support/webHost'
+import type { Api } from '../../shared/contract'
+import { value } from './support/hostApi'
+import { makeDataDir } from './support/webHost'
 import { screenshot, shotsDir } from './support/screenshots'
 
 const files = 'test-results/reports'
@@ -21,7 +22,7 @@ const privateNote = 'Counter-offer from Initech: keep this between us'
  * private one, a review, an issue, a certification, a talk and a post; a PR from last year;
  * skill levels; a goal with milestones; a note that must not reach a hiring manager.
  */
-async function seedHistory(api: ReturnType<typeof apiFor>) {
+async function seedHistory(api: Api) {
   const prs: [string, string, number, 'merged' | 'open'][] = [
     ['expressjs/express', 'Fix async error handling in router', 0.08, 'merged'],
     ['expressjs/express', 'Support Brotli in res.sendFile', 0.3, 'merged'],
@@ -79,13 +80,13 @@ async function seedHistory(api: ReturnType<typeof apiFor>) {
 
 const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' })
 
-test('a developer composes a yearly job-application report without notes, previews it and exports PDF and Markdown', async ({ page }) => {
+test('a developer composes a yearly job-application report without notes, previews it and exports PDF and Markdown', async ({ page, startApp }) => {
   test.setTimeout(120_000)
   mkdirSync(files, { recursive: true })
   mkdirSync(shotsDir, { recursive: true })
-  const host = await startHost(makeDataDir())
+  const host = await startApp(makeDataDir())
   try {
-    await seedHistory(apiFor(host))
+    await seedHistory(host.api)
 
     await page.goto(host.url)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click()

@@ -1,13 +1,13 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './support/appTest'
 import { addMonths, format } from 'date-fns'
-import { makeDataDir, startHost } from './support/webHost'
+import { makeDataDir } from './support/webHost'
 import { screenshot } from './support/screenshots'
 
 const iso = (date: Date) => format(date, 'yyyy-MM-dd')
 
-test('a new user plans the Java track with a goal, and it all survives a restart', async ({ page }) => {
+test('a new user plans the Java track with a goal, and it all survives a restart', async ({ page, startApp }) => {
   const dataDir = makeDataDir()
-  let host = await startHost(dataDir)
+  let host = await startApp(dataDir)
   const today = new Date()
 
   await page.goto(host.url)
@@ -105,7 +105,7 @@ test('a new user plans the Java track with a goal, and it all survives a restart
 
   // After a restart of the host everything is still there.
   await host.stop()
-  host = await startHost(dataDir)
+  host = await startApp(dataDir)
   await page.goto(host.url)
   await expect(page.getByRole('progressbar', { name: 'Progress of Java Developer' })).toHaveAttribute('aria-valuenow', '25')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Goals' }).click()

@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test'
-import { makeDataDir, startHost } from './support/webHost'
+import { expect, test } from './support/appTest'
+import { makeDataDir } from './support/webHost'
 import { screenshot } from './support/screenshots'
 
-test('statuses set on the roadmap survive a restart of the host', async ({ page }) => {
+test('statuses set on the roadmap survive a restart of the host', async ({ page, startApp }) => {
   const dataDir = makeDataDir()
-  let host = await startHost(dataDir)
+  let host = await startApp(dataDir)
 
   await page.goto(host.url)
   // The dashboard opens first; the roadmap is one click away.
@@ -29,7 +29,7 @@ test('statuses set on the roadmap survive a restart of the host', async ({ page 
   await expect(page.getByRole('combobox', { name: 'Status of Data Structures' })).toBeEnabled()
 
   await host.stop()
-  host = await startHost(dataDir)
+  host = await startApp(dataDir)
   await page.goto(host.url)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Roadmap' }).click()
   await expect(page.getByRole('combobox', { name: 'Status of Data Structures' })).toHaveValue('done')

@@ -3,7 +3,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDataset, tinySize, type GeneratedDataset } from '../../bench/generate'
 import { measureBridge } from '../../bench/bridge'
-import { coreOperations, type Operation } from '../../bench/operations'
+import { measureMainThreadBlock } from '../../bench/mainThreadBlock'
+import { coreOperations, reportInputFor, type Operation } from '../../bench/operations'
+import { forkNodeCore } from '../../electron/core/process/nodeCoreChild'
+import { buildNodeScripts } from '../support/nodeScripts'
 import { contentDir, makeTempDir, openTempCore, repoRoot } from '../support/tempCore'
 
 // The benchmark, proven to still work on a small data set. Nothing here is timed.
@@ -59,5 +62,27 @@ describe('benchmark', () => {
     const figures = await measureBridge(core, join(repoRoot, 'out', 'renderer'), { warmup: 0, minRuns: 1, maxRuns: 1, budgetMs: 0 })
     expect(figures.map((f) => f.id)).toEqual(['bridge.listPaths', 'bridge.summary', 'bridge.listPage'])
     for (const f of figures) expect([f.direct.runs, f.http.runs]).toEqual([1, 1])
+  })
+
+  it("times the parent's event loop with the core in process and in its own process, once each", { timeout: 60_000 }, async () => {
+    const dataDir = makeTempDir('pathfinder-bench-test-')
+    const scripts = await buildNodeScripts([join(repoRoot, 'electron', 'core', 'process', 'coreProcessEntry.ts')])
+    try {
+      await generateDataset({ dataDir, contentDir, size: tinySize, end })
+      const figures = await measureMainThreadBlock({ dataDir, contentDir, spawn: forkNodeCore(scripts.path('coreProcessEntry')), reportInput: reportInputFor(now), runs: 1 })
+      expect(figures.map((f) => f.id)).toEqual([
+        'block.nothing.idle',
+        'block.report.html.inProcess',
+        'block.report.json.inProcess',
+        'block.backup.inProcess',
+        'block.report.html.coreProcess',
+        'block.report.json.coreProcess',
+        'block.backup.coreProcess',
+      ])
+      for (const f of figures) expect([f.runs, Number.isFinite(f.medianBlockMs), f.medianCallMs > 0]).toEqual([1, true, true])
+    } finally {
+      scripts.dispose()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,21 +1,50 @@
+import Database from 'better-sqlite3'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTempCore } from '../support/tempCore'
-import { directTransport, httpTransport, type Transport } from '../support/transports'
+import { databasePath } from '../../electron/core/store/database'
+import { buildNodeScripts, type NodeScripts } from '../support/nodeScripts'
+import { makeTempDir, openTempCore } from '../support/tempCore'
+import { directTransport, dispatcherTransport, httpTransport, startProcessCore, type Transport } from '../support/transports'
 
-type TempCore = Awaited<ReturnType<typeof openTempCore>>
+const coreEntry = join(import.meta.dirname, '..', '..', 'electron', 'core', 'process', 'coreProcessEntry.ts')
 
-// The same cases through both transports: what the renderer sees must not depend on the host.
-describe.each(['direct', 'http'] as const)('the contract through the %s transport', (kind) => {
-  let core: TempCore
+/** Reads the store beside whichever process holds it (WAL lets a reader in at any time). */
+function countHistory(dataDir: string): unknown {
+  const db = new Database(databasePath(dataDir), { readonly: true })
+  try {
+    return db.prepare('SELECT count(*) AS n FROM item_state_history').get()
+  } finally {
+    db.close()
+  }
+}
+
+// The same cases through every transport: what the renderer sees must not depend on the host,
+// nor on whether the core runs in main's process or its own.
+describe.each(['direct', 'http', 'process'] as const)('the contract through the %s transport', (kind) => {
+  let dataDir: string
   let transport: Transport
+  let cleanUp: () => void = () => {}
 
   beforeAll(async () => {
-    core = await openTempCore()
-    transport = kind === 'direct' ? directTransport(core) : await httpTransport(core)
+    if (kind === 'process') {
+      const scripts: NodeScripts = await buildNodeScripts([coreEntry])
+      dataDir = makeTempDir()
+      transport = dispatcherTransport('process', await startProcessCore(scripts.path('coreProcessEntry'), dataDir))
+      cleanUp = () => {
+        scripts.dispose()
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    } else {
+      const core = await openTempCore()
+      dataDir = core.dataDir
+      transport = kind === 'direct' ? directTransport(core) : await httpTransport(core)
+      cleanUp = () => core.dispose()
+    }
   })
   afterAll(async () => {
     await transport.close()
-    core.dispose()
+    cleanUp()
   })
 
   it('answers a query with the seed path', async () => {
@@ -30,10 +59,10 @@ describe.each(['direct', 'http'] as const)('the contract through the %s transpor
   })
 
   it('answers bad input with a typed error in words and stores nothing', async () => {
-    const before = core.db.prepare('SELECT count(*) AS n FROM item_state_history').get()
+    const before = countHistory(dataDir)
     const result = await transport.api.roadmap.setStatus({ itemId: '', status: 'done' })
     expect(result).toEqual({ ok: false, error: { code: 'invalid-input', message: 'An item id is required.', issues: [{ path: 'itemId', message: 'An item id is required' }] } })
-    expect(core.db.prepare('SELECT count(*) AS n FROM item_state_history').get()).toEqual(before)
+    expect(countHistory(dataDir)).toEqual(before)
   })
 
   it('names a missing item', async () => {
@@ -42,7 +71,7 @@ describe.each(['direct', 'http'] as const)('the contract through the %s transpor
   })
 
   it('refuses unknown keys rather than ignoring them', async () => {
-    const result = await core.dispatch('roadmap.setStatus', { itemId: 'skill.java', status: 'done', extra: 1 })
+    const result = await transport.dispatch('roadmap.setStatus', { itemId: 'skill.java', status: 'done', extra: 1 })
     expect(result.ok).toBe(false)
   })
 })

@@ -24,8 +24,8 @@ async function setup() {
   cleanups.push(() => core.dispose(), () => server.close())
   const api: Api = createClient(contract, (name, input) => core.dispatch(name, input))
   const authorizations = () => server.requests.map((r) => r.headers.authorization ?? null)
-  const kept = () => {
-    const raw = secrets.get('github.tokens')
+  const kept = async () => {
+    const raw = await secrets.get('github.tokens')
     return raw === undefined ? {} : z.record(z.string(), z.string()).parse(JSON.parse(raw))
   }
   return { api, secrets, server, authorizations, kept }
@@ -38,7 +38,7 @@ describe('the GitHub token kept by the host', () => {
 
     await ok(api.imports.github({ token, username, apiUrl: server.url }))
     const origin = new URL(server.url).origin
-    expect(kept()).toEqual({ [origin]: token })
+    expect(await kept()).toEqual({ [origin]: token })
     expect(await ok(api.imports.settings(undefined))).toEqual({ gitEmails: [], githubUsername: null, githubTokenOrigins: [origin] })
 
     server.requests.length = 0
@@ -46,7 +46,7 @@ describe('the GitHub token kept by the host', () => {
     expect(new Set(authorizations())).toEqual(new Set([`Bearer ${token}`]))
 
     expect((await ok(api.imports.setSettings({ forgetGitHubToken: true }))).githubTokenOrigins).toEqual([])
-    expect(kept()).toEqual({})
+    expect(await kept()).toEqual({})
     server.requests.length = 0
     await ok(api.imports.github({ username, apiUrl: server.url }))
     expect(new Set(authorizations())).toEqual(new Set([null]))
@@ -56,9 +56,9 @@ describe('the GitHub token kept by the host', () => {
     const { api, secrets, server, kept } = await setup()
     server.setRoute(() => ({ status: 401, fixture: 'error-401.json' }))
     expect((await refusal(api.imports.github({ token, username, apiUrl: server.url }))).message).toMatch(/^GitHub rejected the token/)
-    expect(kept()).toEqual({})
+    expect(await kept()).toEqual({})
 
-    secrets.set('github.tokens', JSON.stringify({ [new URL(server.url).origin]: token }))
+    await secrets.set('github.tokens', JSON.stringify({ [new URL(server.url).origin]: token }))
     await refusal(api.imports.github({ username, apiUrl: server.url }))
     expect((await ok(api.imports.settings(undefined))).githubTokenOrigins).toEqual([])
   })
@@ -66,10 +66,10 @@ describe('the GitHub token kept by the host', () => {
   it('keeps the one kept when another given is refused', async () => {
     const { api, secrets, server, kept } = await setup()
     const origin = new URL(server.url).origin
-    secrets.set('github.tokens', JSON.stringify({ [origin]: token }))
+    await secrets.set('github.tokens', JSON.stringify({ [origin]: token }))
     server.setRoute(() => ({ status: 401, fixture: 'error-401.json' }))
     await refusal(api.imports.github({ token: 'ghp_typo', username, apiUrl: server.url }))
-    expect(kept()).toEqual({ [origin]: token })
+    expect(await kept()).toEqual({ [origin]: token })
   })
 })
 
@@ -83,7 +83,7 @@ describe('a kept token belongs to the origin it was verified against', () => {
     await ok(api.imports.github({ username, apiUrl: other.url }))
     expect(new Set(other.requests.map((r) => r.headers.authorization ?? null))).toEqual(new Set([null]))
     // And the default, github.com, has no token either: nothing kept for it.
-    expect(Object.keys(kept())).toEqual([new URL(server.url).origin])
+    expect(Object.keys(await kept())).toEqual([new URL(server.url).origin])
     server.requests.length = 0
     await ok(api.imports.github({ username, apiUrl: server.url }))
     expect(new Set(authorizations())).toEqual(new Set([`Bearer ${token}`]))
@@ -98,7 +98,7 @@ describe('a kept token belongs to the origin it was verified against', () => {
 
     other.setRoute(() => ({ status: 401, fixture: 'error-401.json' }))
     await refusal(api.imports.github({ username, apiUrl: other.url }))
-    expect(kept()).toEqual({ [new URL(server.url).origin]: token })
+    expect(await kept()).toEqual({ [new URL(server.url).origin]: token })
   })
 
   it('refuses to send a token over plain http to anything but this computer, and sends nothing', async () => {
@@ -107,13 +107,13 @@ describe('a kept token belongs to the origin it was verified against', () => {
     expect(refused.code).toBe('invalid-input')
     expect(refused.message).toBe('A token is sent only over https; http://github.example.com is not. Use the server\'s https address.')
     expect(refused.issues?.[0]?.path).toBe('apiUrl')
-    expect(kept()).toEqual({})
+    expect(await kept()).toEqual({})
   })
 
   it('forgets a token kept before tokens were bound to an origin, rather than guess its server', async () => {
     const { api, secrets } = await setup()
-    secrets.set('github.token', token)
+    await secrets.set('github.token', token)
     expect((await ok(api.imports.settings(undefined))).githubTokenOrigins).toEqual([])
-    expect(secrets.get('github.token')).toBeUndefined()
+    expect(await secrets.get('github.token')).toBeUndefined()
   })
 })

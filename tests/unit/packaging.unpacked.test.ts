@@ -54,7 +54,7 @@ describe('the packaged app (electron-builder --dir)', () => {
   })
 
   it('carries the built main process, preload, renderer and the career paths', () => {
-    expect(files).toEqual(expect.arrayContaining(['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']))
+    expect(files).toEqual(expect.arrayContaining(['/out/main/index.js', '/out/main/coreProcess.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']))
     expect(files.some((f) => f.startsWith('/node_modules/better-sqlite3/lib/'))).toBe(true)
     expect(readdirSync(join(appDir, 'resources', 'data', 'paths')).filter((f) => f.endsWith('.json')).length).toBeGreaterThan(0)
   })

@@ -3,13 +3,14 @@ import type { ReportPdfOptions } from '@shared/domain/report'
 
 /**
  * Secrets (a GitHub token) kept by the host: encrypted with the OS keychain in the desktop
- * app, in memory for the session in the web host. Never in SQLite, never in a log.
+ * app, in memory for the session in the web host. Never in SQLite, never in a log. Async
+ * because in the desktop app the core runs in its own process and only main may use the keychain.
  */
 export interface SecretStore {
   readonly storage: HostInfo['secretStorage']
-  get(name: string): string | undefined
-  set(name: string, value: string): void
-  delete(name: string): void
+  get(name: string): Promise<string | undefined>
+  set(name: string, value: string): Promise<void>
+  delete(name: string): Promise<void>
 }
 
 /** What only the host process can do; core asks for it through this, never imports a host. */
@@ -28,9 +29,9 @@ export function memorySecretStore(): SecretStore {
   const values = new Map<string, string>()
   return {
     storage: 'memory',
-    get: (name) => values.get(name),
-    set: (name, value) => void values.set(name, value),
-    delete: (name) => void values.delete(name),
+    get: async (name) => values.get(name),
+    set: async (name, value) => void values.set(name, value),
+    delete: async (name) => void values.delete(name),
   }
 }
 

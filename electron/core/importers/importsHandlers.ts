@@ -23,7 +23,7 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
   const tokens = createGitHubTokens(host.secrets)
   const rules = () => ({ now: now(), unknownSkills: repo.unknownSkills, goalExists })
 
-  const withToken = <T extends object>(stored: T) => ({ ...stored, githubTokenOrigins: tokens.origins() })
+  const withToken = async <T extends object>(stored: T) => ({ ...stored, githubTokenOrigins: await tokens.origins() })
 
   // The state just before an import that changes something is one click away on the Backups screen.
   const beforeWrite = () => backupNow(ctx, 'before-import')
@@ -40,8 +40,8 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
 
   return {
     settings: handle(c.settings, () => withToken(importSettings.get()), log),
-    setSettings: handle(c.setSettings, ({ forgetGitHubToken, ...changes }) => {
-      if (forgetGitHubToken) tokens.clear()
+    setSettings: handle(c.setSettings, async ({ forgetGitHubToken, ...changes }) => {
+      if (forgetGitHubToken) await tokens.clear()
       return withToken(importSettings.set(changes))
     }, log),
     git: handle(c.git, ({ folder, emails, importId }) => {
@@ -58,19 +58,19 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
       // A kept token goes only to the origin it was verified against; one given now only over https.
       const origin = tokenOrigin(apiUrl)
       if (given !== undefined) assertTokenMayTravel(origin)
-      const kept = tokens.get(origin)
+      const kept = await tokens.get(origin)
       try {
         const summary = await tracked(importId, ({ signal, onProgress }) =>
           importGitHub(db, repo, { username, token: given ?? kept, since, apiUrl, now, signal, onProgress, beforeWrite }),
         )
         // Kept only once GitHub has taken it, so a mistyped token is not remembered.
-        if (given !== undefined) tokens.set(origin, given)
+        if (given !== undefined) await tokens.set(origin, given)
         return summary
       } catch (error) {
         // A kept token its server now refuses (expired, revoked) is dropped, that server's only:
         // the next import there asks for a new one.
         if (given === undefined && kept !== undefined && error instanceof DomainError && error.issues?.some((i) => i.path === 'token')) {
-          tokens.delete(origin)
+          await tokens.delete(origin)
         }
         throw error
       }

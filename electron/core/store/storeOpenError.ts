@@ -11,7 +11,8 @@
  * - 'read-only', 'disk-full': the folder cannot be written; the message says what to fix.
  *   A restore or a fresh start would need to write too, so neither is offered.
  */
-export type StoreOpenErrorCode = 'corrupt' | 'unreadable' | 'missing' | 'emptied' | 'newer-version' | 'locked' | 'read-only' | 'disk-full'
+export const storeOpenErrorCodes = ['corrupt', 'unreadable', 'missing', 'emptied', 'newer-version', 'locked', 'read-only', 'disk-full'] as const
+export type StoreOpenErrorCode = (typeof storeOpenErrorCodes)[number]
 
 export interface LockOwner {
   pid: number

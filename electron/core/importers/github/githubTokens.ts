@@ -38,9 +38,9 @@ export function assertTokenMayTravel(origin: string): void {
 
 /** The kept GitHub tokens, one per API origin (github.com and each GitHub Enterprise server). */
 export function createGitHubTokens(secrets: SecretStore) {
-  const read = (): Record<string, string> => {
-    if (secrets.get(unboundSecretName) !== undefined) secrets.delete(unboundSecretName)
-    const raw = secrets.get(secretName)
+  const read = async (): Promise<Record<string, string>> => {
+    if ((await secrets.get(unboundSecretName)) !== undefined) await secrets.delete(unboundSecretName)
+    const raw = await secrets.get(secretName)
     if (raw === undefined) return {}
     try {
       return tokensByOrigin.parse(JSON.parse(raw))
@@ -48,18 +48,18 @@ export function createGitHubTokens(secrets: SecretStore) {
       return {}
     }
   }
-  const write = (tokens: Record<string, string>) => {
-    if (Object.keys(tokens).length === 0) secrets.delete(secretName)
-    else secrets.set(secretName, JSON.stringify(tokens))
+  const write = async (tokens: Record<string, string>) => {
+    if (Object.keys(tokens).length === 0) await secrets.delete(secretName)
+    else await secrets.set(secretName, JSON.stringify(tokens))
   }
   return {
-    get: (origin: string): string | undefined => read()[origin],
-    set: (origin: string, token: string) => write({ ...read(), [origin]: token }),
-    delete(origin: string) {
-      const { [origin]: _dropped, ...rest } = read()
-      write(rest)
+    get: async (origin: string): Promise<string | undefined> => (await read())[origin],
+    set: async (origin: string, token: string) => write({ ...(await read()), [origin]: token }),
+    async delete(origin: string) {
+      const { [origin]: _dropped, ...rest } = await read()
+      await write(rest)
     },
     clear: () => write({}),
-    origins: (): string[] => Object.keys(read()).sort(),
+    origins: async (): Promise<string[]> => Object.keys(await read()).sort(),
   }
 }
