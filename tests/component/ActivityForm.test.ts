@@ -1,7 +1,8 @@
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import ActivityFormDialog from '../../renderer/src/activities/ActivityFormDialog.vue'
 import { withRealCore } from './support/renderComponent'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -26,7 +27,7 @@ function control(wrapper: VueWrapper, label: string): HTMLInputElement | HTMLSel
 async function type(el: HTMLInputElement | HTMLSelectElement, value: string) {
   el.value = value
   el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input'))
-  await flushPromises()
+  await settle()
 }
 
 describe('the activity form', () => {
@@ -34,10 +35,10 @@ describe('the activity form', () => {
     const env = await withRealCore({ now: () => now })
     dispose = env.dispose
     const wrapper = env.mount(ActivityFormDialog, { props: { open: true, activity: null }, attachTo: document.body })
-    await flushPromises()
+    await settle()
     const submit = async () => {
       await wrapper.get('form#activity-form').trigger('submit')
-      await flushPromises()
+      await settle()
     }
 
     await type(control(wrapper, 'Title'), 'Fix async error handling in router')
@@ -82,7 +83,7 @@ describe('the activity form', () => {
     const env = await withRealCore({ now: () => now })
     dispose = env.dispose
     const wrapper = env.mount(ActivityFormDialog, { props: { open: true, activity: null }, attachTo: document.body })
-    await flushPromises()
+    await settle()
 
     const states = () => Array.from(control(wrapper, 'State').querySelectorAll('option'), (o) => o.value)
     expect(states()).toEqual(['', 'open', 'merged', 'closed'])

@@ -1,8 +1,8 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import ActivityInsights from '../../renderer/src/activities/ActivityInsights.vue'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -26,7 +26,7 @@ describe('the activity insights', () => {
 
     const router = await testRouter('/activities/insights')
     const wrapper = env.mount(ActivityInsights, { attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     expect(wrapper.get('h2').text()).toBe('5 contributions in the last 12 months')
     expect(wrapper.get('[data-testid="heatmap-summary"]').text()).toBe(

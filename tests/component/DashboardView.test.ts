@@ -1,10 +1,10 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import DashboardView from '../../renderer/src/dashboard/DashboardView.vue'
 import { apiOf, must } from '../support/api'
 import { useDispatcher } from './support/componentSetup'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -15,7 +15,7 @@ describe('DashboardView', () => {
     dispose = env.dispose
     const router = await testRouter('/')
     const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     expect(wrapper.get('h1').text()).toBe('Dashboard')
     expect(wrapper.text()).toContain('Where are you heading?')
@@ -28,7 +28,7 @@ describe('DashboardView', () => {
     expect(wrapper.get('[aria-labelledby="next-title"]').text()).toContain('Choose a target track above')
 
     await java.trigger('click')
-    await flushPromises()
+    await settle()
 
     expect(wrapper.text()).not.toContain('Where are you heading?')
     expect(wrapper.get('#targets-title').text()).toBe('Your targets')
@@ -62,7 +62,7 @@ describe('DashboardView', () => {
 
     const router = await testRouter('/')
     const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     const panel = wrapper.get('[aria-labelledby="active-title"]')
     expect(panel.findAll('li a').map((a) => a.text())).toEqual(['Ship the billing service', 'Learn Kafka'])
@@ -85,7 +85,7 @@ describe('DashboardView', () => {
 
     const router = await testRouter('/')
     const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     const panel = wrapper.get('[aria-labelledby="active-title"]')
     expect(panel.findAll('li .title-link').map((a) => a.text())).toEqual([1, 2, 3, 4, 5, 6].map((m) => `Goal due in month ${m}`))
@@ -107,7 +107,7 @@ describe('DashboardView', () => {
 
     const router = await testRouter('/')
     const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     const due = wrapper.get('[aria-labelledby="due-title"]')
     expect(due.text()).toContain('3 of 10 merged pull requests')

@@ -1,9 +1,10 @@
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import ItemView from '../../renderer/src/roadmap/ItemView.vue'
 import { apiOf, must } from '../support/api'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -15,7 +16,7 @@ async function openItemPage(setUp: (api: ReturnType<typeof apiOf>) => Promise<st
   const id = await setUp(api)
   const router = await testRouter(`/items/${id}`)
   const wrapper = env.mount(ItemView, { props: { id }, attachTo: document.body, global: { plugins: [router] } })
-  await flushPromises()
+  await settle()
   return { env, api, wrapper, id }
 }
 
@@ -29,7 +30,7 @@ function field(form: ReturnType<VueWrapper['get']>, label: string) {
 
 async function openEdit(wrapper: VueWrapper, title: string) {
   await wrapper.get(`button[aria-label="Edit ${title}"]`).trigger('click')
-  await flushPromises()
+  await settle()
   return wrapper.get('form#edit-item-form')
 }
 
@@ -44,7 +45,7 @@ describe('editing an item you added', () => {
 
     await title.setValue('   ')
     await form.trigger('submit')
-    await flushPromises()
+    await settle()
     expect(title.attributes('aria-invalid')).toBe('true')
     expect(form.text()).toContain('A title is required')
     expect(env.core.db.prepare('SELECT title FROM custom_item WHERE id = ?').pluck().get(id)).toBe('Kotlin')
@@ -53,7 +54,7 @@ describe('editing an item you added', () => {
     await field(form, 'Tagline').setValue('The other JVM language')
     await field(form, 'Description').setValue('Coroutines, null safety, Spring with Kotlin')
     await form.trigger('submit')
-    await flushPromises()
+    await settle()
 
     expect(wrapper.find('dialog[open]').exists()).toBe(false)
     expect(wrapper.get('h1').text()).toBe('Kotlin on the JVM')
@@ -74,7 +75,7 @@ describe('editing an item you added', () => {
     await must(api.roadmap.removeCustomItem({ itemId: id }))
     await field(form, 'Title').setValue('Gradle builds')
     await form.trigger('submit')
-    await flushPromises()
+    await settle()
     expect(form.get('[role="alert"]').text()).toBe(`There is no roadmap item "${id}".`)
     expect(wrapper.find('dialog[open]').exists()).toBe(true)
     wrapper.unmount()
@@ -88,7 +89,7 @@ describe('editing an item you added', () => {
     const talk = kinds.findAll('label').find((l) => l.text() === 'Talk')
     await talk?.get('input').setValue(true)
     await form.trigger('submit')
-    await flushPromises()
+    await settle()
     expect(env.core.db.prepare('SELECT activity_kinds FROM custom_item WHERE id = ?').pluck().get(id)).toBe('["talk"]')
     wrapper.unmount()
   })
@@ -110,7 +111,7 @@ describe('moving an item you added', () => {
 
     await placed.setValue('track.nodejs')
     await form.trigger('submit')
-    await flushPromises()
+    await settle()
     expect(env.core.db.prepare('SELECT parent_id FROM custom_item WHERE id = ?').pluck().get(id)).toBe('track.nodejs')
     wrapper.unmount()
   })

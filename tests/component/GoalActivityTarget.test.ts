@@ -1,9 +1,9 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
 import { useGoalsStore } from '../../renderer/src/goals/useGoalsStore'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 let unmount: (() => void) | undefined
@@ -33,7 +33,7 @@ async function type(el: HTMLElement, value: string) {
   if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement)) throw new Error('not a form control')
   el.value = value
   el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input'))
-  await flushPromises()
+  await settle()
 }
 
 describe('a goal that counts activities, in the goal form and on its card', () => {
@@ -43,11 +43,11 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     const router = await testRouter('/goals')
     const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
     unmount = () => wrapper.unmount()
-    await flushPromises()
+    await settle()
 
     const newGoal = wrapper.findAll('button').find((b) => b.text() === 'New goal')
     await newGoal?.trigger('click')
-    await flushPromises()
+    await settle()
     const form = () => wrapper.get('form#goal-form')
 
     await type(byLabel('Title'), '10 merged PRs in 2027')
@@ -58,7 +58,7 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     const option = byLabel('Count activities')
     if (!(option instanceof HTMLInputElement)) throw new Error('a checkbox expected')
     option.click()
-    await flushPromises()
+    await settle()
     expect(form().text()).not.toContain('Progress, set by hand')
     // The example is the starting point: pull requests, merged.
     expect(byLabel('State')).toHaveProperty('value', 'merged')
@@ -66,7 +66,7 @@ describe('a goal that counts activities, in the goal form and on its card', () =
 
     // No count yet: refused beside the field, in the schema's words, and nothing stored.
     await form().trigger('submit')
-    await flushPromises()
+    await settle()
     const count = byLabel('Target count')
     expect(count.getAttribute('aria-invalid')).toBe('true')
     expect(describedBy(count)).toContain('The target count must be a whole number from 1 to 100,000')
@@ -82,7 +82,7 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     expect(count.getAttribute('aria-invalid')).toBeNull()
     await type(byLabel('Repository'), '  expressjs/express ')
     await form().trigger('submit')
-    await flushPromises()
+    await settle()
     expect(env.core.db.prepare('SELECT target_count, kinds, state, repo, skill_id, from_date, to_date FROM goal_activity_target').all()).toEqual([
       { target_count: 10, kinds: '["pull-request"]', state: 'merged', repo: 'expressjs/express', skill_id: null, from_date: null, to_date: null },
     ])
@@ -95,7 +95,7 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     await log('2026-12-30', 'merged')
     await log('2027-02-09', 'merged', 'nodejs/node')
     await useGoalsStore().load()
-    await flushPromises()
+    await settle()
 
     const card = wrapper.get('article[data-goal-id]')
     expect(card.text()).toContain('7 of 10 merged pull requests')
@@ -119,11 +119,11 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     const router = await testRouter('/goals')
     const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
     unmount = () => wrapper.unmount()
-    await flushPromises()
+    await settle()
     expect(wrapper.get('article[data-goal-id]').text()).toContain('0 of 4 merged pull requests')
 
     await wrapper.get('button[aria-label="Edit Write about it"]').trigger('click')
-    await flushPromises()
+    await settle()
     const form = () => wrapper.get('form#goal-form')
     expect(byLabel('Count activities')).toHaveProperty('checked', true)
     expect(byLabel('Target count')).toHaveProperty('value', '4')
@@ -135,35 +135,35 @@ describe('a goal that counts activities, in the goal form and on its card', () =
       return box
     }
     chip('Pull requests').click()
-    await flushPromises()
+    await settle()
     chip('Blog posts').click()
-    await flushPromises()
+    await settle()
     expect(form().find('select option[value="merged"]').exists()).toBe(false)
     expect(form().text()).toContain('Counts blog posts from 1 Jan 2027 on.')
 
     await type(byLabel('Target count'), '0')
     await form().trigger('submit')
-    await flushPromises()
+    await settle()
     expect(describedBy(byLabel('Target count'))).toContain('The target count must be a whole number from 1 to 100,000')
     expect(env.core.db.prepare('SELECT target_count, kinds, state FROM goal_activity_target').get()).toEqual({ target_count: 4, kinds: '["pull-request"]', state: 'merged' })
 
     await type(byLabel('Target count'), '2')
     await form().trigger('submit')
-    await flushPromises()
+    await settle()
     expect(env.core.db.prepare('SELECT target_count, kinds, state FROM goal_activity_target').get()).toEqual({ target_count: 2, kinds: '["blog-post"]', state: null })
     expect(wrapper.get('article[data-goal-id]').text()).toContain('1 of 2 blog posts')
     expect(wrapper.get('[role="progressbar"][aria-label="Progress of Write about it: 1 of 2 blog posts"]').attributes('aria-valuenow')).toBe('50')
 
     // Unticked: the target goes, and the percentage set by hand counts again.
     await wrapper.get('button[aria-label="Edit Write about it"]').trigger('click')
-    await flushPromises()
+    await settle()
     const option = byLabel('Count activities')
     if (!(option instanceof HTMLInputElement)) throw new Error('a checkbox expected')
     option.click()
-    await flushPromises()
+    await settle()
     expect(form().text()).toContain('Progress, set by hand')
     await form().trigger('submit')
-    await flushPromises()
+    await settle()
     expect(env.core.db.prepare('SELECT count(*) AS n FROM goal_activity_target').get()).toEqual({ n: 0 })
     expect(wrapper.get('[role="progressbar"][aria-label="Progress of Write about it"]').attributes('aria-valuenow')).toBe('40')
     expect(wrapper.get('article[data-goal-id]').text()).not.toContain('blog posts')

@@ -1,9 +1,9 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
 import { apiOf, must } from '../support/api'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -19,9 +19,9 @@ describe('a finished goal', () => {
     await must(api.goals.update({ goalId: goal.id, description: 'Oracle Certified Professional' }))
 
     const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [await testRouter('/goals')] } })
-    await flushPromises()
+    await settle()
     await wrapper.findAll('button').find((b) => b.text().startsWith('Done'))?.trigger('click')
-    await flushPromises()
+    await settle()
     const card = wrapper.get(`article[data-goal-id="${goal.id}"]`)
     expect(card.get('.badges').text()).toContain('Done on 20 Mar 2026')
     wrapper.unmount()

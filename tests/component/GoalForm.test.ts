@@ -1,10 +1,10 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import GoalFormDialog from '../../renderer/src/goals/GoalFormDialog.vue'
 import ItemView from '../../renderer/src/roadmap/ItemView.vue'
 import { useRoadmapStore } from '../../renderer/src/roadmap/useRoadmapStore'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -21,10 +21,10 @@ describe('the goal form', () => {
     dispose = env.dispose
     const router = await testRouter('/goals')
     const wrapper = env.mount(GoalFormDialog, { props: { open: true, goal: null }, attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     await wrapper.get('form#goal-form').trigger('submit')
-    await flushPromises()
+    await settle()
     const titleInput = wrapper.get('input[aria-required="true"]')
     expect(titleInput.attributes('aria-invalid')).toBe('true')
     expect(describedBy(titleInput.element)).toBe('A title is required')
@@ -35,7 +35,7 @@ describe('the goal form', () => {
     await start?.setValue('2027-05-01')
     await target?.setValue('2027-04-01')
     await wrapper.get('form#goal-form').trigger('submit')
-    await flushPromises()
+    await settle()
 
     expect(titleInput.attributes('aria-invalid')).toBeUndefined()
     expect(target?.attributes('aria-invalid')).toBe('true')
@@ -45,7 +45,7 @@ describe('the goal form', () => {
     // Fixed, it saves.
     await target?.setValue('2027-08-01')
     await wrapper.get('form#goal-form').trigger('submit')
-    await flushPromises()
+    await settle()
     expect(wrapper.emitted('saved')).toHaveLength(1)
     expect(env.core.db.prepare('SELECT title, start_date, target_date FROM goal').all()).toEqual([
       { title: 'Learn the Spring Framework', start_date: '2027-05-01', target_date: '2027-08-01' },
@@ -58,10 +58,10 @@ describe('the goal form', () => {
     dispose = env.dispose
     const router = await testRouter('/items/skill.java')
     const wrapper = env.mount(ItemView, { props: { id: 'skill.java' }, attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     await useRoadmapStore().setLevel('skill.java', 7)
-    await flushPromises()
+    await settle()
     const level = wrapper.get('select[aria-label="Level of Java"]')
     expect(level.attributes('aria-invalid')).toBe('true')
     expect(describedBy(level.element)).toBe('The level must be a whole number from 0 to 5')
@@ -73,7 +73,7 @@ describe('the goal form', () => {
 
     // A valid level clears the message and is stored.
     await level.setValue('3')
-    await flushPromises()
+    await settle()
     expect(level.attributes('aria-invalid')).toBeUndefined()
     expect(env.core.db.prepare("SELECT level FROM item_state WHERE item_id = 'skill.java'").get()).toEqual({ level: 3 })
     wrapper.unmount()

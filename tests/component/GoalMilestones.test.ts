@@ -1,8 +1,8 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -20,7 +20,7 @@ describe('ticking milestones', () => {
 
     const router = await testRouter('/goals')
     const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     const card = wrapper.get('article[data-goal-id]')
     const progress = () => card.get('[role="progressbar"][aria-label="Progress of Learn the Spring Framework"]').attributes('aria-valuenow')
@@ -29,10 +29,10 @@ describe('ticking milestones', () => {
     const boxes = card.findAll('.milestones input[type="checkbox"]')
     expect(boxes).toHaveLength(3)
     await boxes[0]?.setValue(true)
-    await flushPromises()
+    await settle()
     expect(progress()).toBe('33')
     await boxes[1]?.setValue(true)
-    await flushPromises()
+    await settle()
     expect(progress()).toBe('67')
     expect(card.text()).toContain('67%')
     expect(card.text()).toContain('Milestones · 2 of 3')
@@ -40,7 +40,7 @@ describe('ticking milestones', () => {
 
     // Unticking goes back, in the view and in the store.
     await boxes[0]?.setValue(false)
-    await flushPromises()
+    await settle()
     expect(progress()).toBe('33')
     expect(env.core.db.prepare('SELECT count(*) AS n FROM milestone WHERE done_at IS NOT NULL').get()).toEqual({ n: 1 })
     wrapper.unmount()

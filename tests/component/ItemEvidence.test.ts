@@ -1,9 +1,10 @@
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import ItemView from '../../renderer/src/roadmap/ItemView.vue'
 import { apiOf, must } from '../support/api'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -19,7 +20,7 @@ async function openItemPage() {
   await must(api.activities.create({ kind: 'learning', date: '2026-10-09', title: 'Read about tries', notes: 'prefix trees for autocomplete' }))
   const router = await testRouter('/items/skill.algorithms')
   const wrapper = env.mount(ItemView, { props: { id: 'skill.algorithms' }, attachTo: document.body, global: { plugins: [router] } })
-  await flushPromises()
+  await settle()
   return { env, wrapper, post }
 }
 
@@ -29,7 +30,7 @@ describe('attaching an activity as evidence', () => {
     const open = wrapper.findAll('button').find((b) => b.text() === 'Attach an activity')
     if (!open) throw new Error('no Attach an activity button')
     await open.trigger('click')
-    await flushPromises()
+    await settle()
 
     const dialog = wrapper.get('dialog[aria-labelledby]')
     const search = dialog.get('input[role="combobox"]')
@@ -39,7 +40,7 @@ describe('attaching an activity as evidence', () => {
 
     // Sending with nothing chosen is refused in words, beside the search.
     await dialog.get('form#attach-activity-form').trigger('submit')
-    await flushPromises()
+    await settle()
     expect(search.attributes('aria-invalid')).toBe('true')
     expect(dialog.text()).toContain('Pick one of your activities: search for it, then choose it in the list')
 
@@ -48,13 +49,13 @@ describe('attaching an activity as evidence', () => {
     const option = wrapper.get('[role="option"]')
     expect(search.attributes('aria-activedescendant')).toBe(option.attributes('id'))
     await search.trigger('keydown', { key: 'Enter' })
-    await flushPromises()
+    await settle()
     expect(option.attributes('aria-selected')).toBe('true')
 
     const note = dialog.findAll('input').find((i) => dialog.get(`label[for="${i.attributes('id')}"]`).text() === 'What it shows')
     await note?.setValue('Explains the trade-off')
     await dialog.get('form#attach-activity-form').trigger('submit')
-    await flushPromises()
+    await settle()
 
     expect(wrapper.find('dialog[open]').exists()).toBe(false)
     const evidence = wrapper.get('section[aria-labelledby="evidence-title"]')
@@ -67,7 +68,7 @@ describe('attaching an activity as evidence', () => {
 
     // Once attached, it is listed as such and cannot be picked again.
     await open.trigger('click')
-    await flushPromises()
+    await settle()
     await vi.waitFor(() => expect(wrapper.findAll('[role="option"]')).toHaveLength(3))
     const again = wrapper.findAll('[role="option"]').find((o) => o.text().includes('Why B-trees'))
     expect(again?.attributes('aria-disabled')).toBe('true')
@@ -81,7 +82,7 @@ describe('attaching an activity as evidence', () => {
     const { wrapper } = await openItemPage()
     const open = wrapper.findAll('button').find((b) => b.text() === 'Attach an activity')
     await open?.trigger('click')
-    await flushPromises()
+    await settle()
     const search = wrapper.get('input[role="combobox"]')
     await search.setValue('kubernetes')
     await vi.waitFor(() => expect(wrapper.text()).toContain('No activity matches “kubernetes”.'))

@@ -1,4 +1,5 @@
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { format } from 'date-fns'
 import type { CoreOptions } from '../../electron/core/core'
@@ -7,6 +8,7 @@ import ReportComposer from '../../renderer/src/reports/ReportComposer.vue'
 import { useNoticeStore } from '../../renderer/src/ui/useNoticeStore'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let cleanup: (() => void) | undefined
 afterEach(() => {
@@ -74,7 +76,7 @@ describe('the report composer', () => {
     const [from, to] = wrapper.findAll('input[type="date"]')
     await from?.setValue('2026-06-01')
     await to?.setValue('2026-05-01')
-    await flushPromises()
+    await settle()
 
     expect(from?.attributes('aria-invalid')).toBe('true')
     expect(describedBy(from?.element ?? document.body)).toBe('The start date must not be after the end date')
@@ -85,7 +87,7 @@ describe('the report composer', () => {
     expect(wrapper.text()).toContain('Showing the last valid choices')
 
     await to?.setValue('2026-07-31')
-    await flushPromises()
+    await settle()
     expect(from?.attributes('aria-invalid')).toBeUndefined()
     await vi.waitFor(() => expect(srcdoc(wrapper)).toContain('1 June 2026 to 31 July 2026'), { timeout: 5000 })
   })
@@ -114,7 +116,7 @@ describe('the report composer', () => {
     expect(text).toContain('# Progress review')
     expect(text).toContain('pgjdbc/pgjdbc')
     expect(blobs[0]?.type).toContain('text/markdown')
-    await flushPromises()
+    await settle()
     const history = wrapper.get('table')
     expect(history.text()).toContain('Markdown')
     expect(history.text()).toContain('1 merged PR')
@@ -144,6 +146,7 @@ describe('the report composer', () => {
     const button = (label: string) => wrapper.findAll('[role="group"] button').find((b) => b.text() === `Export as ${label}`)
 
     await button('PDF')?.trigger('click')
+    // The print is held open on purpose: wait for the page, not for the call.
     await flushPromises()
     expect(wrapper.get('[aria-live="polite"]').text()).toBe('Printing PDF…')
     expect(wrapper.get('[role="progressbar"]').attributes('aria-label')).toBe('Exporting PDF')
@@ -155,7 +158,7 @@ describe('the report composer', () => {
     expect(saved[0]).toMatch(/\.pdf$/)
     expect(wrapper.find('[role="progressbar"]').exists()).toBe(false)
     expect(button('Markdown')?.attributes('disabled')).toBeUndefined()
-    await flushPromises()
+    await settle()
     expect(wrapper.get('table').text()).toContain('PDF')
 
     await button('PDF')?.trigger('click')

@@ -1,8 +1,8 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import RoadmapView from '../../renderer/src/roadmap/RoadmapView.vue'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -12,7 +12,7 @@ describe('RoadmapView', () => {
     const env = await withRealCore()
     dispose = env.dispose
     const wrapper = env.mount(RoadmapView, { global: { plugins: [await testRouter('/roadmap')] } })
-    await flushPromises()
+    await settle()
 
     expect(wrapper.get('h1').text()).toBe('Roadmap')
     expect(wrapper.text()).toContain('Node.js Developer')
@@ -20,7 +20,7 @@ describe('RoadmapView', () => {
 
     const select = wrapper.get('select[aria-label="Status of Spring Framework"]')
     await select.setValue('in-progress')
-    await flushPromises()
+    await settle()
 
     const stored = env.core.db.prepare("SELECT status FROM item_state WHERE item_id = 'skill.spring-framework'").get()
     expect(stored).toEqual({ status: 'in-progress' })

@@ -1,4 +1,4 @@
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { reloadPage } from '../../renderer/src/settings/reloadPage'
 import SettingsView from '../../renderer/src/settings/SettingsView.vue'
@@ -8,6 +8,7 @@ import { apiOf, must, refused } from '../support/api'
 import { snapshotStore } from '../support/storeSnapshot'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 // happy-dom cannot reload a page; the test checks that the app asked for one.
 vi.mock('../../renderer/src/settings/reloadPage', () => ({ reloadPage: vi.fn() }))
@@ -33,7 +34,7 @@ async function chooseFile(wrapper: VueWrapper, name: string, content: string) {
   await input.trigger('change')
   // Reading the file, then the core's answer.
   await vi.waitFor(async () => {
-    await flushPromises()
+    await settle()
     expect(wrapper.find('[role="alert"], dialog[open]').exists()).toBe(true)
   })
 }
@@ -47,7 +48,7 @@ describe('SettingsView', () => {
     await must(api.roadmap.setStatus({ itemId: 'skill.algorithms', status: 'done' }))
 
     const wrapper = env.mount(SettingsView, { attachTo: document.body, global: { plugins: [await testRouter('/settings')] } })
-    await flushPromises()
+    await settle()
 
     expect(wrapper.get('h1').text()).toBe('Settings')
     expect(wrapper.get('[data-testid="data-dir"]').text()).toBe(env.core.dataDir)
@@ -62,15 +63,15 @@ describe('SettingsView', () => {
 
     // Cancel keeps today's data.
     await row.get(`button[aria-label="Restore backup of ${when}"]`).trigger('click')
-    await flushPromises()
+    await settle()
     expect(wrapper.get('dialog[open]').text()).toContain(`Your current data is backed up first, then replaced by the backup of ${when}.`)
     await dialogButton(wrapper, 'Cancel')?.trigger('click')
-    await flushPromises()
+    await settle()
     expect(statusOf(env.core.db, 'skill.algorithms')).toEqual({ status: 'done' })
     expect(reloadPage).not.toHaveBeenCalled()
 
     await row.get(`button[aria-label="Restore backup of ${when}"]`).trigger('click')
-    await flushPromises()
+    await settle()
     await dialogButton(wrapper, 'Restore')?.trigger('click')
     await vi.waitFor(() => expect(reloadPage).toHaveBeenCalledOnce())
 
@@ -83,7 +84,7 @@ describe('SettingsView', () => {
 
     // After the reload the page says what happened and points at the safety backup.
     const reloaded = env.mount(SettingsView, { attachTo: document.body, global: { plugins: [await testRouter('/settings')] } })
-    await flushPromises()
+    await settle()
     expect(useNoticeStore().notices.at(-1)?.message).toBe(`Restored the backup of ${when}. Your data from just before is kept as a backup too.`)
     expect(reloaded.get(`tr[data-backup="${safety?.name ?? ''}"]`).classes()).toContain('highlighted')
     expect(reloaded.get(`tr[data-backup="${safety?.name ?? ''}"]`).text()).toContain('Before a restore')
@@ -94,12 +95,12 @@ describe('SettingsView', () => {
     const env = await withRealCore()
     dispose = env.dispose
     const wrapper = env.mount(SettingsView, { attachTo: document.body, global: { plugins: [await testRouter('/settings')] } })
-    await flushPromises()
+    await settle()
     expect(wrapper.text()).toContain('No backups yet')
 
     await wrapper.findAll('button').find((b) => b.text() === 'Back up now')?.trigger('click')
     await vi.waitFor(async () => {
-      await flushPromises()
+      await settle()
       expect(wrapper.find('tr[data-backup]').exists()).toBe(true)
     })
     const [made] = await must(apiOf(env.core).backups.list({}))
@@ -112,7 +113,7 @@ describe('SettingsView', () => {
     // A long list shows the last week or so, the rest behind a button.
     for (let i = 0; i < 8; i++) await must(apiOf(env.core).backups.create({}))
     const longer = env.mount(SettingsView, { attachTo: document.body })
-    await flushPromises()
+    await settle()
     expect(longer.findAll('tr[data-backup]')).toHaveLength(7)
     const more = longer.findAll('button').find((b) => b.text() === 'Show 2 older')
     expect(more?.attributes('aria-expanded')).toBe('false')
@@ -134,7 +135,7 @@ describe('SettingsView', () => {
     const backupsBefore = await must(api.backups.list({}))
 
     const wrapper = env.mount(SettingsView, { attachTo: document.body, global: { plugins: [await testRouter('/settings')] } })
-    await flushPromises()
+    await settle()
 
     // Cut short: not JSON, so the core refuses it before anything could change; no question asked.
     const truncated = '{"format":"pathfinder-export","schemaVersion":1,"exportedAt":"2026-11-25T10:00:00.000Z","data":{"goal":[{"id":1,'
@@ -153,7 +154,7 @@ describe('SettingsView', () => {
     expect(dialog.text()).toMatch(/Goals\s*2/)
     await dialogButton(wrapper, 'Replace my data')?.trigger('click')
     await vi.waitFor(async () => {
-      await flushPromises()
+      await settle()
       expect(wrapper.get('[role="alert"]').text()).toContain('exported by a newer version of Pathfinder (format 999')
     })
 

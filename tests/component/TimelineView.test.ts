@@ -1,9 +1,9 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import TimelineView from '../../renderer/src/timeline/TimelineView.vue'
 import { apiOf, must } from '../support/api'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -20,7 +20,7 @@ describe('TimelineView', () => {
 
     const router = await testRouter('/timeline')
     const wrapper = env.mount(TimelineView, { attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     const rows = wrapper.findAll('.label-row')
     expect(rows.map((r) => r.get('a').text())).toEqual(['Learn Kafka', 'Ten merged PRs'])

@@ -11,6 +11,14 @@ export function useDispatcher(dispatcher: Dispatcher | undefined): void {
   current = dispatcher
 }
 
-window.api = createClient(contract, (channel, input) =>
-  current ? current.dispatch(channel, input) : Promise.resolve(fail('unavailable', 'No core is open in this test.')),
-)
+const inFlight = new Set<Promise<unknown>>()
+
+/** The calls not yet answered, for settle() to wait on. */
+export const callsInFlight = (): Promise<unknown>[] => [...inFlight]
+
+window.api = createClient(contract, (channel, input) => {
+  const call = current ? current.dispatch(channel, input) : Promise.resolve(fail('unavailable', 'No core is open in this test.'))
+  inFlight.add(call)
+  void call.finally(() => inFlight.delete(call))
+  return call
+})
