@@ -10,7 +10,8 @@ export async function settled(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
   await page.waitForFunction(() => {
     const running = document.getAnimations().filter((a) => a.playState === 'running')
-    const charts = [...document.querySelectorAll('.chart')]
+    // ECharts marks each container it draws in with this attribute.
+    const charts = [...document.querySelectorAll('[_echarts_instance_]')]
     return running.length === 0 && charts.every((chart) => chart.querySelector('svg, canvas') !== null)
   })
   // Two frames: the styles of the last change are computed and painted.
