@@ -59,7 +59,7 @@ export const importsChannels = {
     }),
   ),
   /** Checks a CSV file and says what an import would do, changing nothing. */
-  csvPreview: channel<CsvPreview>()(z.strictObject({ text: csvText, skipLines })),
+  csvPreview: channel<CsvPreview>()(z.strictObject({ text: csvText, skipLines, importId: importId.optional() })),
   /** All or nothing: any bad line not listed in skipLines rejects the whole file. */
   csvCommit: channel<ImportSummary>()(z.strictObject({ text: csvText, skipLines, importId: importId.optional() })),
   csvExport: channel<CsvExport>()(z.strictObject({ filter: activityFilter.optional() })),

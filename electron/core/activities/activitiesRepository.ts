@@ -77,20 +77,24 @@ export function createActivitiesRepository(db: Db) {
     now: now.toISOString(),
   })
 
+  // Inside a caller's transaction a savepoint per row buys nothing and cost an import of
+  // 100,000 rows some 3 s: the statements run as they are, and the caller's transaction holds them.
+  const atomically = <T>(work: () => T): T => (db.inTransaction ? work() : db.transaction(work)())
+
   const repository = {
     /** Callers wrap several writes in one transaction; each of these is safe alone too. */
     insert(fields: ImportedFields, now: Date): number {
-      return db.transaction(() => {
+      return atomically(() => {
         const id = Number(insertStmt.run(params(fields, now)).lastInsertRowid)
         setSkills(id, fields.skillIds)
         return id
-      })()
+      })
     },
     update(id: number, fields: ImportedFields, now: Date): void {
-      db.transaction(() => {
+      atomically(() => {
         updateStmt.run({ ...params(fields, now), id })
         setSkills(id, fields.skillIds)
-      })()
+      })
     },
     /** A removed activity is not found unless asked for. */
     get(id: number, options: { includeRemoved?: boolean } = {}): Activity | undefined {

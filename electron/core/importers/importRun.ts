@@ -19,3 +19,9 @@ export function throwIfCancelled(signal: AbortSignal | undefined): void {
 }
 
 export const emptySummary = (errors: ImportIssue[] = []): ImportSummary => ({ added: 0, updated: 0, skipped: 0, errors })
+
+/** Rows handled between two pauses: tens of milliseconds of work, short enough for other calls to be answered. */
+export const rowsPerChunk = 1_000
+
+/** Lets the event loop answer whatever waits (a progress poll, a cancel) before the next chunk. */
+export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))

@@ -1,4 +1,4 @@
-import { contract } from '@shared/contract'
+import { channelName, contract } from '@shared/contract'
 import { createActivitiesRepository } from '../activities/activitiesRepository'
 import { backupNow } from '../backups/backups'
 import { createGoalLookup } from '../activities/goalLookup'
@@ -27,6 +27,11 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
 
   // The state just before an import that changes something is one click away on the Backups screen.
   const beforeWrite = () => backupNow(ctx, 'before-import')
+
+  // A CSV import holds a transaction open across its pauses: every other call waits for it,
+  // but its own progress and cancel, which never touch the database, are answered meanwhile.
+  const exclusively = <T>(work: () => Promise<T>): Promise<T> =>
+    ctx.store.exclusive(work, { letThrough: [channelName('imports', 'progress'), channelName('imports', 'cancel')] })
 
   /** Runs an import under its id, so `progress` and `cancel` can find it while it runs. */
   async function tracked<T>(importId: string | undefined, body: (run: ReturnType<typeof registry.start>) => Promise<T> | T): Promise<T> {
@@ -75,11 +80,11 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
         throw error
       }
     }, log),
-    csvPreview: handle(c.csvPreview, ({ text, skipLines }) => previewCsv(db, repo, { text, skipLines, rules: rules() }), log),
+    csvPreview: handle(c.csvPreview, ({ text, skipLines, importId }) =>
+      tracked(importId, ({ signal, onProgress }) => previewCsv(db, repo, { text, skipLines, rules: rules(), signal, onProgress, exclusively })), log),
     csvCommit: handle(c.csvCommit, ({ text, skipLines, importId }) =>
       tracked(importId, async ({ signal, onProgress }) => {
-        onProgress(0, 1, 'Importing the CSV file')
-        const summary = await commitCsv(db, repo, { text, skipLines, rules: rules(), signal, beforeWrite })
+        const summary = await commitCsv(db, repo, { text, skipLines, rules: rules(), signal, onProgress, beforeWrite, exclusively })
         onProgress(1, 1, 'Done')
         return summary
       }), log),

@@ -2,7 +2,7 @@ import type { Activity, ImportSummary } from '@shared/domain/activities'
 import type { ActivitiesRepository } from '../activities/activitiesRepository'
 import type { ImportedFields } from '../activities/activityRow'
 import type { Db } from '../store/database'
-import { emptySummary, throwIfCancelled, type ImportRun } from './importRun'
+import { emptySummary, pause, rowsPerChunk, throwIfCancelled, type ImportRun } from './importRun'
 
 export interface ImportPolicy {
   /** An activity the user logged by hand that is this imported one (same link, same day...). */
@@ -15,6 +15,30 @@ export interface ImportPolicy {
 }
 
 class DryRun extends Error {}
+
+/** One imported activity: added, updated, or skipped, counted in `summary`. */
+function writeOne(repo: ActivitiesRepository, incoming: ImportedFields, policy: ImportPolicy, now: Date, summary: ImportSummary): void {
+  const keyed = incoming.externalKey === null ? undefined : repo.byExternalKey(incoming.externalKey)
+  if (keyed && keyed.deleted_at !== null) {
+    summary.skipped += 1
+    return
+  }
+  const existing = keyed ? repo.get(keyed.id) : policy.findUnkeyed?.(incoming)
+  if (!existing) {
+    repo.insert(incoming, now)
+    summary.added += 1
+    return
+  }
+  const adopted = !keyed && incoming.externalKey !== null
+  if (adopted && incoming.externalKey !== null) repo.adoptExternalKey(existing.id, incoming.externalKey)
+  const merged = policy.merge(existing, incoming)
+  if (merged) repo.update(existing.id, merged, now)
+  if (merged || adopted) {
+    summary.updated += 1
+  } else {
+    summary.skipped += 1
+  }
+}
 
 /**
  * Writes imported activities in one transaction: all of them or, on any error, none. Matches
@@ -32,28 +56,7 @@ export function writeImport(
 ): ImportSummary {
   const summary = emptySummary()
   const run = db.transaction(() => {
-    for (const incoming of items) {
-      const keyed = incoming.externalKey === null ? undefined : repo.byExternalKey(incoming.externalKey)
-      if (keyed && keyed.deleted_at !== null) {
-        summary.skipped += 1
-        continue
-      }
-      const existing = keyed ? repo.get(keyed.id) : policy.findUnkeyed?.(incoming)
-      if (!existing) {
-        repo.insert(incoming, now)
-        summary.added += 1
-        continue
-      }
-      const adopted = !keyed && incoming.externalKey !== null
-      if (adopted && incoming.externalKey !== null) repo.adoptExternalKey(existing.id, incoming.externalKey)
-      const merged = policy.merge(existing, incoming)
-      if (merged) repo.update(existing.id, merged, now)
-      if (merged || adopted) {
-        summary.updated += 1
-      } else {
-        summary.skipped += 1
-      }
-    }
+    for (const incoming of items) writeOne(repo, incoming, policy, now, summary)
     if (options.dryRun) throw new DryRun()
   })
   try {
@@ -62,6 +65,44 @@ export function writeImport(
     if (!(error instanceof DryRun)) throw error
   }
   return summary
+}
+
+export interface ChunkedWrite {
+  dryRun?: boolean
+  signal?: AbortSignal | undefined
+  /** Rows written so far, after each chunk. */
+  onRows?: (done: number) => void
+}
+
+/**
+ * writeImport for files of any length: the same rows, the same single transaction, but the
+ * event loop gets a turn between chunks, and a cancel between chunks rolls it all back. The
+ * transaction stays open across the pauses, so the caller must keep every other use of the
+ * connection out meanwhile (ctx.store.exclusive).
+ */
+export async function writeImportInChunks(
+  db: Db,
+  repo: ActivitiesRepository,
+  items: readonly ImportedFields[],
+  policy: ImportPolicy,
+  now: Date,
+  options: ChunkedWrite = {},
+): Promise<ImportSummary> {
+  const summary = emptySummary()
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    for (let start = 0; start < items.length; start += rowsPerChunk) {
+      throwIfCancelled(options.signal)
+      for (const incoming of items.slice(start, start + rowsPerChunk)) writeOne(repo, incoming, policy, now, summary)
+      options.onRows?.(Math.min(items.length, start + rowsPerChunk))
+      await pause()
+    }
+    throwIfCancelled(options.signal)
+    db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT')
+    return summary
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK')
+  }
 }
 
 /**

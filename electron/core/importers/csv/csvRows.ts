@@ -9,6 +9,7 @@ import { describeIssues } from '../../ipc/describeIssues'
 import { columnOf, requiredColumns, splitSkills, type CsvColumn } from './csvColumns'
 import { parseCsv } from '../../csv/csvText'
 import { undoDefuse } from '../../csv/formulaCells'
+import { pause, rowsPerChunk, throwIfCancelled } from '../importRun'
 
 export interface CsvRow {
   line: number
@@ -47,11 +48,18 @@ const countCell = (cell: string | undefined): number | null => {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : null
 }
 
+export interface CsvReading {
+  signal?: AbortSignal | undefined
+  /** Records checked so far, after each chunk. */
+  onRecords?: (done: number, total: number) => void
+}
+
 /**
  * Reads a CSV file into activities, checking every row with the same rules as the form and
  * collecting every problem with its line, so a person can fix the whole file in one pass.
+ * Pauses between chunks of records, so a long file does not hold up other calls.
  */
-export function readCsv(text: string, deps: RuleDeps): CsvRead {
+export async function readCsv(text: string, deps: RuleDeps, reading: CsvReading = {}): Promise<CsvRead> {
   const parsed = parseCsv(text)
   const [header, ...records] = parsed.records
   const errors: ImportIssue[] = []
@@ -67,7 +75,12 @@ export function readCsv(text: string, deps: RuleDeps): CsvRead {
   if (missing.length > 0) return fail(header.line, `The header needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`)
 
   const rows: CsvRow[] = []
-  for (const record of records) {
+  for (const [index, record] of records.entries()) {
+    if (index > 0 && index % rowsPerChunk === 0) {
+      reading.onRecords?.(index, records.length)
+      await pause()
+      throwIfCancelled(reading.signal)
+    }
     if (record.cells.length > columns.length) {
       errors.push({ line: record.line, message: `${record.cells.length} values but the header has ${columns.length} columns (a comma inside a value needs quotes)` })
       continue
