@@ -7,6 +7,7 @@ import { createPdfPrinter } from './pdf'
 import { defaultDataDir } from '../core/host/paths'
 import { parseWebHostArgs } from './args'
 import { startWebHost } from './server'
+import { removeUploads } from '../core/host/importFiles'
 
 // Built to out/main/web.js: the app root is two folders up.
 const appRoot = resolve(import.meta.dirname, '..', '..')
@@ -31,7 +32,9 @@ async function main(): Promise<void> {
     return 'quit'
   })
   if (!core) process.exit(1)
-  const webHost = await startWebHost({ dispatcher: core, rendererDir: join(appRoot, 'out', 'renderer'), port: args.port })
+  // Uploads of an earlier run were never imported by anyone who can still ask for them.
+  removeUploads(dataDir, new Date())
+  const webHost = await startWebHost({ dispatcher: core, rendererDir: join(appRoot, 'out', 'renderer'), port: args.port, dataDir })
   console.log(`Pathfinder is running at ${webHost.url}`)
   console.log(`Data folder: ${dataDir}`)
   if (args.open) openInBrowser(webHost.url)

@@ -31,3 +31,19 @@ export const title = z
 export const longText = z.string().max(20_000, 'Keep this under 20,000 characters')
 
 export const noInput = z.undefined().or(z.strictObject({}))
+
+/** What the web host's upload route answers with: the name it gave the file in the data folder. */
+export const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'That is not an uploaded file')
+
+/**
+ * A file to import, read by the core from disk rather than sent as one body: the path the
+ * person picked in the desktop app's dialog, or the id the web host's upload route gave it.
+ */
+export const importFile = z.union(
+  [
+    z.strictObject({ path: z.string().min(1, 'Pick a file').max(4096, 'That file path is too long') }),
+    z.strictObject({ upload: uploadId }),
+  ],
+  { error: 'Pick a file: a path, or an uploaded file' },
+)
+export type ImportFile = z.output<typeof importFile>

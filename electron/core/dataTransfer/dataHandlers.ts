@@ -2,6 +2,7 @@ import { contract } from '@shared/contract'
 import { backupNow } from '../backups/backups'
 import type { CoreContext } from '../context'
 import { handle, type CoreHandlers } from '../ipc/handle'
+import { doneWithImportFile, readImportFile } from '../host/importFiles'
 import { exportAll } from './exportAll'
 import { replaceUserTables, stageImport, validateExport } from './importAll'
 
@@ -11,12 +12,15 @@ export function dataHandlers(ctx: CoreContext): CoreHandlers['data'] {
     exportAll: handle(c.exportAll, () => exportAll(ctx.db, ctx.now()), ctx.log),
     importAll: handle(
       c.importAll,
-      ({ json }) =>
+      (input) =>
         ctx.store.exclusive(async () => {
           // Everything is checked before the backup, so a refused file leaves no trace at all.
-          const staged = stageImport(validateExport(json), ctx.store.openSqlite)
+          // The file's text is a temporary here, so its memory can go once it is parsed.
+          const staged = stageImport(validateExport('json' in input ? input.json : await readImportFile(ctx.dataDir, input.file)), ctx.store.openSqlite)
           const safetyBackup = await backupNow(ctx, 'before-import')
-          return { counts: replaceUserTables(ctx.db, staged), safetyBackup }
+          const counts = replaceUserTables(ctx.db, staged)
+          if ('file' in input) await doneWithImportFile(ctx.dataDir, input.file)
+          return { counts, safetyBackup }
         }),
       ctx.log,
     ),

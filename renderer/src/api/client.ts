@@ -1,5 +1,5 @@
 import { contract, createClient, type Api } from '@shared/contract'
-import { createHttpInvoke } from './httpTransport'
+import { createHttpInvoke, createHttpUpload } from './httpTransport'
 
 /**
  * The typed API of the app. In the desktop app the preload provides it over IPC; in a
@@ -7,3 +7,9 @@ import { createHttpInvoke } from './httpTransport'
  */
 export const api: Api = window.api ?? createClient(contract, createHttpInvoke())
 export const transport: 'ipc' | 'http' = window.api ? 'ipc' : 'http'
+
+/**
+ * Streams a file to import to the web host; null in the desktop app, where the core reads the
+ * path the native picker gave (api.host.pickFile) instead.
+ */
+export const uploadFile = window.api ? null : createHttpUpload()
