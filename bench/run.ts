@@ -2,7 +2,7 @@
  * `npm run bench`: generates ten years of history, times the app on it in one process run,
  * prints a table and writes bench/results.json (and, with --readme, the README's figures).
  *
- *   npm run bench -- [--activities N] [--skip-browser] [--readme] [--keep] [--end YYYY-MM-DD]
+ *   npm run bench -- [--activities N] [--skip-browser] [--skip-imports] [--csv-rows N] [--readme] [--keep] [--end YYYY-MM-DD]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, getPriority, loadavg, setPriority, tmpdir, totalmem } from 'node:os'
@@ -14,6 +14,7 @@ import { measureBridge, type BridgeFigure } from './bridge'
 import type { BrowserFigures } from './browser'
 import { describeDataset, fullSize, generateDataset, type GeneratedDataset } from './generate'
 import { measure, measurePair, round, type Timing } from './measure'
+import { measureCsvImport, measureRoundTrip } from './imports'
 import { coreOperations, reportInputFor } from './operations'
 
 const appRoot = resolve(import.meta.dirname, '..', '..')
@@ -104,6 +105,10 @@ async function main(): Promise<void> {
       activities: { type: 'string' },
       end: { type: 'string' },
       'skip-browser': { type: 'boolean', default: false },
+      /** Leaves out the CSV import and the export/import round trip. */
+      'skip-imports': { type: 'boolean', default: false },
+      /** Rows of the CSV file previewed and imported. */
+      'csv-rows': { type: 'string', default: '100000' },
       /** Only the browser part, e.g. on a folder kept from an earlier run (--data-dir). */
       'browser-only': { type: 'boolean', default: false },
       /** Measure a folder generated earlier (with --keep) instead of generating one. */
@@ -188,6 +193,27 @@ async function main(): Promise<void> {
       // This process also generated the data: its peak is a ceiling on the core's, not the core's.
       const benchRss = process.resourceUsage().maxRSS / 1024
       figures.push(single('rss', `peak RSS of this process after the core runs (${Math.round(generatorRss)} MB after generating)`, benchRss, 'MB', null))
+    }
+
+    if (!values['browser-only'] && !values['skip-imports']) {
+      const rows = Number(values['csv-rows'])
+      log(`Importing a CSV file of ${rows.toLocaleString('en')} rows…`)
+      const csv = await measureCsvImport({ contentDir, rows, now })
+      const perSecond = (ms: number) => Math.round((rows / ms) * 1000).toLocaleString('en')
+      const cpu = (ms: number) => `${(ms / 1000).toFixed(1)} s of CPU`
+      figures.push(single('csvPreview', `CSV preview, ${rows.toLocaleString('en')} rows (${(csv.bytes / 2 ** 20).toFixed(1)} MB): ${perSecond(csv.previewMs)} rows/s (${cpu(csv.previewCpuMs)})`, csv.previewMs, 'ms', 10_000))
+      figures.push(single('csvCommit', `CSV import, ${rows.toLocaleString('en')} rows, backup included: ${perSecond(csv.commitMs)} rows/s (${cpu(csv.commitCpuMs)})`, csv.commitMs, 'ms', 10_000))
+      figures.push(single('csvWait', `longest wait of another call during that import (${csv.progressAnswers} progress calls)`, csv.longestWaitMs, 'ms', 100))
+      log('Exporting everything and importing it back through the web host…')
+      const trip = await measureRoundTrip({ appRoot: values['app-root'] ?? appRoot, dataDir })
+      const mb = (trip.bytes / 2 ** 20).toFixed(1)
+      figures.push(single('roundTripExport', `export everything over HTTP (${mb} MB of JSON)`, trip.exportMs, 'ms', null))
+      figures.push(single('roundTripUpload', 'upload that file to the web host', trip.uploadMs, 'ms', null))
+      figures.push(single('roundTripImport', 'import it from the upload (check, backup, replace)', trip.importMs, 'ms', null))
+      figures.push(single('roundTrip', 'export -> import round trip through the web host', trip.exportMs + trip.uploadMs + trip.importMs, 'ms', null))
+      if (trip.hostPeakRssMb !== null) {
+        figures.push(single('roundTripRss', `peak RSS of the web host over the round trip (${Math.round(trip.hostStartRssMb ?? 0)} MB once started)`, trip.hostPeakRssMb, 'MB', null))
+      }
     }
 
     let browser: BrowserFigures | null = null

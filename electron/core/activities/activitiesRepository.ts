@@ -86,7 +86,8 @@ export function createActivitiesRepository(db: Db) {
     insert(fields: ImportedFields, now: Date): number {
       return atomically(() => {
         const id = Number(insertStmt.run(params(fields, now)).lastInsertRowid)
-        setSkills(id, fields.skillIds)
+        // A new row has no skills to clear (a reused id lost its links with its row, ON DELETE CASCADE).
+        for (const skillId of fields.skillIds) addSkill.run(id, skillId)
         return id
       })
     },

@@ -1,10 +1,11 @@
+import { rmSync } from 'node:fs'
 import { contract } from '@shared/contract'
 import { backupNow } from '../backups/backups'
 import type { CoreContext } from '../context'
 import { handle, type CoreHandlers } from '../ipc/handle'
 import { doneWithImportFile, readImportFile } from '../host/importFiles'
 import { exportAll } from './exportAll'
-import { replaceUserTables, stageImport, validateExport } from './importAll'
+import { importStagingPath, stageImport, validateExport } from './importAll'
 
 export function dataHandlers(ctx: CoreContext): CoreHandlers['data'] {
   const c = contract.data
@@ -14,13 +15,20 @@ export function dataHandlers(ctx: CoreContext): CoreHandlers['data'] {
       c.importAll,
       (input) =>
         ctx.store.exclusive(async () => {
-          // Everything is checked before the backup, so a refused file leaves no trace at all.
-          // The file's text is a temporary here, so its memory can go once it is parsed.
-          const staged = stageImport(validateExport('json' in input ? input.json : await readImportFile(ctx.dataDir, input.file)), ctx.store.openSqlite)
-          const safetyBackup = await backupNow(ctx, 'before-import')
-          const counts = replaceUserTables(ctx.db, staged)
-          if ('file' in input) await doneWithImportFile(ctx.dataDir, input.file)
-          return { counts, safetyBackup }
+          const { dataDir } = ctx
+          const staging = importStagingPath(dataDir)
+          // Everything is checked and staged before the backup, so a refused file leaves no
+          // trace at all. The file's text is a temporary here, so its memory can go once parsed.
+          const counts = stageImport(validateExport('json' in input ? input.json : await readImportFile(dataDir, input.file)), staging, ctx.store.openSqlite)
+          try {
+            const safetyBackup = await backupNow(ctx, 'before-import')
+            // All of it lands or none of it does: the staged store takes the live one's place in one rename.
+            await ctx.store.replaceDatabase(staging)
+            if ('file' in input) await doneWithImportFile(dataDir, input.file)
+            return { counts, safetyBackup }
+          } finally {
+            rmSync(staging, { force: true })
+          }
         }),
       ctx.log,
     ),

@@ -14,6 +14,7 @@ import { assertTokenMayTravel, createGitHubTokens, tokenOrigin } from './github/
 import { importGitHub } from './github/importGitHub'
 import { createImportRegistry } from './importRegistry'
 import { createImportSettings } from './importSettings'
+import { databasePath } from '../store/database'
 
 export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
   const { db, settings, now, log, host } = ctx
@@ -29,6 +30,16 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
 
   // The state just before an import that changes something is one click away on the Backups screen.
   const beforeWrite = () => backupNow(ctx, 'before-import')
+  // The CSV import backs up while its transaction is still open: through a connection of its
+  // own, which reads the store as last committed, so the backup is the state before the import.
+  const beforeCsvCommit = async () => {
+    const before = ctx.store.openSqlite(databasePath(ctx.dataDir), { readonly: true, fileMustExist: true })
+    try {
+      return await backupNow({ ...ctx, db: before }, 'before-import')
+    } finally {
+      before.close()
+    }
+  }
 
   // A CSV import holds a transaction open across its pauses: every other call waits for it,
   // but its own progress and cancel, which never touch the database, are answered meanwhile.
@@ -92,7 +103,7 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
     csvCommit: handle(c.csvCommit, (input) =>
       tracked(input.importId, async ({ signal, onProgress }) => {
         const text = await csvText(input)
-        const summary = await commitCsv(db, repo, { text, skipLines: input.skipLines, rules: rules(), signal, onProgress, beforeWrite, exclusively })
+        const summary = await commitCsv(db, repo, { text, skipLines: input.skipLines, rules: rules(), signal, onProgress, beforeWrite: beforeCsvCommit, exclusively })
         // Kept after a refusal, so the person can import it again skipping the bad lines.
         if ('file' in input) await doneWithImportFile(ctx.dataDir, input.file)
         onProgress(1, 1, 'Done')

@@ -2,7 +2,7 @@ import type { Activity, ImportSummary } from '@shared/domain/activities'
 import type { ActivitiesRepository } from '../activities/activitiesRepository'
 import type { ImportedFields } from '../activities/activityRow'
 import type { Db } from '../store/database'
-import { emptySummary, pause, rowsPerChunk, throwIfCancelled, type ImportRun } from './importRun'
+import { emptySummary, inSlices, throwIfCancelled, type ImportRun } from './importRun'
 
 export interface ImportPolicy {
   /** An activity the user logged by hand that is this imported one (same link, same day...). */
@@ -70,15 +70,23 @@ export function writeImport(
 export interface ChunkedWrite {
   dryRun?: boolean
   signal?: AbortSignal | undefined
-  /** Rows written so far, after each chunk. */
+  /** Rows written so far, at each pause. */
   onRows?: (done: number) => void
+  /**
+   * Called once every row is written and before the commit, only when something changed:
+   * the transaction is still open, so a connection of its own still reads the store as it
+   * was (WAL), which is what a backup of "just before the import" must hold. A throw here
+   * rolls everything back.
+   */
+  beforeCommit?: () => Promise<unknown>
 }
 
 /**
  * writeImport for files of any length: the same rows, the same single transaction, but the
- * event loop gets a turn between chunks, and a cancel between chunks rolls it all back. The
+ * event loop gets a turn between slices, and a cancel at any pause rolls it all back. The
  * transaction stays open across the pauses, so the caller must keep every other use of the
- * connection out meanwhile (ctx.store.exclusive).
+ * connection out meanwhile (ctx.store.exclusive). One pass: no dry run is needed to decide
+ * on a backup, since the backup is taken from the state the open transaction has not touched.
  */
 export async function writeImportInChunks(
   db: Db,
@@ -91,14 +99,17 @@ export async function writeImportInChunks(
   const summary = emptySummary()
   db.exec('BEGIN IMMEDIATE')
   try {
-    for (let start = 0; start < items.length; start += rowsPerChunk) {
-      throwIfCancelled(options.signal)
-      for (const incoming of items.slice(start, start + rowsPerChunk)) writeOne(repo, incoming, policy, now, summary)
-      options.onRows?.(Math.min(items.length, start + rowsPerChunk))
-      await pause()
-    }
     throwIfCancelled(options.signal)
-    db.exec(options.dryRun ? 'ROLLBACK' : 'COMMIT')
+    await inSlices(items, (incoming) => writeOne(repo, incoming, policy, now, summary), { signal: options.signal, onPause: options.onRows })
+    throwIfCancelled(options.signal)
+    const changed = summary.added + summary.updated > 0
+    if (options.dryRun || !changed) {
+      db.exec('ROLLBACK')
+      return summary
+    }
+    await options.beforeCommit?.()
+    throwIfCancelled(options.signal)
+    db.exec('COMMIT')
     return summary
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK')

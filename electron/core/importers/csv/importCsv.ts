@@ -4,7 +4,7 @@ import type { ImportedFields } from '../../activities/activityRow'
 import type { RuleDeps } from '../../activities/activityRules'
 import { DomainError } from '../../ipc/domainError'
 import type { Db } from '../../store/database'
-import { throwIfCancelled, type ImportRun } from '../importRun'
+import type { ImportRun } from '../importRun'
 import { writeImportInChunks, type ImportPolicy } from '../writeImport'
 import { readCsv } from './csvRows'
 
@@ -66,11 +66,11 @@ export interface CsvImportOptions {
 
 const alone = <T>(work: () => Promise<T>): Promise<T> => work()
 
-/** The share of the progress bar each step gets: reading the file, checking, writing. */
+/** The share of the progress bar each step gets: reading the file, then checking (a preview) or writing. */
 const progressOf = (run: ImportRun, records: number) => ({
-  reading: (done: number) => run.onProgress?.(done, records * 3, 'Reading the CSV file'),
-  checking: (done: number) => run.onProgress?.(records + done, records * 3, 'Checking against your log'),
-  writing: (done: number) => run.onProgress?.(records * 2 + done, records * 3, 'Importing'),
+  reading: (done: number) => run.onProgress?.(done, records * 2, 'Reading the CSV file'),
+  checking: (done: number) => run.onProgress?.(records + done, records * 2, 'Checking against your log'),
+  writing: (done: number) => run.onProgress?.(records + done, records * 2, 'Importing'),
 })
 
 async function plan(options: CsvImportOptions, run: ImportRun = {}) {
@@ -111,9 +111,10 @@ const describeLines = (issues: ImportIssue[]): string => {
 }
 
 /**
- * All or nothing: a bad line the user did not agree to skip rejects the whole file. A dry run
- * first, then (only when something would change) the backup and the write, each in chunks
- * with the event loop free between them; a cancel at any point leaves the store as it was.
+ * All or nothing: a bad line the user did not agree to skip rejects the whole file. Written
+ * in chunks with the event loop free between them; only when something changed, the backup
+ * (beforeWrite, from the state before) and the commit. A cancel at any point leaves the store
+ * as it was.
  */
 export async function commitCsv(db: Db, repo: ActivitiesRepository, options: CsvImportOptions & ImportRun): Promise<ImportSummary> {
   const { read, rows, blocking, skippedByUser } = await plan(options, options)
@@ -130,14 +131,8 @@ export async function commitCsv(db: Db, repo: ActivitiesRepository, options: Csv
   }
   const progress = progressOf(options, read.records)
   const items = rows.map((r) => r.fields)
-  const policy = csvPolicy(repo)
-  const { signal } = options
-  const summary = await (options.exclusively ?? alone)(async () => {
-    const planned = await writeImportInChunks(db, repo, items, policy, options.rules.now, { dryRun: true, signal, onRows: progress.checking })
-    if (planned.added + planned.updated === 0) return planned
-    await options.beforeWrite?.()
-    throwIfCancelled(signal)
-    return writeImportInChunks(db, repo, items, policy, options.rules.now, { signal, onRows: progress.writing })
-  })
+  const summary = await (options.exclusively ?? alone)(() =>
+    writeImportInChunks(db, repo, items, csvPolicy(repo), options.rules.now, { signal: options.signal, onRows: progress.writing, beforeCommit: options.beforeWrite }),
+  )
   return { ...summary, skipped: summary.skipped + skippedByUser, errors: read.errors }
 }
