@@ -83,4 +83,13 @@ describe('a long CSV import', () => {
     expect(await ok(api.imports.csvPreview({ text, importId: 'csv-preview' }))).toMatchObject({ added: 1_500, skipped: 500, rows: 2_000 })
     expect(tableCounts(core.db, ['activity', 'activity_day', 'activity_fts'])).toEqual(before)
   })
+
+  it('finds an activity already logged whatever the case of its title and repository, as SQLite compares them', async () => {
+    const { api } = await open()
+    await ok(api.imports.csvCommit({ text: 'date,kind,title,repo\r\n2027-03-02,commits,Tuned the Router,Me/Router\r\n2027-03-02,learning,Café notes,\r\n' }))
+    const again = 'date,kind,title,repo\r\n2027-03-02,commits,TUNED THE ROUTER,me/router\r\n2027-03-02,learning,CAFÉ NOTES,\r\n2027-03-02,learning,café notes,\r\n'
+    // ASCII letters match in any case; SQLite's NOCASE leaves É and é apart, and so does the import.
+    expect(await ok(api.imports.csvPreview({ text: again }))).toMatchObject({ added: 1, skipped: 2 })
+    expect(await ok(api.imports.csvCommit({ text: again }))).toMatchObject({ added: 1, skipped: 2 })
+  })
 })

@@ -22,6 +22,9 @@ export function createActivitiesRepository(db: Db) {
   const sameStmt = db.prepare<[string, string, string, string | null], ActivityRow>(
     'SELECT * FROM activity a WHERE a.deleted_at IS NULL AND a.date = ? AND a.kind = ? AND a.title = ? AND a.repo IS ? ORDER BY a.id LIMIT 1',
   )
+  const sameKeysStmt = db.prepare<[string, string], Pick<ActivityRow, 'date' | 'kind' | 'title' | 'repo'>>(
+    'SELECT date, kind, title, repo FROM activity WHERE deleted_at IS NULL AND date BETWEEN ? AND ?',
+  )
   const getStmt = db.prepare<[number], ActivityRow>('SELECT * FROM activity WHERE id = ?')
   const byKeyStmt = db.prepare<[string], ActivityRow>('SELECT * FROM activity WHERE external_key = ?')
   const skillsStmt = db.prepare<[string], { activity_id: number; item_id: string; title: string | null }>(`
@@ -122,6 +125,10 @@ export function createActivitiesRepository(db: Db) {
     findSame(fields: Pick<ActivityFields, 'date' | 'kind' | 'title' | 'repo'>): Activity | undefined {
       const row = sameStmt.get(fields.date, fields.kind, fields.title, fields.repo)
       return row ? withSkills([row])[0] : undefined
+    },
+    /** Day, kind, title and repository of every live activity between two days: what findSame compares. */
+    sameKeys(from: string, to: string): Pick<ActivityFields, 'date' | 'kind' | 'title' | 'repo'>[] {
+      return sameKeysStmt.all(from, to)
     },
     remove(id: number, now: Date): boolean {
       return softDeleteStmt.run(now.toISOString(), id).changes === 1

@@ -12,6 +12,8 @@ export interface ImportPolicy {
    * the source owns should change: the user's notes, hours, skills and goal stay theirs.
    */
   merge(existing: Activity, incoming: ImportedFields): ImportedFields | null
+  /** Hears every activity the import writes (added, or updated to these fields). */
+  written?(fields: ImportedFields): void
 }
 
 class DryRun extends Error {}
@@ -26,13 +28,17 @@ function writeOne(repo: ActivitiesRepository, incoming: ImportedFields, policy: 
   const existing = keyed ? repo.get(keyed.id) : policy.findUnkeyed?.(incoming)
   if (!existing) {
     repo.insert(incoming, now)
+    policy.written?.(incoming)
     summary.added += 1
     return
   }
   const adopted = !keyed && incoming.externalKey !== null
   if (adopted && incoming.externalKey !== null) repo.adoptExternalKey(existing.id, incoming.externalKey)
   const merged = policy.merge(existing, incoming)
-  if (merged) repo.update(existing.id, merged, now)
+  if (merged) {
+    repo.update(existing.id, merged, now)
+    policy.written?.(merged)
+  }
   if (merged || adopted) {
     summary.updated += 1
   } else {

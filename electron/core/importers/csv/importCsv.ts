@@ -7,6 +7,7 @@ import type { Db } from '../../store/database'
 import type { ImportRun } from '../importRun'
 import { writeImportInChunks, type ImportPolicy } from '../writeImport'
 import { readCsv } from './csvRows'
+import { sameActivities } from './sameActivities'
 
 const sameFields = (a: ImportedFields, b: ImportedFields): boolean =>
   a.kind === b.kind &&
@@ -26,31 +27,35 @@ const sameFields = (a: ImportedFields, b: ImportedFields): boolean =>
  * same activity (day, kind, title, repository) is already logged, so importing a file twice
  * adds nothing.
  */
-const csvPolicy = (repo: ActivitiesRepository): ImportPolicy => ({
-  findUnkeyed: (incoming) => (incoming.externalKey === null ? repo.findSame(incoming) : undefined),
-  merge(existing, incoming) {
-    if (incoming.externalKey === null) return null
-    const current: ImportedFields = {
-      ...incoming,
-      kind: existing.kind,
-      date: existing.date,
-      title: existing.title,
-      url: existing.url,
-      repo: existing.repo,
-      state: existing.state,
-      hours: existing.hours,
-      notes: existing.notes,
-      goalId: existing.goalId,
-      skillIds: existing.skills.map((s) => s.id),
-    }
-    if (sameFields(current, incoming)) return null
-    return {
-      ...incoming,
-      commitCount: incoming.commitCount ?? existing.commitCount,
-      linesChanged: incoming.linesChanged ?? existing.linesChanged,
-    }
-  },
-})
+const csvPolicy = (repo: ActivitiesRepository, items: readonly ImportedFields[]): ImportPolicy => {
+  const same = sameActivities(repo, items)
+  return {
+    findUnkeyed: (incoming) => (incoming.externalKey === null && same.mayExist(incoming) ? repo.findSame(incoming) : undefined),
+    written: same.written,
+    merge(existing, incoming) {
+      if (incoming.externalKey === null) return null
+      const current: ImportedFields = {
+        ...incoming,
+        kind: existing.kind,
+        date: existing.date,
+        title: existing.title,
+        url: existing.url,
+        repo: existing.repo,
+        state: existing.state,
+        hours: existing.hours,
+        notes: existing.notes,
+        goalId: existing.goalId,
+        skillIds: existing.skills.map((s) => s.id),
+      }
+      if (sameFields(current, incoming)) return null
+      return {
+        ...incoming,
+        commitCount: incoming.commitCount ?? existing.commitCount,
+        linesChanged: incoming.linesChanged ?? existing.linesChanged,
+      }
+    },
+  }
+}
 
 export interface CsvImportOptions {
   text: string
@@ -88,11 +93,10 @@ export async function previewCsv(db: Db, repo: ActivitiesRepository, options: Cs
   const { read, rows, badLines, skippedByUser } = await plan(options, options)
   const progress = progressOf(options, read.records)
   const exclusively = options.exclusively ?? alone
+  const items = rows.map((r) => r.fields)
   const summary = read.fatal
     ? { added: 0, updated: 0, skipped: 0 }
-    : await exclusively(() =>
-        writeImportInChunks(db, repo, rows.map((r) => r.fields), csvPolicy(repo), options.rules.now, { dryRun: true, signal: options.signal, onRows: progress.checking }),
-      )
+    : await exclusively(() => writeImportInChunks(db, repo, items, csvPolicy(repo, items), options.rules.now, { dryRun: true, signal: options.signal, onRows: progress.checking }))
   return {
     added: summary.added,
     updated: summary.updated,
@@ -132,7 +136,7 @@ export async function commitCsv(db: Db, repo: ActivitiesRepository, options: Csv
   const progress = progressOf(options, read.records)
   const items = rows.map((r) => r.fields)
   const summary = await (options.exclusively ?? alone)(() =>
-    writeImportInChunks(db, repo, items, csvPolicy(repo), options.rules.now, { signal: options.signal, onRows: progress.writing, beforeCommit: options.beforeWrite }),
+    writeImportInChunks(db, repo, items, csvPolicy(repo, items), options.rules.now, { signal: options.signal, onRows: progress.writing, beforeCommit: options.beforeWrite }),
   )
   return { ...summary, skipped: summary.skipped + skippedByUser, errors: read.errors }
 }
