@@ -85,6 +85,8 @@ export interface RoundTripFigures {
   uploadMs: number
   importMs: number
   hostStartRssMb: number | null
+  /** The host's peak once the export is sent, before the import starts. */
+  hostExportPeakRssMb: number | null
   hostPeakRssMb: number | null
 }
 
@@ -103,6 +105,7 @@ export async function measureRoundTrip(options: { appRoot: string; dataDir: stri
     let started = performance.now()
     const exported = must(await api.data.exportAll({}), 'The export')
     const exportMs = performance.now() - started
+    const hostExportPeakRssMb = rssMb(host.child.pid, 'VmHWM')
     const file = join(copy, exported.fileName)
     writeFileSync(file, exported.json)
     const bytes = Buffer.byteLength(exported.json)
@@ -114,7 +117,7 @@ export async function measureRoundTrip(options: { appRoot: string; dataDir: stri
     const imported = must(await api.data.importAll({ file: uploaded }), 'The import')
     const importMs = performance.now() - started
     if (imported.counts.activity !== exported.counts.activity) throw new Error(`Imported ${imported.counts.activity} of ${exported.counts.activity} activities`)
-    return { bytes, exportMs, uploadMs, importMs, hostStartRssMb, hostPeakRssMb: rssMb(host.child.pid, 'VmHWM') }
+    return { bytes, exportMs, uploadMs, importMs, hostStartRssMb, hostExportPeakRssMb, hostPeakRssMb: rssMb(host.child.pid, 'VmHWM') }
   } finally {
     host.child.kill('SIGTERM')
     await new Promise((resolve) => (host.child.exitCode === null ? host.child.once('exit', resolve) : resolve(null)))

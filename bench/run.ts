@@ -2,7 +2,7 @@
  * `npm run bench`: generates ten years of history, times the app on it in one process run,
  * prints a table and writes bench/results.json (and, with --readme, the README's figures).
  *
- *   npm run bench -- [--activities N] [--skip-browser] [--skip-imports] [--csv-rows N] [--readme] [--keep] [--end YYYY-MM-DD]
+ *   npm run bench -- [--activities N] [--skip-browser] [--skip-imports | --imports-only] [--csv-rows N] [--readme] [--keep] [--end YYYY-MM-DD]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, getPriority, loadavg, setPriority, tmpdir, totalmem } from 'node:os'
@@ -107,6 +107,8 @@ async function main(): Promise<void> {
       'skip-browser': { type: 'boolean', default: false },
       /** Leaves out the CSV import and the export/import round trip. */
       'skip-imports': { type: 'boolean', default: false },
+      /** Only the CSV import and the export/import round trip (with --data-dir, on a kept folder). */
+      'imports-only': { type: 'boolean', default: false },
       /** Rows of the CSV file previewed and imported. */
       'csv-rows': { type: 'string', default: '100000' },
       /** Only the browser part, e.g. on a folder kept from an earlier run (--data-dir). */
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
     }
 
     let bridge: BridgeFigure[] = []
-    if (!values['browser-only']) {
+    if (!values['browser-only'] && !values['imports-only']) {
       // The first start of the day also takes the daily backup; later starts do not.
       const firstOpen = performance.now()
       ;(await createCore({ dataDir, contentDir, now: () => now, log: silent })).close()
@@ -212,12 +214,13 @@ async function main(): Promise<void> {
       figures.push(single('roundTripImport', 'import it from the upload (check, backup, replace)', trip.importMs, 'ms', null))
       figures.push(single('roundTrip', 'export -> import round trip through the web host', trip.exportMs + trip.uploadMs + trip.importMs, 'ms', null))
       if (trip.hostPeakRssMb !== null) {
-        figures.push(single('roundTripRss', `peak RSS of the web host over the round trip (${Math.round(trip.hostStartRssMb ?? 0)} MB once started)`, trip.hostPeakRssMb, 'MB', null))
+        const afterExport = trip.hostExportPeakRssMb === null ? '' : `, ${Math.round(trip.hostExportPeakRssMb)} MB after the export`
+        figures.push(single('roundTripRss', `peak RSS of the web host over the round trip (${Math.round(trip.hostStartRssMb ?? 0)} MB once started${afterExport})`, trip.hostPeakRssMb, 'MB', null))
       }
     }
 
     let browser: BrowserFigures | null = null
-    if (!values['skip-browser']) {
+    if (!values['skip-browser'] && !values['imports-only']) {
       log('Timing the app in Chromium…')
       // Loaded here: Playwright's client would otherwise weigh on this process's memory figure.
       const { measureBrowser } = await import('./browser')
