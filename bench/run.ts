@@ -2,7 +2,7 @@
  * `npm run bench`: generates ten years of history, times the app on it in one process run,
  * prints a table and writes bench/results.json (and, with --readme, the README's figures).
  *
- *   npm run bench -- [--activities N] [--skip-browser] [--readme] [--keep] [--end YYYY-MM-DD]
+ *   npm run bench -- [--activities N] [--skip-browser] [--skip-imports | --imports-only] [--csv-rows N] [--readme] [--keep] [--end YYYY-MM-DD]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, getPriority, loadavg, setPriority, tmpdir, totalmem } from 'node:os'
@@ -16,6 +16,7 @@ import { measureMainThreadBlock, type BlockFigure } from './mainThreadBlock'
 import type { BrowserFigures } from './browser'
 import { describeDataset, fullSize, generateDataset, type GeneratedDataset } from './generate'
 import { measure, measurePair, round, type Timing } from './measure'
+import { measureCsvImport, measureRoundTrip } from './imports'
 import { coreOperations, reportInputFor } from './operations'
 
 const appRoot = resolve(import.meta.dirname, '..', '..')
@@ -106,6 +107,12 @@ async function main(): Promise<void> {
       activities: { type: 'string' },
       end: { type: 'string' },
       'skip-browser': { type: 'boolean', default: false },
+      /** Leaves out the CSV import and the export/import round trip. */
+      'skip-imports': { type: 'boolean', default: false },
+      /** Only the CSV import and the export/import round trip (with --data-dir, on a kept folder). */
+      'imports-only': { type: 'boolean', default: false },
+      /** Rows of the CSV file previewed and imported. */
+      'csv-rows': { type: 'string', default: '100000' },
       /** Only the browser part, e.g. on a folder kept from an earlier run (--data-dir). */
       'browser-only': { type: 'boolean', default: false },
       /** Only how long the parent's event loop stops, core in process vs in its own (e.g. with --data-dir). */
@@ -160,7 +167,7 @@ async function main(): Promise<void> {
 
     let bridge: BridgeFigure[] = []
     let blocks: BlockFigure[] = []
-    if (!values['browser-only'] && !values['blocks-only']) {
+    if (!values['browser-only'] && !values['blocks-only'] && !values['imports-only']) {
       // The first start of the day also takes the daily backup; later starts do not.
       const firstOpen = performance.now()
       ;(await createCore({ dataDir, contentDir, now: () => now, log: silent })).close()
@@ -195,7 +202,7 @@ async function main(): Promise<void> {
       figures.push(single('rss', `peak RSS of this process after the core runs (${Math.round(generatorRss)} MB after generating)`, benchRss, 'MB', null))
     }
 
-    if (!values['browser-only']) {
+    if (!values['browser-only'] && !values['imports-only']) {
       log("Timing how long the parent's event loop stops, core in this process vs in its own…")
       blocks = await measureMainThreadBlock({
         dataDir,
@@ -211,8 +218,30 @@ async function main(): Promise<void> {
       }
     }
 
+    if (!values['browser-only'] && !values['blocks-only'] && !values['skip-imports']) {
+      const rows = Number(values['csv-rows'])
+      log(`Importing a CSV file of ${rows.toLocaleString('en')} rows…`)
+      const csv = await measureCsvImport({ contentDir, rows, now })
+      const perSecond = (ms: number) => Math.round((rows / ms) * 1000).toLocaleString('en')
+      const cpu = (ms: number) => `${(ms / 1000).toFixed(1)} s of CPU`
+      figures.push(single('csvPreview', `CSV preview, ${rows.toLocaleString('en')} rows (${(csv.bytes / 2 ** 20).toFixed(1)} MB): ${perSecond(csv.previewMs)} rows/s (${cpu(csv.previewCpuMs)})`, csv.previewMs, 'ms', 10_000))
+      figures.push(single('csvCommit', `CSV import, ${rows.toLocaleString('en')} rows, backup included: ${perSecond(csv.commitMs)} rows/s (${cpu(csv.commitCpuMs)})`, csv.commitMs, 'ms', 10_000))
+      figures.push(single('csvWait', `longest wait of another call during that import (${csv.progressAnswers} progress calls)`, csv.longestWaitMs, 'ms', 100))
+      log('Exporting everything and importing it back through the web host…')
+      const trip = await measureRoundTrip({ appRoot: values['app-root'] ?? appRoot, dataDir })
+      const mb = (trip.bytes / 2 ** 20).toFixed(1)
+      figures.push(single('roundTripExport', `export everything over HTTP (${mb} MB of JSON)`, trip.exportMs, 'ms', null))
+      figures.push(single('roundTripUpload', 'upload that file to the web host', trip.uploadMs, 'ms', null))
+      figures.push(single('roundTripImport', 'import it from the upload (check, backup, replace)', trip.importMs, 'ms', null))
+      figures.push(single('roundTrip', 'export -> import round trip through the web host', trip.exportMs + trip.uploadMs + trip.importMs, 'ms', null))
+      if (trip.hostPeakRssMb !== null) {
+        const afterExport = trip.hostExportPeakRssMb === null ? '' : `, ${Math.round(trip.hostExportPeakRssMb)} MB after the export`
+        figures.push(single('roundTripRss', `peak RSS of the web host over the round trip (${Math.round(trip.hostStartRssMb ?? 0)} MB once started${afterExport})`, trip.hostPeakRssMb, 'MB', null))
+      }
+    }
+
     let browser: BrowserFigures | null = null
-    if (!values['skip-browser'] && !values['blocks-only']) {
+    if (!values['skip-browser'] && !values['blocks-only'] && !values['imports-only']) {
       log('Timing the app in Chromium…')
       // Loaded here: Playwright's client would otherwise weigh on this process's memory figure.
       const { measureBrowser } = await import('./browser')

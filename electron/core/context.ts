@@ -2,6 +2,7 @@ import type { Db, OpenSqlite } from './store/database'
 import type { SettingsRepository } from './settings/settingsRepository'
 import type { Logger } from './ipc/handle'
 import type { HostServices } from './host/hostServices'
+import type { ExclusiveOptions } from './store/liveStore'
 
 /**
  * The live database's lifecycle, for the features that copy or replace the whole store
@@ -14,7 +15,7 @@ export interface StoreAccess {
    * Runs `work` with every other call held back until it settles, so nothing is written
    * between a whole-store operation's safety backup and its change.
    */
-  exclusive<T>(work: () => Promise<T>): Promise<T>
+  exclusive<T>(work: () => Promise<T>, options?: ExclusiveOptions): Promise<T>
   /**
    * Inside `exclusive` only. Closes the live database, moves `file` into its place and reopens it. Every handler is
    * rebuilt on the new connection, so the `ctx` a handler was built with is stale afterwards.

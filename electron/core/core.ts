@@ -89,7 +89,7 @@ async function openCore(options: CoreOptions): Promise<Core> {
         log,
         dataDir: options.dataDir,
         host,
-        store: { openSqlite, exclusive: (work) => live.exclusive(work), replaceDatabase: (replacement) => live.replaceWith(replacement) },
+        store: { openSqlite, exclusive: (work, options) => live.exclusive(work, options), replaceDatabase: (replacement) => live.replaceWith(replacement) },
       }
       return createDispatcher(createHandlers(ctx))
     }

@@ -97,6 +97,13 @@ export function desktopHost(userData: string): HostServices {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async pickFile(kind) {
+      const window = BrowserWindow.getFocusedWindow()
+      const filter = kind === 'csv' ? fileFilters['.csv'] : fileFilters['.json']
+      const options = { title: kind === 'csv' ? 'Choose a CSV file to import' : 'Choose a Pathfinder export to import', properties: ['openFile' as const], filters: filter ? [filter] : [] }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     printPdf,
     saveFile,
   }

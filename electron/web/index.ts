@@ -8,6 +8,7 @@ import { defaultDataDir } from '../core/host/paths'
 import { parseWebHostArgs } from './args'
 import { startWebHost } from './server'
 import { loadOrCreateToken } from './tokenFile'
+import { removeUploads } from '../core/host/importFiles'
 
 // Built to out/main/web.js: the app root is two folders up.
 const appRoot = resolve(import.meta.dirname, '..', '..')
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
   if (!core) process.exit(1)
   // After the store opened: a folder whose data could not be read gets nothing new written to it.
   const token = loadOrCreateToken(dataDir, { rotate: args.newToken })
-  const webHost = await startWebHost({ dispatcher: core, rendererDir: join(appRoot, 'out', 'renderer'), port: args.port, token })
+  // Uploads of an earlier run were never imported by anyone who can still ask for them.
+  removeUploads(dataDir, new Date())
+  const webHost = await startWebHost({ dispatcher: core, rendererDir: join(appRoot, 'out', 'renderer'), port: args.port, token, dataDir })
   console.log(`Pathfinder is running at ${webHost.url}`)
   console.log(`Data folder: ${dataDir}`)
   if (args.open) openInBrowser(webHost.url)

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fail, type Result } from '@shared/contract'
-import { contentSecurityPolicy, httpApiPrefix, legacySessionCookieName, maxRequestBytes, tokenFragmentKey } from '@shared/contract/transport'
+import { contentSecurityPolicy, httpApiPrefix, httpUploadPath, legacySessionCookieName, maxRequestBytes, tokenFragmentKey } from '@shared/contract/transport'
 import type { Dispatcher } from '../core/ipc/dispatcher'
 import { originAllowed, sessionToken, tokensMatch } from './guards'
 import { resolveStatic } from '../core/host/resolveStatic'
 import { sendFile } from './staticFiles'
+import { receiveUpload } from './upload'
 
 export interface WebHostOptions {
   dispatcher: Dispatcher
@@ -15,6 +16,8 @@ export interface WebHostOptions {
   port?: number
   /** The token every API call must carry (index.ts keeps one per data folder); a random one otherwise. */
   token?: string
+  /** The data folder: uploads of files to import are streamed into it. Without it there is no upload route. */
+  dataDir?: string
 }
 
 export interface WebHost {
@@ -97,6 +100,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           return sendJson(res, 401, fail('unavailable', 'Not signed in to this Pathfinder host. Open the address it printed.'))
         }
         if (req.method !== 'POST') return sendJson(res, 405, fail('invalid-input', 'Use POST for API calls.'))
+        if (url.pathname === httpUploadPath && options.dataDir !== undefined) {
+          const { status, body } = await receiveUpload(req, options.dataDir, new Date())
+          // A body refused before it was read is not drained: the connection goes with it.
+          if (status === 413) res.setHeader('Connection', 'close')
+          return sendJson(res, status, body)
+        }
         try {
           return sendJson(res, 200, await callChannel(options.dispatcher, url.pathname.slice(httpApiPrefix.length), req))
         } catch (error) {

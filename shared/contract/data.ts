@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { channel } from './channel'
-import { noInput } from './fields'
+import { importFile, noInput } from './fields'
 import type { ExportFile, ImportResult } from '../domain/dataTransfer'
 
-/** Far above years of a person's data, far below what would stall the app to parse. */
+/** The most a JSON body may carry; a file (importFile) may be as large as maxImportFileBytes. */
 export const maxImportLength = 50_000_000
 
 export const dataChannels = {
@@ -14,11 +14,18 @@ export const dataChannels = {
    * current state. A file that is refused changes nothing. The renderer reloads afterwards.
    */
   importAll: channel<ImportResult>()(
-    z.strictObject({
-      json: z
-        .string({ error: 'Choose an export file to import' })
-        .min(1, 'The file is empty')
-        .max(maxImportLength, 'That file is too large to be a Pathfinder export (over 50 MB)'),
-    }),
+    z.union(
+      [
+        z.strictObject({
+          json: z
+            .string({ error: 'Choose an export file to import' })
+            .min(1, 'The file is empty')
+            .max(maxImportLength, 'That file is too large to send as text (over 50 MB); import it as a file'),
+        }),
+        /** The way the app imports: the core reads the file, of any size an export has. */
+        z.strictObject({ file: importFile }),
+      ],
+      { error: 'Choose an export file to import' },
+    ),
   ),
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { channel } from './channel'
 import { noInput } from './fields'
 import type { HostInfo } from '../domain/host'
@@ -6,4 +7,6 @@ export const hostChannels = {
   info: channel<HostInfo>()(noInput),
   /** Opens the native folder picker; null when the person cancels. */
   pickFolder: channel<{ path: string | null }>()(noInput),
+  /** Opens the native file picker for a file to import; null when the person cancels. */
+  pickFile: channel<{ path: string | null }>()(z.strictObject({ kind: z.enum(['export', 'csv'], { error: 'Pick an export or a CSV file' }) })),
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from './channel'
-import { httpUrl, isoDate, noInput } from './fields'
+import { httpUrl, importFile, isoDate, noInput } from './fields'
 import { activityFilter } from './activities'
 import type { CsvExport, CsvPreview, ImportProgress, ImportSettings, ImportSummary } from '../domain/activities'
 
@@ -22,7 +22,10 @@ const importId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An import id is 1 to 64 letters, digits, - or _')
 
-const csvText = z.string({ error: 'The CSV text is required' }).max(50_000_000, 'That CSV file is too large (50 MB at most)')
+const csvText = z.string({ error: 'The CSV text is required' }).max(50_000_000, 'That CSV text is too large to send (50 MB at most); import it as a file')
+/** The CSV as text in the call, or as a file the core reads (any size the app exports). */
+const csvSource = <T extends z.ZodRawShape>(rest: T) =>
+  z.union([z.strictObject({ text: csvText, ...rest }), z.strictObject({ file: importFile, ...rest })], { error: 'Choose a CSV file to import' })
 const skipLines = z.array(z.number().int().min(2, 'Line 1 is the header')).max(100_000).optional()
 
 export const importsChannels = {
@@ -59,9 +62,9 @@ export const importsChannels = {
     }),
   ),
   /** Checks a CSV file and says what an import would do, changing nothing. */
-  csvPreview: channel<CsvPreview>()(z.strictObject({ text: csvText, skipLines })),
+  csvPreview: channel<CsvPreview>()(csvSource({ skipLines, importId: importId.optional() })),
   /** All or nothing: any bad line not listed in skipLines rejects the whole file. */
-  csvCommit: channel<ImportSummary>()(z.strictObject({ text: csvText, skipLines, importId: importId.optional() })),
+  csvCommit: channel<ImportSummary>()(csvSource({ skipLines, importId: importId.optional() })),
   csvExport: channel<CsvExport>()(z.strictObject({ filter: activityFilter.optional() })),
   /** The latest progress of a running (or just finished) import; null when unknown. */
   progress: channel<ImportProgress | null>()(z.strictObject({ importId })),

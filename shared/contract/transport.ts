@@ -21,6 +21,16 @@ export function tokenInAddress(address: string): string {
   return new URLSearchParams(hash).get(tokenFragmentKey) ?? ''
 }
 export const maxRequestBytes = 8 * 1024 * 1024
+/**
+ * Where the web host takes a file to import (an export, a CSV) as the raw request body,
+ * streamed to disk: under the API prefix, so whatever guards the API guards it too.
+ */
+export const httpUploadPath = `${httpApiPrefix}upload`
+/**
+ * The largest file an import reads: ten years of data export to about 62 MB, and the core
+ * reads the file as one string, which V8 caps at about 512 million characters.
+ */
+export const maxImportFileBytes = 512 * 1024 * 1024
 
 /**
  * The Content-Security-Policy of every app page, in both hosts. No inline scripts, no eval,

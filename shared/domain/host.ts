@@ -5,6 +5,8 @@ export interface HostInfo {
   /** The desktop app, or the web host in a browser. */
   kind: 'desktop' | 'browser'
   canPickFolder: boolean
+  /** A native file picker whose path the core reads (desktop); otherwise files are uploaded. */
+  canPickFile: boolean
   /** A native save dialog (desktop); otherwise files are downloaded by the browser. */
   canSaveFile: boolean
   canPrintPdf: boolean

@@ -219,6 +219,6 @@ describe('an import that is refused', () => {
   it('refuses a file over the size limit at the contract', async () => {
     const core = await open()
     const error = await refused(apiOf(core).data.importAll({ json: ' '.repeat(maxImportLength + 1) }))
-    expect(error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('That file is too large to be a Pathfinder export (over 50 MB).') })
+    expect(error).toMatchObject({ code: 'invalid-input', message: expect.stringContaining('That file is too large to send as text (over 50 MB); import it as a file.') })
   })
 })

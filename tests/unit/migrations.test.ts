@@ -215,6 +215,21 @@ const cases: MigrationCase[] = [
       expect(completedAt(3)).toBe('2026-06-01T00:00:00.000Z')
     },
   },
+  {
+    version: 10,
+    seed(db) {
+      const add = db.prepare('INSERT INTO activity (kind, date, title, repo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      add.run('learning', '2026-01-02', 'Read the SQLite docs', null, at, at)
+      add.run('commits', '2026-01-02', 'Commits to router', 'me/router', at, at)
+    },
+    check(db) {
+      // An import's "is this activity already logged?" is one seek on the new index, whatever the day holds.
+      const same = "SELECT * FROM activity a WHERE a.deleted_at IS NULL AND a.date = ? AND a.kind = ? AND a.title = ? AND a.repo IS ? ORDER BY a.id LIMIT 1"
+      expect(JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${same}`).all('2026-01-02', 'learning', 'x', null))).toContain('activity_same')
+      expect(db.prepare(same).get('2026-01-02', 'learning', 'READ THE SQLITE DOCS', null)).toMatchObject({ title: 'Read the SQLite docs' })
+      expect(db.prepare(same).get('2026-01-02', 'commits', 'Commits to router', 'ME/ROUTER')).toMatchObject({ repo: 'me/router' })
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

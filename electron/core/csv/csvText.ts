@@ -21,9 +21,12 @@ export function detectDelimiter(text: string): ',' | ';' {
   return header.includes(';') && !header.includes(',') ? ';' : ','
 }
 
-export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(input)): CsvParse {
+/**
+ * The records of a CSV text one by one, so a caller can pause between them; the generator's
+ * return value is the error that stopped it, or null at the end of the text.
+ */
+export function* csvRecords(input: string, delimiter: ',' | ';' = detectDelimiter(input)): Generator<CsvRecord, CsvParse['error'], void> {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input
-  const records: CsvRecord[] = []
   let line = 1
   let i = 0
   while (i < text.length) {
@@ -34,7 +37,7 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
       if (text[i] === '"') {
         i++
         for (;;) {
-          if (i >= text.length) return { records, error: { line: start, message: 'A quoted value is never closed (a " is missing)' } }
+          if (i >= text.length) return { line: start, message: 'A quoted value is never closed (a " is missing)' }
           const ch = text[i]
           if (ch === '"') {
             if (text[i + 1] === '"') {
@@ -51,7 +54,7 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
         }
         const after = text[i]
         if (after !== undefined && after !== delimiter && after !== '\r' && after !== '\n') {
-          return { records, error: { line, message: `Unexpected text after a closing quote; put the whole value in quotes and double any " inside` } }
+          return { line, message: `Unexpected text after a closing quote; put the whole value in quotes and double any " inside` }
         }
       } else {
         while (i < text.length && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') cell += text[i++]
@@ -67,9 +70,18 @@ export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(i
     if (text[i] === '\n') i++
     line++
     // A blank line is no record; it still counts for line numbers.
-    if (!(cells.length === 1 && cells[0]?.trim() === '')) records.push({ line: start, cells })
+    if (!(cells.length === 1 && cells[0]?.trim() === '')) yield { line: start, cells }
   }
-  return { records, error: null }
+  return null
+}
+
+export function parseCsv(input: string, delimiter: ',' | ';' = detectDelimiter(input)): CsvParse {
+  const records: CsvRecord[] = []
+  const reading = csvRecords(input, delimiter)
+  for (let next = reading.next(); ; next = reading.next()) {
+    if (next.done) return { records, error: next.value }
+    records.push(next.value)
+  }
 }
 
 const needsQuotes = /[",\r\n;]|^\s|\s$/

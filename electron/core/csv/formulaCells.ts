@@ -15,8 +15,10 @@ const formulaStart = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/
 export const defuseFormula = (value: string): string => (formulaStart.test(value) || value.startsWith("'") ? `'${value}` : value)
 
 export const undoDefuse = (value: string): string => {
+  // Most cells do not start with an apostrophe: no copy of them is made.
+  if (!value.startsWith("'")) return value
   const rest = value.slice(1)
-  return value.startsWith("'") && (formulaStart.test(rest) || rest.startsWith("'")) ? rest : value
+  return formulaStart.test(rest) || rest.startsWith("'") ? rest : value
 }
 
 /** One cell: text defused and quoted; a number as itself (a negative number is a number, not a formula); null empty. */

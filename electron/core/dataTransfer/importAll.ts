@@ -1,15 +1,16 @@
+import { closeSync, fsyncSync, openSync, rmSync } from 'node:fs'
 import { z } from 'zod'
 import type Database from 'better-sqlite3'
 import { exportFormat, type ExportCell, type ExportDocument, type ExportRow } from '@shared/domain/dataTransfer'
 import { DomainError } from '../ipc/domainError'
 import { unstorableTextReason } from '../ipc/nulCharacters'
-import { latestVersion, type Db, type OpenSqlite } from '../store/database'
+import { databasePath, latestVersion, type Db, type OpenSqlite } from '../store/database'
 import { applyMigrations } from '../store/migrate'
 import { migrations as allMigrations, type Migration } from '../store/migrations'
 import { userTablesAt } from '../store/userTables'
 import { sequencesKey } from './exportAll'
 import { rowProblem } from './rowRules'
-import { quoteId, readRows, readSequences, tableColumns, tableExists } from './tableRows'
+import { quoteId, tableColumns, tableExists } from './tableRows'
 
 /** Longer than any note the app lets anyone write (20,000), far shorter than a hostile blob. */
 const maxCellLength = 1_000_000
@@ -31,13 +32,34 @@ const cell = z.union([cellText, z.number(), z.null()], {
   error: 'Expected text, a number or null',
 })
 const row = z.record(z.string().max(64, 'Field name too long'), cell)
+/**
+ * The document's frame; its rows are checked one by one (rowProblems), so that zod's copy of
+ * each is dropped at once instead of a second copy of every row being held (some 200 MB at
+ * ten years of data).
+ */
 const documentSchema = z.strictObject({
   format: z.literal(exportFormat),
   schemaVersion: z.number().int().min(1),
   exportedAt: z.string().max(64),
-  data: z.record(z.string().max(64, 'Table name too long'), z.array(row).max(maxRowsPerTable, 'Too many rows')),
+  data: z.record(z.string().max(64, 'Table name too long'), z.array(z.unknown()).max(maxRowsPerTable, 'Too many rows')),
 })
 const sequenceRow = z.strictObject({ name: z.string(), seq: z.number().int().min(0) })
+
+const isExportRow = (value: unknown): value is ExportRow => row.safeParse(value).success
+
+/** The rows as they are, each checked once; the problems with their place in the file, as zod would report them for the whole document. */
+function checkRows(data: Record<string, unknown[]>): { rows: Record<string, ExportRow[]>; issues: z.core.$ZodIssue[] } {
+  const rows: Record<string, ExportRow[]> = {}
+  const issues: z.core.$ZodIssue[] = []
+  for (const [table, entries] of Object.entries(data)) {
+    const checked: ExportRow[] = (rows[table] = [])
+    entries.forEach((entry, index) => {
+      if (isExportRow(entry)) checked.push(entry)
+      else for (const issue of row.safeParse(entry).error?.issues ?? []) issues.push({ ...issue, path: ['data', table, index, ...issue.path] })
+    })
+  }
+  return { rows, issues }
+}
 
 const where = (path: readonly PropertyKey[]): string =>
   path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '')
@@ -87,12 +109,14 @@ export function validateExport(json: string, migrations: readonly Migration[] = 
     )
   }
   const parsed = documentSchema.safeParse(raw)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 3).map((issue) => `${where(issue.path) || 'the file'}: ${issue.message}`)
-    const more = parsed.error.issues.length > 3 ? ` (and ${parsed.error.issues.length - 3} more)` : ''
+  const checked = parsed.success ? checkRows(parsed.data.data) : { rows: {}, issues: parsed.error.issues }
+  if (!parsed.success || checked.issues.length > 0) {
+    const { issues } = checked
+    const problems = issues.slice(0, 3).map((issue) => `${where(issue.path) || 'the file'}: ${issue.message}`)
+    const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : ''
     throw refuse(`The file does not fit the export format: ${problems.join('; ')}${more}.`)
   }
-  const document = parsed.data
+  const document: ExportDocument = { ...parsed.data, data: checked.rows }
   const expected = userTablesAt(document.schemaVersion).map((t) => t.name)
   const unknown = Object.keys(document.data).find((t) => t !== sequencesKey && !expected.includes(t))
   if (unknown !== undefined) throw refuse(`The file has a table "${unknown.slice(0, 64)}" that format ${document.schemaVersion} does not have.`)
@@ -174,20 +198,29 @@ function assertForeignKeys(db: Db): void {
   }
 }
 
-export interface StagedImport {
-  tables: { name: string; rows: ExportRow[] }[]
-  sequences: ExportRow[]
+/** Where an import is staged: beside the live database, so putting it in place is a rename on the same disk. */
+export const importStagingPath = (dataDir: string): string => `${databasePath(dataDir)}.importing`
+
+const removeStaging = (file: string): void => {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
 }
 
 /**
- * Loads the document into a scratch in-memory database at the file's own schema version,
- * where SQLite's own constraints judge every row, then runs the app's later migrations over
- * it: an older export arrives in today's shape by the same road an older database does.
- * The live store is not touched.
+ * Builds the imported store in a file of its own at the document's schema version, where
+ * SQLite's own constraints judge every row, then runs the app's later migrations over it: an
+ * older export arrives in today's shape by the same road an older database does. The live
+ * store is not touched; the caller puts the file in its place (as a restore does), so the
+ * rows are written once, by SQLite, and never held a second time in memory. On any failure
+ * the file is removed. Returns the rows per table.
  */
-export function stageImport(document: ExportDocument, openSqlite: OpenSqlite, migrations: readonly Migration[] = allMigrations): StagedImport {
-  const staging = openSqlite(':memory:')
+export function stageImport(document: ExportDocument, file: string, openSqlite: OpenSqlite, migrations: readonly Migration[] = allMigrations): Record<string, number> {
+  removeStaging(file)
+  const staging = openSqlite(file)
   try {
+    // A scratch file until it is complete: no journal on disk and no syncs while it is built,
+    // one fsync once it is closed.
+    staging.pragma('journal_mode = MEMORY')
+    staging.pragma('synchronous = OFF')
     applyMigrations(staging, migrations.filter((m) => m.version <= document.schemaVersion))
     staging.pragma('foreign_keys = OFF')
     staging.transaction(() => {
@@ -198,25 +231,18 @@ export function stageImport(document: ExportDocument, openSqlite: OpenSqlite, mi
     staging.pragma('foreign_keys = ON')
     applyMigrations(staging, migrations)
     const names = userTablesAt(latestVersion(migrations)).map((t) => t.name)
-    return { tables: names.map((name) => ({ name, rows: readRows(staging, name) })), sequences: readSequences(staging, names) }
-  } finally {
+    const counts = Object.fromEntries(names.map((name) => [name, Number(staging.prepare(`SELECT count(*) FROM ${quoteId(name)}`).pluck().get())]))
     staging.close()
-  }
-}
-
-/**
- * Replaces every user table with the staged rows in one transaction: all of it lands or
- * none of it does. Foreign keys are checked at commit, so rows go in table by table.
- */
-export function replaceUserTables(db: Db, staged: StagedImport): Record<string, number> {
-  db.transaction(() => {
-    db.pragma('defer_foreign_keys = ON')
-    for (const { name } of [...staged.tables].reverse()) db.prepare(`DELETE FROM ${quoteId(name)}`).run()
-    if (tableExists(db, 'sqlite_sequence')) {
-      db.prepare('DELETE FROM sqlite_sequence WHERE name IN (SELECT value FROM json_each(?))').run(JSON.stringify(staged.tables.map((t) => t.name)))
+    const fd = openSync(file, 'r+')
+    try {
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
     }
-    for (const { name, rows } of staged.tables) insertRows(db, name, rows)
-    writeSequences(db, staged.sequences)
-  })()
-  return Object.fromEntries(staged.tables.map((t) => [t.name, t.rows.length]))
+    return counts
+  } catch (error) {
+    if (staging.open) staging.close()
+    removeStaging(file)
+    throw error
+  }
 }

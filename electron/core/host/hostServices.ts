@@ -19,6 +19,8 @@ export interface HostServices {
   secrets: SecretStore
   /** A native folder picker; absent where there is none (the browser types a path instead). */
   pickFolder?: () => Promise<string | null>
+  /** A native file picker for a file to import; the core reads the path it gives. */
+  pickFile?: (kind: 'export' | 'csv') => Promise<string | null>
   /** Prints self-contained HTML to PDF with Chromium (printToPDF, or headless in the web host). */
   printPdf?: (html: string, options: ReportPdfOptions) => Promise<Buffer>
   /** A native save dialog that writes the file; null when the person cancels. */

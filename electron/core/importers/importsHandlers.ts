@@ -1,10 +1,12 @@
-import { contract } from '@shared/contract'
+import { channelName, contract } from '@shared/contract'
+import type { ImportFile } from '@shared/contract/fields'
 import { createActivitiesRepository } from '../activities/activitiesRepository'
 import { backupNow } from '../backups/backups'
 import { createGoalLookup } from '../activities/goalLookup'
 import type { CoreContext } from '../context'
 import { DomainError } from '../ipc/domainError'
 import { handle, type CoreHandlers } from '../ipc/handle'
+import { doneWithImportFile, readImportFile } from '../host/importFiles'
 import { exportCsv } from './csv/exportCsv'
 import { commitCsv, previewCsv } from './csv/importCsv'
 import { importGit } from './git/importGit'
@@ -12,6 +14,7 @@ import { assertTokenMayTravel, createGitHubTokens, tokenOrigin } from './github/
 import { importGitHub } from './github/importGitHub'
 import { createImportRegistry } from './importRegistry'
 import { createImportSettings } from './importSettings'
+import { databasePath } from '../store/database'
 
 export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
   const { db, settings, now, log, host } = ctx
@@ -27,6 +30,23 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
 
   // The state just before an import that changes something is one click away on the Backups screen.
   const beforeWrite = () => backupNow(ctx, 'before-import')
+  // The CSV import backs up while its transaction is still open: through a connection of its
+  // own, which reads the store as last committed, so the backup is the state before the import.
+  const beforeCsvCommit = async () => {
+    const before = ctx.store.openSqlite(databasePath(ctx.dataDir), { readonly: true, fileMustExist: true })
+    try {
+      return await backupNow({ ...ctx, db: before }, 'before-import')
+    } finally {
+      before.close()
+    }
+  }
+
+  // A CSV import holds a transaction open across its pauses: every other call waits for it,
+  // but its own progress and cancel, which never touch the database, are answered meanwhile.
+  const exclusively = <T>(work: () => Promise<T>): Promise<T> =>
+    ctx.store.exclusive(work, { letThrough: [channelName('imports', 'progress'), channelName('imports', 'cancel')] })
+
+  const csvText = (input: { text: string } | { file: ImportFile }): Promise<string> | string => ('text' in input ? input.text : readImportFile(ctx.dataDir, input.file))
 
   /** Runs an import under its id, so `progress` and `cancel` can find it while it runs. */
   async function tracked<T>(importId: string | undefined, body: (run: ReturnType<typeof registry.start>) => Promise<T> | T): Promise<T> {
@@ -75,11 +95,17 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
         throw error
       }
     }, log),
-    csvPreview: handle(c.csvPreview, ({ text, skipLines }) => previewCsv(db, repo, { text, skipLines, rules: rules() }), log),
-    csvCommit: handle(c.csvCommit, ({ text, skipLines, importId }) =>
-      tracked(importId, async ({ signal, onProgress }) => {
-        onProgress(0, 1, 'Importing the CSV file')
-        const summary = await commitCsv(db, repo, { text, skipLines, rules: rules(), signal, beforeWrite })
+    csvPreview: handle(c.csvPreview, (input) =>
+      tracked(input.importId, async ({ signal, onProgress }) => {
+        const text = await csvText(input)
+        return previewCsv(db, repo, { text, skipLines: input.skipLines, rules: rules(), signal, onProgress, exclusively })
+      }), log),
+    csvCommit: handle(c.csvCommit, (input) =>
+      tracked(input.importId, async ({ signal, onProgress }) => {
+        const text = await csvText(input)
+        const summary = await commitCsv(db, repo, { text, skipLines: input.skipLines, rules: rules(), signal, onProgress, beforeWrite: beforeCsvCommit, exclusively })
+        // Kept after a refusal, so the person can import it again skipping the bad lines.
+        if ('file' in input) await doneWithImportFile(ctx.dataDir, input.file)
         onProgress(1, 1, 'Done')
         return summary
       }), log),

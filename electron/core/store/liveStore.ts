@@ -13,11 +13,20 @@ import type { Db } from './database'
  */
 export interface LiveStore extends Dispatcher {
   readonly db: Db
-  /** Holds back every other call until `work` settles. */
-  exclusive<T>(work: () => Promise<T>): Promise<T>
+  /** Holds back every other call (but those named in `letThrough`) until `work` settles. */
+  exclusive<T>(work: () => Promise<T>, options?: ExclusiveOptions): Promise<T>
   /** Only inside `exclusive`. */
   replaceWith(file: string): Promise<void>
   close(): void
+}
+
+export interface ExclusiveOptions {
+  /**
+   * Channels answered while `work` runs: a long import lets its own progress and cancel
+   * through. Only channels that never touch the database belong here, since `work` may hold a
+   * transaction open on it across its pauses.
+   */
+  letThrough?: readonly string[]
 }
 
 export function createLiveStore(options: {
@@ -30,6 +39,7 @@ export function createLiveStore(options: {
   let db = options.db
   let dispatcher = build(db)
   let gate: Promise<void> | null = null
+  let letThrough: ReadonlySet<string> = new Set()
 
   return {
     get db() {
@@ -39,17 +49,19 @@ export function createLiveStore(options: {
       return dispatcher.channels
     },
     async dispatch(name: string, input: unknown): Promise<Result<unknown>> {
-      while (gate) await gate
+      while (gate && !letThrough.has(name)) await gate
       return dispatcher.dispatch(name, input)
     },
-    async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    async exclusive<T>(work: () => Promise<T>, options: ExclusiveOptions = {}): Promise<T> {
       if (gate) throw new DomainError('conflict', 'A restore or import is already running. Wait for it to finish.')
       let finish = () => {}
       gate = new Promise<void>((resolve) => (finish = resolve))
+      letThrough = new Set(options.letThrough)
       try {
         return await work()
       } finally {
         gate = null
+        letThrough = new Set()
         finish()
       }
     },

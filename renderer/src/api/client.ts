@@ -1,6 +1,6 @@
 import { contract, createClient, type Api } from '@shared/contract'
 import { setHostReach } from './hostReach'
-import { createHttpInvoke } from './httpTransport'
+import { createHttpInvoke, createHttpUpload } from './httpTransport'
 import { sessionHeaders } from './session'
 
 /**
@@ -9,3 +9,9 @@ import { sessionHeaders } from './session'
  */
 export const api: Api = window.api ?? createClient(contract, createHttpInvoke('', sessionHeaders, setHostReach))
 export const transport: 'ipc' | 'http' = window.api ? 'ipc' : 'http'
+
+/**
+ * Streams a file to import to the web host; null in the desktop app, where the core reads the
+ * path the native picker gave (api.host.pickFile) instead.
+ */
+export const uploadFile = window.api ? null : createHttpUpload('', sessionHeaders, setHostReach)

@@ -5,6 +5,7 @@ import type { BackupInfo, RestoreResult } from '@shared/domain/backups'
 import type { ExportFile, ImportResult } from '@shared/domain/dataTransfer'
 import type { HostInfo } from '@shared/domain/host'
 import { api } from '../api/client'
+import { fileForCall, type PickedFile } from '../api/importFile'
 
 /** What is running now; one at a time, since each of them reads or replaces the whole store. */
 export type DataTask = { kind: 'backup' } | { kind: 'restore'; name: string } | { kind: 'export' } | { kind: 'import' }
@@ -47,7 +48,13 @@ export const useSettingsStore = defineStore('settings', () => {
 
   const restore = (backup: BackupInfo): Promise<Result<RestoreResult>> => run({ kind: 'restore', name: backup.name }, () => api.backups.restore({ name: backup.name }))
   const exportAll = (): Promise<Result<ExportFile>> => run({ kind: 'export' }, () => api.data.exportAll({}))
-  const importAll = (json: string): Promise<Result<ImportResult>> => run({ kind: 'import' }, () => api.data.importAll({ json }))
+  /** The core reads the file from disk (sent there first from a browser): an export of any size imports. */
+  const importAll = (picked: PickedFile): Promise<Result<ImportResult>> =>
+    run({ kind: 'import' }, async () => {
+      const sent = await fileForCall(picked)
+      if (!sent.ok) return sent
+      return api.data.importAll('file' in sent.value ? { file: sent.value.file } : { json: sent.value.text })
+    })
 
   return { hostInfo, backups, loaded, loadError, task, busy, load, loadBackups, backUpNow, restore, exportAll, importAll }
 })

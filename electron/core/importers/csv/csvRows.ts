@@ -7,8 +7,9 @@ import { activityIssues, type RuleDeps } from '../../activities/activityRules'
 import { draftFields } from '../../activities/activityFields'
 import { describeIssues } from '../../ipc/describeIssues'
 import { columnOf, requiredColumns, splitSkills, type CsvColumn } from './csvColumns'
-import { parseCsv } from '../../csv/csvText'
+import { csvRecords, type CsvParse, type CsvRecord } from '../../csv/csvText'
 import { undoDefuse } from '../../csv/formulaCells'
+import { inSlices } from '../importRun'
 
 export interface CsvRow {
   line: number
@@ -47,12 +48,33 @@ const countCell = (cell: string | undefined): number | null => {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : null
 }
 
+/** parseCsv with pauses: 100,000 rows take a few hundred milliseconds. */
+async function parseInChunks(text: string, signal: AbortSignal | undefined): Promise<CsvParse> {
+  const records: CsvRecord[] = []
+  const reading = csvRecords(text)
+  let error: CsvParse['error'] = null
+  const all = {
+    *[Symbol.iterator]() {
+      error = yield* reading
+    },
+  }
+  await inSlices(all, (record: CsvRecord) => records.push(record), { signal })
+  return { records, error }
+}
+
+export interface CsvReading {
+  signal?: AbortSignal | undefined
+  /** Records checked so far, after each chunk. */
+  onRecords?: (done: number, total: number) => void
+}
+
 /**
  * Reads a CSV file into activities, checking every row with the same rules as the form and
  * collecting every problem with its line, so a person can fix the whole file in one pass.
+ * Pauses between chunks of records, so a long file does not hold up other calls.
  */
-export function readCsv(text: string, deps: RuleDeps): CsvRead {
-  const parsed = parseCsv(text)
+export async function readCsv(text: string, deps: RuleDeps, reading: CsvReading = {}): Promise<CsvRead> {
+  const parsed = await parseInChunks(text, reading.signal)
   const [header, ...records] = parsed.records
   const errors: ImportIssue[] = []
   const fail = (line: number, message: string): CsvRead => ({ rows: [], records: records.length, errors: [...errors, { line, message }], fatal: true })
@@ -66,11 +88,22 @@ export function readCsv(text: string, deps: RuleDeps): CsvRead {
   const missing = requiredColumns.filter((c) => !columns.includes(c))
   if (missing.length > 0) return fail(header.line, `The header needs the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`)
 
+  // A file names the same few skills on thousands of rows: each list is looked up once.
+  const unknownSkills = new Map<string, string[]>()
+  const rules: RuleDeps = {
+    ...deps,
+    unknownSkills(ids) {
+      const key = ids.join('\n')
+      const known = unknownSkills.get(key) ?? deps.unknownSkills(ids)
+      unknownSkills.set(key, known)
+      return known
+    },
+  }
   const rows: CsvRow[] = []
-  for (const record of records) {
+  const checkRecord = (record: CsvRecord): void => {
     if (record.cells.length > columns.length) {
       errors.push({ line: record.line, message: `${record.cells.length} values but the header has ${columns.length} columns (a comma inside a value needs quotes)` })
-      continue
+      return
     }
     const cell = new Map<CsvColumn, string>()
     columns.forEach((column, i) => {
@@ -98,17 +131,18 @@ export function readCsv(text: string, deps: RuleDeps): CsvRead {
     if (key.length > 300) issues.push({ path: 'key', message: 'Keep the key under 300 characters' })
     if (checked.success) {
       const fields = draftFields(checked.data)
-      issues.push(...activityIssues(fields, deps))
+      issues.push(...activityIssues(fields, rules))
       if (issues.length === 0) {
         rows.push({
           line: record.line,
           fields: { ...fields, source: 'csv', externalKey: key === '' ? null : key, commitCount, linesChanged },
         })
-        continue
+        return
       }
     }
     for (const issue of issues) errors.push({ line: record.line, message: `${columnLabel(issue.path)}: ${issue.message}` })
   }
+  await inSlices(records, checkRecord, { signal: reading.signal, onPause: (done) => reading.onRecords?.(done, records.length) })
   if (parsed.error) return { rows: [], records: records.length, errors: [...errors, parsed.error], fatal: true }
   return { rows, records: records.length, errors, fatal: false }
 }

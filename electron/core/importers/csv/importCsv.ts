@@ -5,8 +5,9 @@ import type { RuleDeps } from '../../activities/activityRules'
 import { DomainError } from '../../ipc/domainError'
 import type { Db } from '../../store/database'
 import type { ImportRun } from '../importRun'
-import { writeImport, writeImportWhenNeeded, type ImportPolicy } from '../writeImport'
+import { writeImportInChunks, type ImportPolicy } from '../writeImport'
 import { readCsv } from './csvRows'
+import { sameActivities } from './sameActivities'
 
 const sameFields = (a: ImportedFields, b: ImportedFields): boolean =>
   a.kind === b.kind &&
@@ -26,41 +27,59 @@ const sameFields = (a: ImportedFields, b: ImportedFields): boolean =>
  * same activity (day, kind, title, repository) is already logged, so importing a file twice
  * adds nothing.
  */
-const csvPolicy = (repo: ActivitiesRepository): ImportPolicy => ({
-  findUnkeyed: (incoming) => (incoming.externalKey === null ? repo.findSame(incoming) : undefined),
-  merge(existing, incoming) {
-    if (incoming.externalKey === null) return null
-    const current: ImportedFields = {
-      ...incoming,
-      kind: existing.kind,
-      date: existing.date,
-      title: existing.title,
-      url: existing.url,
-      repo: existing.repo,
-      state: existing.state,
-      hours: existing.hours,
-      notes: existing.notes,
-      goalId: existing.goalId,
-      skillIds: existing.skills.map((s) => s.id),
-    }
-    if (sameFields(current, incoming)) return null
-    return {
-      ...incoming,
-      commitCount: incoming.commitCount ?? existing.commitCount,
-      linesChanged: incoming.linesChanged ?? existing.linesChanged,
-    }
-  },
-})
+const csvPolicy = (repo: ActivitiesRepository, items: readonly ImportedFields[]): ImportPolicy => {
+  const same = sameActivities(repo, items)
+  return {
+    findUnkeyed: (incoming) => (incoming.externalKey === null && same.mayExist(incoming) ? repo.findSame(incoming) : undefined),
+    written: same.written,
+    merge(existing, incoming) {
+      if (incoming.externalKey === null) return null
+      const current: ImportedFields = {
+        ...incoming,
+        kind: existing.kind,
+        date: existing.date,
+        title: existing.title,
+        url: existing.url,
+        repo: existing.repo,
+        state: existing.state,
+        hours: existing.hours,
+        notes: existing.notes,
+        goalId: existing.goalId,
+        skillIds: existing.skills.map((s) => s.id),
+      }
+      if (sameFields(current, incoming)) return null
+      return {
+        ...incoming,
+        commitCount: incoming.commitCount ?? existing.commitCount,
+        linesChanged: incoming.linesChanged ?? existing.linesChanged,
+      }
+    },
+  }
+}
 
 export interface CsvImportOptions {
   text: string
   /** Lines (as reported) the user agreed to leave out. */
   skipLines?: readonly number[] | undefined
   rules: RuleDeps
+  /**
+   * Runs the store's part with every other call held back (ctx.store.exclusive): the write
+   * keeps one transaction open across its pauses. Reading the file happens before, outside it.
+   */
+  exclusively?: <T>(work: () => Promise<T>) => Promise<T>
 }
 
-function plan(options: CsvImportOptions) {
-  const read = readCsv(options.text, options.rules)
+const alone = <T>(work: () => Promise<T>): Promise<T> => work()
+
+/** The share of the progress bar each step gets: reading the file, then checking (a preview) or writing. */
+const progressOf = (run: ImportRun, records: number) => ({
+  reading: (done: number) => run.onProgress?.(done, records * 2, 'Reading the CSV file'),
+  checking: (done: number) => run.onProgress?.(records + done, records * 2, 'Checking against your log'),
+  writing: (done: number) => run.onProgress?.(records + done, records * 2, 'Importing'),
+})
+
+async function plan(options: CsvImportOptions, run: ImportRun = {}) {
+  const read = await readCsv(options.text, options.rules, { signal: run.signal, onRecords: (done, total) => progressOf(run, total).reading(done) })
   const skip = new Set(options.skipLines ?? [])
   const rows = read.rows.filter((r) => !skip.has(r.line))
   const badLines = [...new Set(read.errors.map((e) => e.line).filter((l) => l !== undefined))].sort((a, b) => a - b)
@@ -70,11 +89,14 @@ function plan(options: CsvImportOptions) {
 }
 
 /** What an import would do; the store is written and rolled back, so the counts are exact. */
-export function previewCsv(db: Db, repo: ActivitiesRepository, options: CsvImportOptions): CsvPreview {
-  const { read, rows, badLines, skippedByUser } = plan(options)
+export async function previewCsv(db: Db, repo: ActivitiesRepository, options: CsvImportOptions & ImportRun): Promise<CsvPreview> {
+  const { read, rows, badLines, skippedByUser } = await plan(options, options)
+  const progress = progressOf(options, read.records)
+  const exclusively = options.exclusively ?? alone
+  const items = rows.map((r) => r.fields)
   const summary = read.fatal
     ? { added: 0, updated: 0, skipped: 0 }
-    : writeImport(db, repo, rows.map((r) => r.fields), csvPolicy(repo), options.rules.now, { dryRun: true })
+    : await exclusively(() => writeImportInChunks(db, repo, items, csvPolicy(repo, items), options.rules.now, { dryRun: true, signal: options.signal, onRows: progress.checking }))
   return {
     added: summary.added,
     updated: summary.updated,
@@ -92,9 +114,14 @@ const describeLines = (issues: ImportIssue[]): string => {
   return lines.length === 1 ? ` (line ${shown})` : ` (lines ${shown}${lines.length > 8 ? ', ...' : ''})`
 }
 
-/** All or nothing: a bad line the user did not agree to skip rejects the whole file. */
+/**
+ * All or nothing: a bad line the user did not agree to skip rejects the whole file. Written
+ * in chunks with the event loop free between them; only when something changed, the backup
+ * (beforeWrite, from the state before) and the commit. A cancel at any point leaves the store
+ * as it was.
+ */
 export async function commitCsv(db: Db, repo: ActivitiesRepository, options: CsvImportOptions & ImportRun): Promise<ImportSummary> {
-  const { read, rows, blocking, skippedByUser } = plan(options)
+  const { read, rows, blocking, skippedByUser } = await plan(options, options)
   if (blocking.length > 0) {
     const count = new Set(blocking.map((b) => b.line)).size
     const head = read.fatal
@@ -106,6 +133,10 @@ export async function commitCsv(db: Db, repo: ActivitiesRepository, options: Csv
       blocking.map((b) => ({ path: b.line === undefined ? '' : `line ${b.line}`, message: b.message })),
     )
   }
-  const summary = await writeImportWhenNeeded(db, repo, rows.map((r) => r.fields), csvPolicy(repo), options.rules.now, options)
+  const progress = progressOf(options, read.records)
+  const items = rows.map((r) => r.fields)
+  const summary = await (options.exclusively ?? alone)(() =>
+    writeImportInChunks(db, repo, items, csvPolicy(repo, items), options.rules.now, { signal: options.signal, onRows: progress.writing, beforeCommit: options.beforeWrite }),
+  )
   return { ...summary, skipped: summary.skipped + skippedByUser, errors: read.errors }
 }
