@@ -1,7 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test'
 import { maxRequestBytes } from '../../shared/contract/transport'
 import { apiFor, value } from './support/hostApi'
-import { makeDataDir, startHost } from './support/webHost'
+import { addressAt, makeDataDir, startHost } from './support/webHost'
 
 /** The renderer's requests to the upload route, and the import calls that named an upload. */
 function watchUploads(page: Page) {
@@ -26,7 +26,7 @@ test('an export larger than one call may carry is uploaded as a file and importe
 
   const host = await startHost(makeDataDir())
   const watched = watchUploads(page)
-  await page.goto(host.url.replace(/#.*$/, '') + '#/settings')
+  await page.goto(addressAt(host, '/settings'))
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
   await page.getByLabel('Export file to import').setInputFiles({ name: 'pathfinder-export-big.json', mimeType: 'application/json', buffer: Buffer.from(json) })
   const replace = page.getByRole('dialog', { name: 'Replace all your data with this file?' })
@@ -47,7 +47,7 @@ test('a CSV file larger than one call may carry is uploaded once, previewed and 
   // Blank lines hold no record: the same 40 rows, in a file past the 8 MiB of a call.
   const head = ['date,kind,title,url,repo,state,hours,skills', ...rows].join('\r\n')
   const csv = head + '\r\n'.repeat(Math.ceil((maxRequestBytes + 1 - head.length) / 2))
-  await page.goto(host.url.replace(/#.*$/, '') + '#/activities')
+  await page.goto(addressAt(host, '/activities'))
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const importer = page.getByRole('dialog', { name: 'Import activities' })
   await importer.getByRole('tab', { name: 'CSV file' }).click()
