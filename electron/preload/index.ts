@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { contract, createClient } from '@shared/contract'
 import { createDesktopBridge } from '@shared/contract/desktop'
 import { ipcChannelPrefix } from '@shared/contract/transport'
@@ -10,5 +10,5 @@ import { ipcChannelPrefix } from '@shared/contract/transport'
 const api = createClient(contract, (channel, input) => ipcRenderer.invoke(ipcChannelPrefix + channel, input))
 
 contextBridge.exposeInMainWorld('api', api)
-// Menu commands and the core's restarts in, the window's theme out (shared/contract/desktop.ts).
-contextBridge.exposeInMainWorld('desktop', createDesktopBridge(ipcRenderer))
+// Menu commands and the core's restarts in, the window's theme out, dropped files' paths (shared/contract/desktop.ts).
+contextBridge.exposeInMainWorld('desktop', createDesktopBridge(ipcRenderer, webUtils))

@@ -17,6 +17,12 @@ export interface DesktopBridge {
   /** Runs the listener, with words for the person, whenever the core's process had to be restarted. */
   onCoreRestarted(listener: (event: CoreRestarted) => void): () => void
   setTheme(choice: ThemeChoice): void
+  /**
+   * Where a file dropped on the window or chosen in a file input is on disk (Electron's
+   * webUtils.getPathForFile), so the core reads it there rather than through a call; '' for a
+   * file that is not on disk.
+   */
+  pathOfFile(file: File): string
 }
 
 /** IPC channel names, outside the contract's `pathfinder:` namespace. */
@@ -25,6 +31,11 @@ export const desktopChannels = {
   coreRestarted: coreRestartedChannel,
   setTheme: 'desktop:set-theme',
 } as const
+
+/** The part of Electron's webUtils the bridge uses. */
+export interface BridgeFiles {
+  getPathForFile(file: File): string
+}
 
 /** The part of Electron's ipcRenderer the bridge uses (a stand-in in tests). */
 export interface BridgeIpc {
@@ -37,7 +48,7 @@ export interface BridgeIpc {
  * Built in the preload from ipcRenderer. Only well-formed messages reach the page, and the page
  * never sees the IPC event (which would hand it the sender).
  */
-export function createDesktopBridge(ipc: BridgeIpc): DesktopBridge {
+export function createDesktopBridge(ipc: BridgeIpc, files: BridgeFiles): DesktopBridge {
   return {
     onCommand(listener) {
       const relay = (_event: unknown, id: unknown) => {
@@ -53,6 +64,7 @@ export function createDesktopBridge(ipc: BridgeIpc): DesktopBridge {
       ipc.on(desktopChannels.coreRestarted, relay)
       return () => void ipc.removeListener(desktopChannels.coreRestarted, relay)
     },
+    pathOfFile: (file) => files.getPathForFile(file),
     setTheme(choice) {
       const parsed = themeChoice.safeParse(choice)
       if (parsed.success) ipc.send(desktopChannels.setTheme, parsed.data)

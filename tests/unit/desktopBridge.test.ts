@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { createDesktopBridge, desktopChannels, type BridgeIpc } from '../../shared/contract/desktop'
 import type { CommandId } from '../../shared/domain/commands'
 
+/** webUtils with no file on disk, for the tests that do not drop one. */
+const noFiles = { getPathForFile: () => '' }
+
 /** ipcRenderer as the preload sees it: events in, messages out. */
 function standInIpc() {
   const emitter = new EventEmitter()
@@ -19,7 +22,7 @@ describe("the preload's desktop bridge", () => {
   it('hands the page menu commands by id, never the IPC event, and stops when asked', () => {
     const { ipc, emit } = standInIpc()
     const received: CommandId[] = []
-    const stop = createDesktopBridge(ipc).onCommand((id) => received.push(id))
+    const stop = createDesktopBridge(ipc, noFiles).onCommand((id) => received.push(id))
     emit('go.reports')
     emit('goal.new')
     stop()
@@ -30,16 +33,22 @@ describe("the preload's desktop bridge", () => {
   it('drops anything that is not a command', () => {
     const { ipc, emit } = standInIpc()
     const received: CommandId[] = []
-    createDesktopBridge(ipc).onCommand((id) => received.push(id))
+    createDesktopBridge(ipc, noFiles).onCommand((id) => received.push(id))
     for (const junk of ['rm -rf', 42, { id: 'go.reports' }, undefined, 'go.']) emit(junk)
     expect(received).toEqual([])
   })
 
   it('sends only a real theme choice to main', () => {
     const { ipc, sent } = standInIpc()
-    const bridge = createDesktopBridge(ipc)
+    const bridge = createDesktopBridge(ipc, noFiles)
     bridge.setTheme('dark')
     Reflect.apply(bridge.setTheme, bridge, ['purple'])
     expect(sent).toEqual([[desktopChannels.setTheme, 'dark']])
+  })
+
+  it("gives the page a dropped file's place on disk, so the core reads it there", () => {
+    const { ipc } = standInIpc()
+    const bridge = createDesktopBridge(ipc, { getPathForFile: (file) => `/home/alex/Downloads/${file.name}` })
+    expect(bridge.pathOfFile(new File(['date,kind,title'], 'log.csv'))).toBe('/home/alex/Downloads/log.csv')
   })
 })

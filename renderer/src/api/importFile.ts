@@ -16,6 +16,9 @@ export type FileForCall = { file: ImportFile } | { text: string }
  */
 export async function fileForCall(picked: PickedFile): Promise<Result<FileForCall>> {
   if (!(picked instanceof Blob)) return { ok: true, value: { file: { path: picked.path } } }
+  // The desktop app reads a dropped or chosen file where it is, whatever its size.
+  const onDisk = picked instanceof File ? window.desktop?.pathOfFile(picked) : undefined
+  if (onDisk) return { ok: true, value: { file: { path: onDisk } } }
   if (uploadFile) {
     const uploaded = await uploadFile(picked)
     return uploaded.ok ? { ok: true, value: { file: uploaded.value } } : uploaded

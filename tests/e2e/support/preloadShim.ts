@@ -25,6 +25,8 @@ export function preloadInitScript(preloadSource: string): string {
       // they go where Electron sends a message no one listens for.
       send() {},
     },
+    // Pages served over http hold no file on disk: a dropped file goes through its text.
+    webUtils: { getPathForFile: () => '' },
     contextBridge: {
       exposeInMainWorld(key, value) {
         Object.defineProperty(window, key, { value: Object.freeze(value), enumerable: true })
