@@ -58,19 +58,36 @@ export const useRoadmapStore = defineStore('roadmap', () => {
     roadmap.value = { ...roadmap.value, items: roadmap.value.items.map((i) => (i.id === updated.id ? updated : i)) }
   }
 
+  // A person may step through a select's options faster than the core answers, so several
+  // saves of one item can be in flight: the item counts as saving until the last one is back,
+  // and only the newest answer is shown (an older one arriving late would undo the newer choice).
+  const inFlight = new Map<string, number>()
+  let calls = 0
+  const newestCall = new Map<string, number>()
+
   function markSaving(itemId: string, on: boolean) {
-    const next = new Set(saving.value)
-    if (on) next.add(itemId)
-    else next.delete(itemId)
-    saving.value = next
+    const count = (inFlight.get(itemId) ?? 0) + (on ? 1 : -1)
+    if (count > 0) inFlight.set(itemId, count)
+    else inFlight.delete(itemId)
+    saving.value = new Set(inFlight.keys())
+  }
+
+  async function saveItem<T>(itemId: string, call: () => Promise<T>): Promise<{ answer: T; newest: boolean }> {
+    const ticket = ++calls
+    newestCall.set(itemId, ticket)
+    markSaving(itemId, true)
+    try {
+      const answer = await call()
+      return { answer, newest: newestCall.get(itemId) === ticket }
+    } finally {
+      markSaving(itemId, false)
+    }
   }
 
   async function run(itemId: string, call: () => ReturnType<typeof api.roadmap.setStatus>): Promise<RoadmapItem | null> {
-    markSaving(itemId, true)
-    const result = await call()
-    markSaving(itemId, false)
+    const { answer: result, newest } = await saveItem(itemId, call)
     if (result.ok) {
-      replaceItem(result.value)
+      if (newest) replaceItem(result.value)
       return result.value
     }
     useNoticeStore().error(result.error)
@@ -94,15 +111,15 @@ export const useRoadmapStore = defineStore('roadmap', () => {
       setLevelError(itemId, parsed.error.issues[0]?.message ?? 'That level cannot be saved.')
       return null
     }
-    markSaving(itemId, true)
-    const result = await api.roadmap.setLevel({ itemId, level: parsed.data })
-    markSaving(itemId, false)
+    const { answer: result, newest } = await saveItem(itemId, () => api.roadmap.setLevel({ itemId, level: parsed.data }))
     if (!result.ok) {
       setLevelError(itemId, result.error.issues?.[0]?.message ?? result.error.message)
       return null
     }
-    setLevelError(itemId, null)
-    replaceItem(result.value)
+    if (newest) {
+      setLevelError(itemId, null)
+      replaceItem(result.value)
+    }
     return result.value
   }
 
