@@ -65,6 +65,22 @@ test('every view fits its window at 800, 1024 and 1400 px, in light and in dark'
         expect(row, `a row at ${width}px`).not.toBeNull()
         if (row?.cut && (row.title < 150 || row.spare > 8)) wide.push(`an activity title at ${width}px is cut at ${row.title}px with ${row.spare}px spare beside it`)
       }
+      if (view.name === 'timeline') {
+        // Today is at the plot's left edge: its pill must still read "Today", not "day".
+        const pill = await page.getByText('Today', { exact: true }).first().boundingBox()
+        const plot = await page.locator('.scroller').boundingBox()
+        expect(pill && plot && pill.x >= plot.x, `the Today pill at ${width}px starts inside the plot`).toBe(true)
+      }
+      if (view.name === 'insights') {
+        // Every label of the heatmap is whole: a month name cut by the card's edge read "D".
+        const cut = await page.getByRole('slider', { name: 'Contribution heatmap' }).evaluate((calendar) => {
+          const svg = calendar.querySelector('svg')
+          if (!svg) return ['no chart']
+          const edge = svg.getBoundingClientRect().right
+          return [...svg.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().right > edge + 0.5).map((t) => t.textContent ?? '')
+        })
+        expect(cut, `heatmap labels cut at ${width}px`).toEqual([])
+      }
       await screenshot(page, `layout-${view.name}-${width}`)
     }
   }
