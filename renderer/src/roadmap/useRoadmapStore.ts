@@ -4,8 +4,9 @@ import { contract, type AppError } from '@shared/contract'
 import type { ChannelInput } from '@shared/contract/channel'
 import { skillLevel } from '@shared/contract/roadmap'
 import { describeProgress, emptyProgress, measureProgress, type Progress } from '@shared/domain/progress'
-import type { CustomItemKind, ItemKind, ItemStatus, Roadmap, RoadmapItem } from '@shared/domain/roadmap'
+import { itemStatusLabels, type CustomItemKind, type ItemKind, type ItemStatus, type Roadmap, type RoadmapItem } from '@shared/domain/roadmap'
 import { api } from '../api/client'
+import { formatLevel } from '../ui/format'
 import { useNoticeStore } from '../ui/useNoticeStore'
 
 export interface CustomItemDraft {
@@ -13,6 +14,11 @@ export interface CustomItemDraft {
   kind: CustomItemKind
   title: string
   description: string
+}
+
+/** An Undo puts the old value back with `undoable: false`, so undoing offers no Undo of its own. */
+export interface ChangeOptions {
+  undoable?: boolean
 }
 
 export const useRoadmapStore = defineStore('roadmap', () => {
@@ -94,8 +100,45 @@ export const useRoadmapStore = defineStore('roadmap', () => {
     return null
   }
 
-  const setStatus = (itemId: string, status: ItemStatus) => run(itemId, () => api.roadmap.setStatus({ itemId, status }))
-  const setHidden = (itemId: string, hidden: boolean) => run(itemId, () => api.roadmap.setHidden({ itemId, hidden }))
+  // One Undo per item and field, going back to where it was before the first of a run of changes:
+  // stepping through a select's options with the arrow keys is one change to the person.
+  const undoOffers = new Map<string, { noticeId: number; undo: () => Promise<unknown> }>()
+  function offerUndo(key: string, message: string, undo: () => Promise<unknown>) {
+    const notices = useNoticeStore()
+    const open = undoOffers.get(key)
+    const stillShown = open !== undefined && notices.notices.some((n) => n.id === open.noticeId)
+    const back = stillShown ? open.undo : undo
+    if (open) notices.dismiss(open.noticeId)
+    const noticeId = notices.success(message, {
+      label: 'Undo',
+      run: async () => {
+        undoOffers.delete(key)
+        await back()
+      },
+    })
+    undoOffers.set(key, { noticeId, undo: back })
+  }
+
+  async function setStatus(itemId: string, status: ItemStatus, { undoable = true }: ChangeOptions = {}) {
+    const before = byId.value.get(itemId)?.status
+    const item = await run(itemId, () => api.roadmap.setStatus({ itemId, status }))
+    if (item && undoable && before !== undefined && before !== status) {
+      offerUndo(`status:${itemId}`, `“${item.title}” is now ${itemStatusLabels[status].toLowerCase()}.`, () => setStatus(itemId, before, { undoable: false }))
+    }
+    return item
+  }
+
+  async function setHidden(itemId: string, hidden: boolean, { undoable = true }: ChangeOptions = {}) {
+    const item = await run(itemId, () => api.roadmap.setHidden({ itemId, hidden }))
+    if (item && undoable) {
+      offerUndo(
+        `hidden:${itemId}`,
+        hidden ? `Hid “${item.title}”: it leaves every count.` : `“${item.title}” counts again.`,
+        () => setHidden(itemId, !hidden, { undoable: false }),
+      )
+    }
+    return item
+  }
 
   function setLevelError(itemId: string, message: string | null) {
     const next = new Map(levelErrors.value)
@@ -105,7 +148,8 @@ export const useRoadmapStore = defineStore('roadmap', () => {
   }
 
   /** Checked here with the contract's own schema first, so a bad level is refused before any round trip. */
-  async function setLevel(itemId: string, level: number | null): Promise<RoadmapItem | null> {
+  async function setLevel(itemId: string, level: number | null, { undoable = true }: ChangeOptions = {}): Promise<RoadmapItem | null> {
+    const before = byId.value.get(itemId)?.level
     const parsed = skillLevel.nullable().safeParse(level)
     if (!parsed.success) {
       setLevelError(itemId, parsed.error.issues[0]?.message ?? 'That level cannot be saved.')
@@ -119,6 +163,9 @@ export const useRoadmapStore = defineStore('roadmap', () => {
     if (newest) {
       setLevelError(itemId, null)
       replaceItem(result.value)
+    }
+    if (undoable && before !== undefined && before !== parsed.data) {
+      offerUndo(`level:${itemId}`, `“${result.value.title}”: ${formatLevel(parsed.data)}.`, () => setLevel(itemId, before, { undoable: false }))
     }
     return result.value
   }
