@@ -24,7 +24,7 @@ describe('a status the roadmap contradicts', () => {
     expect(stage.get('[data-item-id="skill.algorithms"] .status-check').text()).toContain('Done, but at level 0 (None)')
     expect(stage.find('[data-item-id="skill.data-structures"] .status-check').exists()).toBe(false)
 
-    await stage.get(`button[aria-label="Mark Bachelor's Degree in Computer Science or Related Field done"]`).trigger('click')
+    await stage.get(`button[aria-label="Mark done: Bachelor's Degree in Computer Science or Related Field"]`).trigger('click')
     await vi.waitFor(() => expect(env.core.db.prepare("SELECT status FROM item_state WHERE item_id = 'stage.cs-degree'").get()).toEqual({ status: 'done' }))
     await flushPromises()
     expect(view.find('[data-item-id="stage.cs-degree"] > .status-check').exists()).toBe(false)
