@@ -77,6 +77,9 @@ export function summaryBaseline(db: Db) {
         SELECT * FROM open_goal WHERE target_date >= @today AND target_date <= date(@today, '+30 days') ORDER BY days_left, id))),
       'overdueGoals', json((SELECT json_group_array(json_array(id, CAST(days_left AS INTEGER), progress)) FROM (
         SELECT * FROM open_goal WHERE target_date < @today ORDER BY days_left, id))),
+      'dueSoonMilestones', json((SELECT json_group_array(json_array(id, days_left, goal_id)) FROM (
+        SELECT m.id, CAST(julianday(m.due_date) - julianday(@today) AS INTEGER) AS days_left, m.goal_id FROM milestone m JOIN open_goal g ON g.id = m.goal_id
+        WHERE m.done_at IS NULL AND m.due_date >= @today AND m.due_date <= date(@today, '+30 days') ORDER BY m.due_date, m.id))),
       'overdueMilestones', json((SELECT json_group_array(json_array(id, days_left, goal_id)) FROM (
         SELECT m.id, CAST(julianday(m.due_date) - julianday(@today) AS INTEGER) AS days_left, m.goal_id FROM milestone m JOIN open_goal g ON g.id = m.goal_id
         WHERE m.done_at IS NULL AND m.due_date < @today ORDER BY m.due_date, m.id))),
@@ -109,6 +112,7 @@ function normalizeSummary(value: unknown): SummaryProjection {
     chosen: Array.isArray(answer.chosen) ? answer.chosen.map(String) : [],
     dueSoon: rows('dueSoon').map(deadline),
     overdueGoals: rows('overdueGoals').map(deadline),
+    dueSoonMilestones: rows('dueSoonMilestones').map((r) => [Number(r[0]), Number(r[1]), Number(r[2])]),
     overdueMilestones: rows('overdueMilestones').map((r) => [Number(r[0]), Number(r[1]), Number(r[2])]),
     nextUp: rows('nextUp').map((r) => [String(r[0]), String(r[1])]),
   }

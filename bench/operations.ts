@@ -78,6 +78,7 @@ export function projectSummary(s: ProgressSummary): SummaryProjection {
     chosen: s.chosenTrackIds,
     dueSoon: s.dueSoon.map((d) => [d.goalId, d.daysLeft, roundProgress(d.progress)]),
     overdueGoals: s.overdueGoals.map((d) => [d.goalId, d.daysLeft, roundProgress(d.progress)]),
+    dueSoonMilestones: s.dueSoonMilestones.map((m) => [m.milestoneId, m.daysLeft, m.goalId]),
     overdueMilestones: s.overdueMilestones.map((m) => [m.milestoneId, m.daysLeft, m.goalId]),
     nextUp: s.nextUp.map((n) => [n.id, n.trackId]),
   }
@@ -173,7 +174,7 @@ export async function coreOperations(core: Core, dataset: GeneratedDataset, opti
         ...problem(s.stages.length > 0 && s.tracks.length > 0, 'no stages or tracks'),
         ...problem(s.overall.counted > 0, 'nothing counted'),
         ...problem(s.chosenTrackIds.length > 0, 'no chosen tracks'),
-        ...problem(s.overdueGoals.length + s.dueSoon.length + s.overdueMilestones.length > 0, 'no deadlines at all'),
+        ...problem(s.overdueGoals.length + s.dueSoon.length + s.dueSoonMilestones.length + s.overdueMilestones.length > 0, 'no deadlines at all'),
       ],
     }),
     operation({

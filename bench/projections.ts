@@ -18,6 +18,8 @@ export interface SummaryProjection {
   dueSoon: [number, number, number][]
   overdueGoals: [number, number, number][]
   /** [milestone id, days left, goal id] */
+  dueSoonMilestones: [number, number, number][]
+  /** [milestone id, days left, goal id] */
   overdueMilestones: [number, number, number][]
   /** [skill id, track id] */
   nextUp: [string, string][]

@@ -14,6 +14,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/timeline', name: 'timeline', component: () => import('./timeline/TimelineView.vue'), meta: { title: 'Timeline' } },
   { path: '/roadmap', name: 'roadmap', component: () => import('./roadmap/RoadmapView.vue'), meta: { title: 'Roadmap' } },
   { path: '/settings', name: 'settings', component: () => import('./settings/SettingsView.vue'), meta: { title: 'Settings' } },
+  // Last: any address no view above answers (an old bookmark, a typo) gets a page with a way back.
+  { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./app/NotFoundView.vue'), meta: { title: 'Not found' } },
 ]
 
 settleStartAddress()

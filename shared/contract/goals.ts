@@ -27,6 +27,15 @@ export const targetDateMessage = 'The target date must be on or after the start 
 export const datesInOrder = (v: { startDate?: string | undefined; targetDate?: string | null | undefined }): boolean =>
   !v.startDate || !v.targetDate || v.targetDate >= v.startDate
 
+/** Further than this is a typo (2999 for 2029), and would stretch the timeline over centuries. */
+export const maxTargetYears = 50
+export const targetTooFarMessage = `A target date must be within ${maxTargetYears} years of the start date`
+/** The same day `years` later, as ISO text (a 29 February start stays comparable as text). */
+export const yearsAfter = (date: string, years: number): string => `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`
+/** Shared with the core, which checks a patch against the stored start date. */
+export const targetWithinReach = (v: { startDate?: string | undefined; targetDate?: string | null | undefined }): boolean =>
+  !v.startDate || !v.targetDate || v.targetDate <= yearsAfter(v.startDate, maxTargetYears)
+
 export const milestoneDraft = z.strictObject({
   title,
   dueDate: isoDate.nullable().optional(),
@@ -84,6 +93,7 @@ export const goalDraft = z
     activityTarget: activityTarget.nullable().optional(),
   })
   .refine(datesInOrder, { message: targetDateMessage, path: ['targetDate'] })
+  .refine(targetWithinReach, { message: targetTooFarMessage, path: ['targetDate'] })
 
 export const goalPatch = z
   .strictObject({
@@ -114,6 +124,7 @@ export const goalPatch = z
       .optional(),
   })
   .refine(datesInOrder, { message: targetDateMessage, path: ['targetDate'] })
+  .refine(targetWithinReach, { message: targetTooFarMessage, path: ['targetDate'] })
 
 export const goalsChannels = {
   /** Open goals first by target date; archived ones only when asked for. */

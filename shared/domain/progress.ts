@@ -216,6 +216,8 @@ export interface ProgressSummary {
   chosenTrackIds: string[]
   /** Open goals whose target date is today or within the next 30 days, soonest first. */
   dueSoon: GoalDeadline[]
+  /** Unfinished milestones of open goals due today or within the next 30 days, soonest first. */
+  dueSoonMilestones: MilestoneDeadline[]
   /** Open goals past their target date, most overdue first. */
   overdueGoals: GoalDeadline[]
   /** Unfinished milestones past their due date, of open goals, most overdue first. */

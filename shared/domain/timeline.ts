@@ -1,4 +1,4 @@
-import { addDays, addMonths, addQuarters, differenceInCalendarDays, endOfMonth, endOfQuarter, format, max, startOfMonth, startOfQuarter } from 'date-fns'
+import { addDays, addMonths, addQuarters, addYears, differenceInCalendarDays, differenceInCalendarMonths, endOfMonth, endOfQuarter, endOfYear, format, max, startOfMonth, startOfQuarter, startOfYear } from 'date-fns'
 import { parseIsoDate, toIsoDate, type IsoDate } from './dates'
 import { isGoalOverdue, isMilestoneOverdue, type GoalStatus } from './goals'
 
@@ -8,7 +8,7 @@ import { isGoalOverdue, isMilestoneOverdue, type GoalStatus } from './goals'
  * are fractions of the whole width (0 = left edge, 1 = right edge), so any renderer can scale
  * them; `dateAtOffset` turns a drag position back into a date.
  */
-export type TimelineScale = 'month' | 'quarter'
+export type TimelineScale = 'month' | 'quarter' | 'year'
 
 export interface TimelineGoalInput {
   id: number
@@ -81,14 +81,28 @@ export interface TimelineLayout {
 const periods = {
   month: { startOf: startOfMonth, endOf: endOfMonth, add: addMonths, key: 'yyyy-MM', label: 'MMM yyyy' },
   quarter: { startOf: startOfQuarter, endOf: endOfQuarter, add: addQuarters, key: "yyyy-'Q'Q", label: 'QQQ yyyy' },
+  year: { startOf: startOfYear, endOf: endOfYear, add: addYears, key: 'yyyy', label: 'yyyy' },
 } as const
+
+/** Beyond this many months to the furthest date, months and quarters are too many columns to read. */
+const monthsForYears = 60
+
+/**
+ * The scale a plan opens at: months, or years when its furthest date is more than five years
+ * off (a goal decades away drew thousands of month columns).
+ */
+export function suggestedScale(goals: readonly TimelineGoalInput[], today: IsoDate): TimelineScale {
+  const dates = goals.flatMap((g) => [...(g.targetDate ? [g.targetDate] : []), ...g.milestones.flatMap((m) => (m.dueDate ? [m.dueDate] : []))])
+  const furthest = dates.reduce<IsoDate>((a, b) => (b > a ? b : a), today)
+  return differenceInCalendarMonths(parseIsoDate(furthest), parseIsoDate(today)) > monthsForYears ? 'year' : 'month'
+}
 
 const clamp01 = (n: number): number => Math.min(1, Math.max(0, n))
 
 export function layoutTimeline(goals: readonly TimelineGoalInput[], options: TimelineOptions): TimelineLayout {
   const period = periods[options.scale]
   const today = parseIsoDate(options.today)
-  const minColumns = Math.max(1, options.minColumns ?? (options.scale === 'month' ? 6 : 4))
+  const minColumns = Math.max(1, options.minColumns ?? (options.scale === 'month' ? 6 : options.scale === 'quarter' ? 4 : 3))
   const scheduled = goals.filter((g): g is TimelineGoalInput & { targetDate: IsoDate } => g.targetDate !== null)
 
   const furthest = max([

@@ -118,4 +118,23 @@ describe('DashboardView', () => {
     expect(wrapper.get('[aria-labelledby="attention-title"]').text()).toContain('Goal · target 1 Nov 2026 · 1 of 2 talks (50%)')
     wrapper.unmount()
   })
+
+  it('lists a milestone due in the next 30 days beside the goals due then, soonest first', async () => {
+    const env = await withRealCore({ now: () => new Date('2026-11-25T12:00:00Z') })
+    dispose = env.dispose
+    const api = apiOf(env.core)
+    await must(api.goals.create({ title: 'Speak at a conference', targetDate: '2027-06-01', milestones: [{ title: 'Send the talk proposal', dueDate: '2026-12-13' }] }))
+    await must(api.goals.create({ title: 'Learn Kafka', targetDate: '2026-12-10' }))
+
+    const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [await testRouter('/')] } })
+    await flushPromises()
+
+    const panel = wrapper.get('[aria-labelledby="due-title"]')
+    expect(panel.text()).not.toContain('Nothing due')
+    const rows = panel.findAll('li')
+    expect(rows.map((li) => li.get('.deadline-text > :first-child').text())).toEqual(['Learn Kafka', 'Send the talk proposal'])
+    expect(rows[1]?.text()).toContain('Milestone of Speak at a conference')
+    expect(rows[1]?.text()).toContain('In 18 days')
+    wrapper.unmount()
+  })
 })

@@ -12,6 +12,19 @@ describe('StatusSelect', () => {
     await select.setValue('done')
     expect(wrapper.emitted('change')).toEqual([['done']])
   })
+
+  it('holds the chosen status while it saves, and shows the saved one once nothing is saving', async () => {
+    const wrapper = mount(StatusSelect, { props: { status: 'not-started', itemTitle: 'Data Structures' } })
+    const select = wrapper.get('select')
+    await select.setValue('in-progress')
+    // The redraw that marks it busy must not put the old value back under the person's cursor.
+    await wrapper.setProps({ busy: true })
+    expect(select.element.value).toBe('in-progress')
+    expect(select.attributes('aria-busy')).toBe('true')
+    // The core refused: nothing is saving and the saved status is still the old one.
+    await wrapper.setProps({ busy: false })
+    expect(select.element.value).toBe('not-started')
+  })
 })
 
 describe('ProgressBar', () => {

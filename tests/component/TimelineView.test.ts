@@ -31,4 +31,25 @@ describe('TimelineView', () => {
     expect(bars).toEqual(['Move Learn Kafka: 1 Jan 2027 to 30 Jun 2027, 30% done', 'Move Ten merged PRs: 1 Jan 2027 to 31 Dec 2027, 1 of 10 merged pull requests'])
     wrapper.unmount()
   })
+
+  it('opens a plan decades long in years, and the months are one click away', async () => {
+    const env = await withRealCore()
+    dispose = env.dispose
+    const api = apiOf(env.core)
+    const start = new Date().getFullYear()
+    await must(api.goals.create({ title: 'Retire early', targetDate: `${start + 40}-06-30` }))
+
+    const wrapper = env.mount(TimelineView, { attachTo: document.body, global: { plugins: [await testRouter('/timeline')] } })
+    await flushPromises()
+
+    const scale = wrapper.get('[role="group"][aria-label="Scale"]')
+    expect(scale.get('button[aria-pressed="true"]').text()).toBe('Years')
+    const labels = wrapper.findAll('.column-label').map((c) => c.text())
+    expect(labels).toHaveLength(41)
+    expect(labels[0]).toBe(String(start))
+    await scale.findAll('button').find((b) => b.text() === 'Months')?.trigger('click')
+    expect(scale.get('button[aria-pressed="true"]').text()).toBe('Months')
+    expect(wrapper.findAll('.column-label').length).toBeGreaterThan(400)
+    wrapper.unmount()
+  })
 })

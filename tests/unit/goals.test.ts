@@ -56,6 +56,26 @@ describe('goals.create and goals.get', () => {
     expect(goal).toMatchObject({ progress: 0.4, priority: 'high', status: 'paused', items: [], milestones: [], targetDate: null })
   })
 
+  it('refuses a target date more than 50 years after the start, in words, given together or against the stored start', async () => {
+    const { api } = await open()
+    const far = await refused(api.goals.create({ title: 'Typo', startDate: '2026-11-25', targetDate: '2999-01-01' }))
+    expect(far).toMatchObject({
+      code: 'invalid-input',
+      message: 'A target date must be within 50 years of the start date.',
+      issues: [{ path: 'targetDate', message: 'A target date must be within 50 years of the start date' }],
+    })
+    // The start left out is today, so the rule still holds.
+    expect((await refused(api.goals.create({ title: 'Typo', targetDate: '2999-01-01' }))).message).toBe(
+      'A target date must be within 50 years of the start date (2026-11-25).',
+    )
+    // Fifty years to the day is still allowed.
+    const goal = await must(api.goals.create({ title: 'Retire', startDate: '2026-11-25', targetDate: '2076-11-25' }))
+    expect((await refused(api.goals.update({ goalId: goal.id, targetDate: '2076-11-26' }))).issues).toEqual([
+      { path: 'targetDate', message: 'A target date must be within 50 years of the start date' },
+    ])
+    expect(await must(api.goals.get({ goalId: goal.id }))).toMatchObject({ targetDate: '2076-11-25' })
+  })
+
   it('refuses an empty title, dates out of order, an unknown item or a bad priority, and creates nothing', async () => {
     const { api, core } = await open()
     expect(await refused(api.goals.create({ title: '   ' }))).toMatchObject({ code: 'invalid-input', message: 'A title is required.' })

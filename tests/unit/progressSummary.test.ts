@@ -9,7 +9,7 @@ describe('progress.summary', () => {
   it('starts at zero everywhere with the rule, and nothing to do until tracks are chosen', async () => {
     const { api } = await open()
     const summary = await must(api.progress.summary(undefined))
-    expect(summary).toMatchObject({ today: '2026-11-25', pathId: 'backend-developer', rule: progressRuleText, chosenTrackIds: [], dueSoon: [], overdueGoals: [], overdueMilestones: [], nextUp: [] })
+    expect(summary).toMatchObject({ today: '2026-11-25', pathId: 'backend-developer', rule: progressRuleText, chosenTrackIds: [], dueSoon: [], dueSoonMilestones: [], overdueGoals: [], overdueMilestones: [], nextUp: [] })
     expect(summary.overall).toMatchObject({ ratio: 0, counted: 13 })
     expect(summary.stages.map((s) => [s.id, s.progress.counted])).toEqual([
       ['stage.cs-degree', 3],
@@ -80,8 +80,42 @@ describe('progress.summary', () => {
       ['Edge', 30],
     ])
     expect(summary.overdueGoals.map((d) => [d.goalId, d.daysLeft])).toEqual([[late.id, -3]])
+    expect(summary.dueSoonMilestones).toEqual([])
     expect(summary.overdueMilestones).toEqual([
       { milestoneId: soon.milestones[0]?.id, title: 'late step', dueDate: '2026-11-20', daysLeft: -5, goalId: soon.id, goalTitle: 'Soon' },
+    ])
+  })
+
+  it('lists milestones due in the next 30 days, even when their goal is due later or has no date', async () => {
+    const { api } = await open()
+    const far = await must(
+      api.goals.create({
+        title: 'Talk at a conference',
+        targetDate: '2027-06-01',
+        milestones: [
+          { title: 'Send the proposal', dueDate: '2026-12-13' },
+          { title: 'Today too', dueDate: '2026-11-25' },
+          { title: 'Edge', dueDate: '2026-12-25' },
+          { title: 'Too far', dueDate: '2026-12-26' },
+          { title: 'Done already', dueDate: '2026-12-01' },
+        ],
+      }),
+    )
+    await must(api.goals.toggleMilestone({ milestoneId: far.milestones[4]?.id ?? 0 }))
+    const undated = await must(api.goals.create({ title: 'Someday', milestones: [{ title: 'First step', dueDate: '2026-12-01' }] }))
+    const paused = await must(api.goals.create({ title: 'Resting', status: 'paused', milestones: [{ title: 'Paused step', dueDate: '2026-12-02' }] }))
+    await must(api.goals.create({ title: 'Finished', status: 'done', milestones: [{ title: 'Finished step', dueDate: '2026-12-02' }] }))
+    const archived = await must(api.goals.create({ title: 'Put away', milestones: [{ title: 'Archived step', dueDate: '2026-12-02' }] }))
+    await must(api.goals.archive({ goalId: archived.id }))
+
+    const summary = await must(api.progress.summary(undefined))
+    expect(summary.dueSoon).toEqual([])
+    expect(summary.dueSoonMilestones.map((m) => [m.title, m.daysLeft, m.goalId, m.goalTitle])).toEqual([
+      ['Today too', 0, far.id, 'Talk at a conference'],
+      ['First step', 6, undated.id, 'Someday'],
+      ['Paused step', 7, paused.id, 'Resting'],
+      ['Send the proposal', 18, far.id, 'Talk at a conference'],
+      ['Edge', 30, far.id, 'Talk at a conference'],
     ])
   })
 

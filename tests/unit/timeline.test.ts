@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateAtOffset, layoutTimeline, type TimelineGoalInput } from '@shared/domain/timeline'
+import { dateAtOffset, layoutTimeline, suggestedScale, type TimelineGoalInput } from '@shared/domain/timeline'
 
 const goal = (id: number, startDate: string, targetDate: string | null, extra: Partial<TimelineGoalInput> = {}): TimelineGoalInput => ({
   id,
@@ -115,5 +115,18 @@ describe('timeline layout', () => {
     const layout = layoutTimeline([goal(1, '2027-03-01', '2027-03-31')], { today: '2027-03-01', scale: 'month', minColumns: 1 })
     expect(layout.days).toBe(31)
     expect(layout.bars[0]).toMatchObject({ start: 0, end: 1 })
+  })
+
+  it('opens a plan decades long in years, one column a year, and a near one in months', () => {
+    const far = [goal(1, '2026-11-25', '2076-11-25')]
+    expect(suggestedScale(far, '2026-11-25')).toBe('year')
+    const layout = layoutTimeline(far, { today: '2026-11-25', scale: suggestedScale(far, '2026-11-25') })
+    expect(layout.columns).toHaveLength(51)
+    expect(layout.columns.slice(0, 2).map((c) => [c.key, c.label])).toEqual([['2026', '2026'], ['2027', '2027']])
+    expect([layout.start, layout.end]).toEqual(['2026-01-01', '2076-12-31'])
+    // A milestone far off counts as much as a target date; five years is still months.
+    expect(suggestedScale([goal(2, '2026-11-25', null, { milestones: [{ id: 1, title: 'm', dueDate: '2040-01-01', doneAt: null }] })], '2026-11-25')).toBe('year')
+    expect(suggestedScale([goal(3, '2026-11-25', '2031-11-25')], '2026-11-25')).toBe('month')
+    expect(suggestedScale([], '2026-11-25')).toBe('month')
   })
 })

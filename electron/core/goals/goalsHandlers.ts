@@ -1,5 +1,5 @@
 import { contract } from '@shared/contract'
-import { targetDateMessage, targetRangeMessage, type ActivityTargetInput } from '@shared/contract/goals'
+import { targetDateMessage, targetRangeMessage, targetTooFarMessage, targetWithinReach, type ActivityTargetInput } from '@shared/contract/goals'
 import { toIsoDate } from '@shared/domain/dates'
 import { activityTargetRange, type Goal, type GoalActivityTarget } from '@shared/domain/goals'
 import type { CoreContext } from '../context'
@@ -15,6 +15,9 @@ const blankToNull = (text: string | null | undefined): string | null => (text ==
 function assertDatesInOrder(fields: Pick<GoalFields, 'startDate' | 'targetDate'>): void {
   if (fields.targetDate !== null && fields.targetDate < fields.startDate) {
     throw new DomainError('invalid-input', `${targetDateMessage} (${fields.startDate}).`, [{ path: 'targetDate', message: targetDateMessage }])
+  }
+  if (!targetWithinReach(fields)) {
+    throw new DomainError('invalid-input', `${targetTooFarMessage} (${fields.startDate}).`, [{ path: 'targetDate', message: targetTooFarMessage }])
   }
 }
 

@@ -62,15 +62,18 @@ export function buildProgressSummary({ path, items, chosenTrackIds, goals, today
   const overdueGoals = open
     .flatMap((g) => (g.overdue && g.targetDate !== null ? [deadline(g, g.targetDate)] : []))
     .sort((a, b) => a.daysLeft - b.daysLeft || a.goalId - b.goalId)
-  const overdueMilestones = open
-    .flatMap((g) =>
-      g.milestones.flatMap((m): MilestoneDeadline[] =>
-        m.overdue && m.dueDate !== null
-          ? [{ milestoneId: m.id, title: m.title, dueDate: m.dueDate, daysLeft: daysBetween(today, m.dueDate), goalId: g.id, goalTitle: g.title }]
-          : [],
-      ),
-    )
-    .sort((a, b) => a.daysLeft - b.daysLeft || a.milestoneId - b.milestoneId)
+  const milestoneDeadlines = (keep: (m: Goal['milestones'][number], dueDate: string) => boolean): MilestoneDeadline[] =>
+    open
+      .flatMap((g) =>
+        g.milestones.flatMap((m): MilestoneDeadline[] =>
+          m.dueDate !== null && keep(m, m.dueDate)
+            ? [{ milestoneId: m.id, title: m.title, dueDate: m.dueDate, daysLeft: daysBetween(today, m.dueDate), goalId: g.id, goalTitle: g.title }]
+            : [],
+        ),
+      )
+      .sort((a, b) => a.daysLeft - b.daysLeft || a.milestoneId - b.milestoneId)
+  const overdueMilestones = milestoneDeadlines((m) => m.overdue)
+  const dueSoonMilestones = milestoneDeadlines((m, dueDate) => m.doneAt === null && dueDate >= today && dueDate <= horizon)
 
   const activeGoals = open.flatMap((g): GoalGlance[] =>
     g.status === 'active'
@@ -119,6 +122,7 @@ export function buildProgressSummary({ path, items, chosenTrackIds, goals, today
     strategyGroups: items.filter((i) => i.kind === 'strategy-group').map(entry),
     chosenTrackIds: items.filter((i) => i.kind === 'track' && chosen.has(i.id)).map((i) => i.id),
     dueSoon,
+    dueSoonMilestones,
     overdueGoals,
     overdueMilestones,
     nextUp,

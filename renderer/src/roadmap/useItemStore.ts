@@ -37,7 +37,8 @@ export const useItemStore = defineStore('item', () => {
   // Status and level go through the roadmap store so its list and its validation stay the one truth.
   async function after(changed: Promise<RoadmapItem | null>) {
     const item = await changed
-    if (item) await load(item.id)
+    // While a newer save of the same item is on its way, this page would show an older value.
+    if (item && !useRoadmapStore().saving.has(item.id)) await load(item.id)
   }
   const setStatus = (itemId: string, status: ItemStatus) => after(useRoadmapStore().setStatus(itemId, status))
   const setLevel = (itemId: string, level: number | null) => after(useRoadmapStore().setLevel(itemId, level))

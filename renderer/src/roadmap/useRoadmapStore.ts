@@ -4,8 +4,9 @@ import { contract, type AppError } from '@shared/contract'
 import type { ChannelInput } from '@shared/contract/channel'
 import { skillLevel } from '@shared/contract/roadmap'
 import { describeProgress, emptyProgress, measureProgress, type Progress } from '@shared/domain/progress'
-import type { CustomItemKind, ItemKind, ItemStatus, Roadmap, RoadmapItem } from '@shared/domain/roadmap'
+import { itemStatusLabels, type CustomItemKind, type ItemKind, type ItemStatus, type Roadmap, type RoadmapItem } from '@shared/domain/roadmap'
 import { api } from '../api/client'
+import { formatLevel } from '../ui/format'
 import { useNoticeStore } from '../ui/useNoticeStore'
 
 export interface CustomItemDraft {
@@ -13,6 +14,11 @@ export interface CustomItemDraft {
   kind: CustomItemKind
   title: string
   description: string
+}
+
+/** An Undo puts the old value back with `undoable: false`, so undoing offers no Undo of its own. */
+export interface ChangeOptions {
+  undoable?: boolean
 }
 
 export const useRoadmapStore = defineStore('roadmap', () => {
@@ -58,27 +64,81 @@ export const useRoadmapStore = defineStore('roadmap', () => {
     roadmap.value = { ...roadmap.value, items: roadmap.value.items.map((i) => (i.id === updated.id ? updated : i)) }
   }
 
+  // A person may step through a select's options faster than the core answers, so several
+  // saves of one item can be in flight: the item counts as saving until the last one is back,
+  // and only the newest answer is shown (an older one arriving late would undo the newer choice).
+  const inFlight = new Map<string, number>()
+  let calls = 0
+  const newestCall = new Map<string, number>()
+
   function markSaving(itemId: string, on: boolean) {
-    const next = new Set(saving.value)
-    if (on) next.add(itemId)
-    else next.delete(itemId)
-    saving.value = next
+    const count = (inFlight.get(itemId) ?? 0) + (on ? 1 : -1)
+    if (count > 0) inFlight.set(itemId, count)
+    else inFlight.delete(itemId)
+    saving.value = new Set(inFlight.keys())
+  }
+
+  async function saveItem<T>(itemId: string, call: () => Promise<T>): Promise<{ answer: T; newest: boolean }> {
+    const ticket = ++calls
+    newestCall.set(itemId, ticket)
+    markSaving(itemId, true)
+    try {
+      const answer = await call()
+      return { answer, newest: newestCall.get(itemId) === ticket }
+    } finally {
+      markSaving(itemId, false)
+    }
   }
 
   async function run(itemId: string, call: () => ReturnType<typeof api.roadmap.setStatus>): Promise<RoadmapItem | null> {
-    markSaving(itemId, true)
-    const result = await call()
-    markSaving(itemId, false)
+    const { answer: result, newest } = await saveItem(itemId, call)
     if (result.ok) {
-      replaceItem(result.value)
+      if (newest) replaceItem(result.value)
       return result.value
     }
     useNoticeStore().error(result.error)
     return null
   }
 
-  const setStatus = (itemId: string, status: ItemStatus) => run(itemId, () => api.roadmap.setStatus({ itemId, status }))
-  const setHidden = (itemId: string, hidden: boolean) => run(itemId, () => api.roadmap.setHidden({ itemId, hidden }))
+  // One Undo per item and field, going back to where it was before the first of a run of changes:
+  // stepping through a select's options with the arrow keys is one change to the person.
+  const undoOffers = new Map<string, { noticeId: number; undo: () => Promise<unknown> }>()
+  function offerUndo(key: string, message: string, undo: () => Promise<unknown>) {
+    const notices = useNoticeStore()
+    const open = undoOffers.get(key)
+    const stillShown = open !== undefined && notices.notices.some((n) => n.id === open.noticeId)
+    const back = stillShown ? open.undo : undo
+    if (open) notices.dismiss(open.noticeId)
+    const noticeId = notices.success(message, {
+      label: 'Undo',
+      run: async () => {
+        undoOffers.delete(key)
+        await back()
+      },
+    })
+    undoOffers.set(key, { noticeId, undo: back })
+  }
+
+  async function setStatus(itemId: string, status: ItemStatus, { undoable = true }: ChangeOptions = {}) {
+    const before = byId.value.get(itemId)?.status
+    const item = await run(itemId, () => api.roadmap.setStatus({ itemId, status }))
+    if (item && undoable && before !== undefined && before !== status) {
+      offerUndo(`status:${itemId}`, `“${item.title}” is now ${itemStatusLabels[status].toLowerCase()}.`, () => setStatus(itemId, before, { undoable: false }))
+    }
+    return item
+  }
+
+  async function setHidden(itemId: string, hidden: boolean, { undoable = true }: ChangeOptions = {}) {
+    const item = await run(itemId, () => api.roadmap.setHidden({ itemId, hidden }))
+    if (item && undoable) {
+      offerUndo(
+        `hidden:${itemId}`,
+        hidden ? `Hid “${item.title}”: it leaves every count.` : `“${item.title}” counts again.`,
+        () => setHidden(itemId, !hidden, { undoable: false }),
+      )
+    }
+    return item
+  }
 
   function setLevelError(itemId: string, message: string | null) {
     const next = new Map(levelErrors.value)
@@ -88,21 +148,25 @@ export const useRoadmapStore = defineStore('roadmap', () => {
   }
 
   /** Checked here with the contract's own schema first, so a bad level is refused before any round trip. */
-  async function setLevel(itemId: string, level: number | null): Promise<RoadmapItem | null> {
+  async function setLevel(itemId: string, level: number | null, { undoable = true }: ChangeOptions = {}): Promise<RoadmapItem | null> {
+    const before = byId.value.get(itemId)?.level
     const parsed = skillLevel.nullable().safeParse(level)
     if (!parsed.success) {
       setLevelError(itemId, parsed.error.issues[0]?.message ?? 'That level cannot be saved.')
       return null
     }
-    markSaving(itemId, true)
-    const result = await api.roadmap.setLevel({ itemId, level: parsed.data })
-    markSaving(itemId, false)
+    const { answer: result, newest } = await saveItem(itemId, () => api.roadmap.setLevel({ itemId, level: parsed.data }))
     if (!result.ok) {
       setLevelError(itemId, result.error.issues?.[0]?.message ?? result.error.message)
       return null
     }
-    setLevelError(itemId, null)
-    replaceItem(result.value)
+    if (newest) {
+      setLevelError(itemId, null)
+      replaceItem(result.value)
+    }
+    if (undoable && before !== undefined && before !== parsed.data) {
+      offerUndo(`level:${itemId}`, `“${result.value.title}”: ${formatLevel(parsed.data)}.`, () => setLevel(itemId, before, { undoable: false }))
+    }
     return result.value
   }
 

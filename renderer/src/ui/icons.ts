@@ -16,6 +16,7 @@ export const icons = {
   target: 'M12 22a10 10 0 1 0 0-20a10 10 0 0 0 0 20M12 18a6 6 0 1 0 0-12a6 6 0 0 0 0 12M12 14a2 2 0 1 0 0-4a2 2 0 0 0 0 4',
   archive: 'M3 4h18v4H3zM5 8v11a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8M10 12h4',
   restore: 'M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5',
+  arrowLeft: 'M19 12H5M11 6l-6 6l6 6',
   arrowRight: 'M5 12h14M13 6l6 6l-6 6',
   close: 'M18 6L6 18M6 6l12 12',
   flag: 'M4 22V4M4 4h13l-2 4l2 4H4',
