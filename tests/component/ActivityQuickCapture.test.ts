@@ -89,4 +89,22 @@ describe('logging an activity quickly', () => {
     expect(control(wrapper, 'Project or repository').value).toBe('')
     wrapper.unmount()
   })
+
+  it('keeps why it mattered, and offers to open a link that can be opened', async () => {
+    const env = await withRealCore({ now: () => new Date(2027, 2, 5, 12) })
+    dispose = env.dispose
+    const wrapper = env.mount(ActivityFormDialog, { props: { open: true, activity: null }, attachTo: document.body })
+    await flushPromises()
+    await type(control(wrapper, 'Title'), 'Cache the route table')
+    expect(wrapper.find('.open-link-line a').exists()).toBe(false)
+    await type(control(wrapper, 'Link'), 'notalink')
+    expect(wrapper.find('.open-link-line a').exists()).toBe(false)
+    await type(control(wrapper, 'Link'), 'https://github.com/expressjs/express/pull/6001')
+    expect(wrapper.get('.open-link-line a').attributes()).toMatchObject({ href: 'https://github.com/expressjs/express/pull/6001', target: '_blank' })
+    await type(control(wrapper, 'Why it mattered'), 'Cut p95 latency from 800 ms to 120 ms')
+    await wrapper.get('form#activity-form').trigger('submit')
+    await vi.waitFor(() => expect(wrapper.emitted('saved')).toHaveLength(1))
+    expect(env.core.db.prepare('SELECT impact FROM activity').all()).toEqual([{ impact: 'Cut p95 latency from 800 ms to 120 ms' }])
+    wrapper.unmount()
+  })
 })

@@ -87,6 +87,7 @@ export function readCsv(text: string, deps: RuleDeps): CsvRead {
       state: get('state').trim().toLowerCase(),
       hours: numberCell(get('hours')),
       notes: get('notes'),
+      impact: get('impact'),
       goalId: goal,
       skillIds: splitSkills(get('skills')),
     }

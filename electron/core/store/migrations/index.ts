@@ -8,8 +8,9 @@ import { activityDayByKind } from './006_activity_day_by_kind'
 import { goalActivityTarget } from './007_goal_activity_target'
 import { evidenceActivity } from './008_evidence_activity'
 import { goalCompletedAt } from './009_goal_completed_at'
+import { activityImpact } from './010_activity_impact'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt, activityImpact]
 
 export type { Migration }
