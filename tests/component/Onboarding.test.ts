@@ -2,6 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../../renderer/src/api/client'
 import DashboardView from '../../renderer/src/dashboard/DashboardView.vue'
+import { useReportsStore } from '../../renderer/src/reports/useReportsStore'
 import SettingsView from '../../renderer/src/settings/SettingsView.vue'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
@@ -90,6 +91,10 @@ describe('the first run', () => {
       const saved = await api.profile.get(undefined)
       expect(saved.ok && saved.value.name).toBe('Grace Hopper')
     })
+    // A first report is signed with the profile's name.
+    localStorage.clear()
+    const reports = useReportsStore()
+    await vi.waitFor(() => expect(reports.authorName).toBe('Grace Hopper'))
     settings.unmount()
   })
 })
