@@ -6,6 +6,7 @@ import { dataHandlers } from './dataTransfer/dataHandlers'
 import { goalsHandlers } from './goals/goalsHandlers'
 import { hostHandlers } from './host/hostHandlers'
 import { importsHandlers } from './importers/importsHandlers'
+import { profileHandlers } from './profile/profileHandlers'
 import { progressHandlers } from './progress/progressHandlers'
 import { reportsHandlers } from './reports/reportsHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
@@ -22,5 +23,6 @@ export function createHandlers(ctx: CoreContext): CoreHandlers {
     imports: importsHandlers(ctx),
     reports: reportsHandlers(ctx),
     host: hostHandlers(ctx),
+    profile: profileHandlers(ctx),
   }
 }

@@ -41,6 +41,12 @@ const hours = z
   .min(0, 'Hours cannot be negative')
   .max(10_000, 'That is more hours than one activity can take')
 const skillIds = z.array(itemId, { error: 'Skills are a list of skill ids' }).max(50, 'Tag at most 50 skills')
+/** One line, short enough to quote in a report's bullet. */
+const impact = z
+  .string({ error: 'The impact is text' })
+  .trim()
+  .max(280, 'Keep the impact to one line under 280 characters')
+  .refine((value) => !/[\r\n]/.test(value), 'The impact fits on one line')
 const searchText = z.string().max(200, 'Keep the search under 200 characters')
 
 const editable = {
@@ -55,6 +61,7 @@ const editable = {
     .optional(),
   hours: hours.nullable().optional(),
   notes: blankable(longText, 'Notes').optional(),
+  impact: blankable(impact, 'The impact').optional(),
   goalId: goalId.nullable().optional(),
   skillIds: skillIds.optional(),
 }
@@ -71,6 +78,7 @@ export const activityChanges = z.strictObject({
   state: editable.state,
   hours: editable.hours,
   notes: editable.notes,
+  impact: editable.impact,
   goalId: editable.goalId,
   skillIds: editable.skillIds,
 })

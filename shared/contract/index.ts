@@ -5,6 +5,7 @@ import { dataChannels } from './data'
 import { goalsChannels } from './goals'
 import { hostChannels } from './host'
 import { importsChannels } from './imports'
+import { profileChannels } from './profile'
 import { progressChannels } from './progress'
 import { reportsChannels } from './reports'
 import { roadmapChannels } from './roadmap'
@@ -23,6 +24,7 @@ export const contract = {
   imports: importsChannels,
   reports: reportsChannels,
   host: hostChannels,
+  profile: profileChannels,
 }
 
 export type Contract = typeof contract

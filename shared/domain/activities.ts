@@ -55,6 +55,8 @@ export interface Activity {
   state: ActivityState | null
   hours: number | null
   notes: string | null
+  /** Why it mattered, in one line ("cut p95 latency from 800 ms to 120 ms"). */
+  impact: string | null
   goalId: number | null
   source: ActivitySource
   /** Identity of an imported activity at its source; re-imports match on it. */

@@ -12,6 +12,7 @@ export type CommandId =
   | 'search.focus'
   | 'theme.toggle'
   | 'shortcuts.show'
+  | 'palette.open'
   | `go.${ViewName}`
 
 export type ViewName = 'dashboard' | 'roadmap' | 'goals' | 'activities' | 'reports' | 'timeline' | 'settings'
@@ -50,6 +51,7 @@ export const commands: readonly Command[] = [
   { id: 'report.export', label: 'Export a report…', group: 'File', accelerator: 'CmdOrCtrl+Shift+E' },
   { id: 'backup.now', label: 'Back up now', group: 'File', accelerator: 'CmdOrCtrl+Shift+B' },
   { id: 'search.focus', label: 'Search activities', group: 'Edit', accelerator: 'CmdOrCtrl+F', key: '/' },
+  { id: 'palette.open', label: 'Go to or do anything…', group: 'Edit', accelerator: 'CmdOrCtrl+K' },
   { id: 'theme.toggle', label: 'Switch light and dark', group: 'View', accelerator: 'CmdOrCtrl+Shift+D' },
   ...views.map((view, index): Command => ({ id: `go.${view.name}`, label: view.label, group: 'Go', accelerator: `CmdOrCtrl+${index + 1}` })),
   { id: 'shortcuts.show', label: 'Keyboard shortcuts', group: 'Help', accelerator: 'CmdOrCtrl+/', key: '?' },

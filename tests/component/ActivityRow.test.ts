@@ -14,6 +14,7 @@ const activity: Activity = {
   state: 'merged',
   hours: 3,
   notes: null,
+  impact: null,
   goalId: null,
   source: 'manual',
   externalKey: null,
@@ -46,5 +47,22 @@ describe('ActivityRow', () => {
   it('says it is loading while its page is on its way', () => {
     const wrapper = mount(ActivityRow, { props: { activity: undefined, tabindex: -1 } })
     expect(wrapper.get('button').attributes()).toMatchObject({ 'aria-label': 'Loading…', 'aria-disabled': 'true' })
+  })
+
+  it('shows why it mattered, and opens its link from a neighbour of the row, reachable where the row is', () => {
+    const linked = { ...activity, url: 'https://github.com/expressjs/express/pull/6001', impact: 'Unblocked the 5.0 release' }
+    const wrapper = mount(ActivityRow, { props: { activity: linked, tabindex: 0 } })
+    expect(wrapper.get('button .impact').text()).toBe('Unblocked the 5.0 release')
+    const link = wrapper.get('a')
+    expect(link.attributes()).toMatchObject({
+      href: 'https://github.com/expressjs/express/pull/6001',
+      target: '_blank',
+      rel: 'noopener noreferrer',
+      tabindex: '0',
+      'aria-label': 'Open the link of Fix async error handling in router',
+    })
+    // Not inside the button: a link there could be neither clicked nor named.
+    expect(wrapper.get('button').find('a').exists()).toBe(false)
+    expect(mount(ActivityRow, { props: { activity, tabindex: -1 } }).find('a').exists()).toBe(false)
   })
 })

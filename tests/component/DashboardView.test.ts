@@ -127,7 +127,7 @@ describe('DashboardView', () => {
     await must(api.goals.create({ title: 'Learn Kafka', targetDate: '2026-12-10' }))
 
     const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [await testRouter('/')] } })
-    await flushPromises()
+    await settle()
 
     const panel = wrapper.get('[aria-labelledby="due-title"]')
     expect(panel.text()).not.toContain('Nothing due')

@@ -1,8 +1,8 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import GoalFormDialog from '../../renderer/src/goals/GoalFormDialog.vue'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -19,14 +19,14 @@ describe('a goal target far in the future', () => {
     dispose = env.dispose
     const router = await testRouter('/goals')
     const wrapper = env.mount(GoalFormDialog, { props: { open: true, goal: null }, attachTo: document.body, global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
     await wrapper.get('input[aria-required="true"]').setValue('Write a book')
     const target = wrapper.findAll('input[type="date"]')[1]
     expect(describedBy(target?.element ?? document.body)).toBe('Optional; places the goal on the timeline')
 
     await target?.setValue('2999-01-01')
     await wrapper.get('form#goal-form').trigger('submit')
-    await flushPromises()
+    await settle()
     expect(target?.attributes('aria-invalid')).toBe('true')
     expect(describedBy(target?.element ?? document.body)).toContain('A target date must be within 50 years of the start date')
     expect(env.core.db.prepare('SELECT count(*) AS n FROM goal').get()).toEqual({ n: 0 })
@@ -35,7 +35,7 @@ describe('a goal target far in the future', () => {
     await target?.setValue(farButFine)
     expect(describedBy(target?.element ?? document.body)).toContain('More than 10 years away: is the year right?')
     await wrapper.get('form#goal-form').trigger('submit')
-    await flushPromises()
+    await settle()
     expect(env.core.db.prepare('SELECT target_date FROM goal').all()).toEqual([{ target_date: farButFine }])
     wrapper.unmount()
   })

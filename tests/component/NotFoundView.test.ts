@@ -1,10 +1,11 @@
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { createRouter, createWebHashHistory, RouterView } from 'vue-router'
 import { routes } from '../../renderer/src/router'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 /** The app's router outlet alone: what a person sees for an address. */
 const Outlet = defineComponent({ render: () => h(RouterView) })
@@ -13,7 +14,7 @@ describe('an unknown address', () => {
   it('shows a page that says so and leads back to the app, instead of nothing', async () => {
     const router = await testRouter('/no-such-page?x=1')
     const wrapper = mount(Outlet, { global: { plugins: [router] } })
-    await flushPromises()
+    await settle()
 
     expect(router.currentRoute.value.name).toBe('not-found')
     expect(wrapper.get('h1').text()).toBe('There is no page here')
@@ -32,9 +33,9 @@ describe('an unknown address', () => {
     await router.push('/items/x/oops')
     // Going back draws the roadmap, which has a store.
     const wrapper = mount(Outlet, { global: { plugins: [router, createPinia()] } })
-    await flushPromises()
+    await settle()
     await wrapper.get('button').trigger('click')
-    await flushPromises()
+    await settle()
     await expect.poll(() => router.currentRoute.value.path).toBe('/roadmap')
     wrapper.unmount()
   })

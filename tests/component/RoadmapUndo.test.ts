@@ -1,9 +1,9 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import NoticeArea from '../../renderer/src/ui/NoticeArea.vue'
 import RoadmapView from '../../renderer/src/roadmap/RoadmapView.vue'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -14,13 +14,13 @@ async function roadmapWithNotices() {
   const router = await testRouter('/roadmap')
   const view = env.mount(RoadmapView, { attachTo: document.body, global: { plugins: [router] } })
   const notices = env.mount(NoticeArea, { attachTo: document.body })
-  await flushPromises()
+  await settle()
   const stored = (id: string) => env.core.db.prepare('SELECT status, level, hidden FROM item_state WHERE item_id = ?').get(id)
   const undo = async () => {
     const buttons = notices.findAll('button').filter((b) => b.text() === 'Undo')
     expect(buttons).toHaveLength(1)
     await buttons[0]?.trigger('click')
-    await flushPromises()
+    await settle()
   }
   return { view, notices, stored, undo, unmount: () => [view, notices].forEach((w) => w.unmount()) }
 }

@@ -1,9 +1,9 @@
-import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import RoadmapView from '../../renderer/src/roadmap/RoadmapView.vue'
 import { apiOf, must } from '../support/api'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
+import { settle } from './support/settle'
 
 let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
@@ -17,7 +17,7 @@ describe('a status the roadmap contradicts', () => {
     await must(api.roadmap.setLevel({ itemId: 'skill.algorithms', level: 0 }))
 
     const view = env.mount(RoadmapView, { attachTo: document.body, global: { plugins: [await testRouter('/roadmap')] } })
-    await flushPromises()
+    await settle()
 
     const stage = view.get('[data-item-id="stage.cs-degree"]')
     expect(stage.get('.status-check').text()).toContain('Marked not started, but 3 of 3 items under it have begun.')
@@ -26,7 +26,7 @@ describe('a status the roadmap contradicts', () => {
 
     await stage.get(`button[aria-label="Mark done: Bachelor's Degree in Computer Science or Related Field"]`).trigger('click')
     await vi.waitFor(() => expect(env.core.db.prepare("SELECT status FROM item_state WHERE item_id = 'stage.cs-degree'").get()).toEqual({ status: 'done' }))
-    await flushPromises()
+    await settle()
     expect(view.find('[data-item-id="stage.cs-degree"] > .status-check').exists()).toBe(false)
     view.unmount()
   })

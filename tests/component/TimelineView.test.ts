@@ -40,7 +40,7 @@ describe('TimelineView', () => {
     await must(api.goals.create({ title: 'Retire early', targetDate: `${start + 40}-06-30` }))
 
     const wrapper = env.mount(TimelineView, { attachTo: document.body, global: { plugins: [await testRouter('/timeline')] } })
-    await flushPromises()
+    await settle()
 
     const scale = wrapper.get('[role="group"][aria-label="Scale"]')
     expect(scale.get('button[aria-pressed="true"]').text()).toBe('Years')

@@ -162,4 +162,24 @@ describe('activities', () => {
     const page = await must(api.activities.list({ goalId: goal.id }))
     expect(page.rows.map((r) => r.id)).toEqual([pr.id])
   })
+
+  it('keeps why an activity mattered: one line, capped, searched and exported', async () => {
+    const { api } = await open()
+    const pr = await must(api.activities.create({ ...expressPr, impact: '  Cut p95 latency from 800 ms to 120 ms ' }))
+    expect(pr.impact).toBe('Cut p95 latency from 800 ms to 120 ms')
+    expect((await must(api.activities.list({ search: 'latency' }))).rows.map((r) => r.id)).toEqual([pr.id])
+
+    const tooLong = await refused(api.activities.update({ id: pr.id, impact: 'x'.repeat(281) }))
+    expect(tooLong.issues).toEqual([{ path: 'impact', message: 'Keep the impact to one line under 280 characters' }])
+    const twoLines = await refused(api.activities.create({ ...expressPr, impact: 'one\ntwo' }))
+    expect(twoLines.issues).toEqual([{ path: 'impact', message: 'The impact fits on one line' }])
+
+    const cleared = await must(api.activities.update({ id: pr.id, impact: '' }))
+    expect(cleared.impact).toBeNull()
+    expect((await must(api.activities.list({ search: 'latency' }))).rows).toEqual([])
+    await must(api.activities.update({ id: pr.id, impact: 'Unblocked the 5.0 release' }))
+    const csv = await must(api.imports.csvExport({}))
+    expect(csv.csv).toContain('Unblocked the 5.0 release')
+  })
 })
+

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { paletteLabel, searchCommands } from '../../shared/domain/commandSearch'
 import { acceleratorLabel, commandForKey, commands, matchesAccelerator, type KeyPress } from '../../shared/domain/commands'
 
 const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods })
@@ -37,5 +38,29 @@ describe('the command table', () => {
     expect(acceleratorLabel('CmdOrCtrl+Shift+G', true)).toBe('⌘⇧G')
     expect(acceleratorLabel('CmdOrCtrl+Shift+G', false)).toBe('Ctrl+Shift+G')
     expect(acceleratorLabel('CmdOrCtrl+/', false)).toBe('Ctrl+/')
+  })
+})
+
+describe('the command palette search', () => {
+  it('lists every command but itself for an empty query, views named as places to go', () => {
+    const all = searchCommands('  ')
+    expect(all.map((c) => c.id)).toEqual(commands.filter((c) => c.id !== 'palette.open').map((c) => c.id))
+    expect(all.map(paletteLabel)).toContain('Go to Activities')
+    expect(all.map(paletteLabel)).toContain('Log activity')
+  })
+
+  it('keeps the commands whose words start with every word typed, the best match first', () => {
+    expect(searchCommands('log').map((c) => c.id)[0]).toBe('activity.log')
+    expect(searchCommands('go set').map((c) => c.id)).toEqual(['go.settings'])
+    expect(searchCommands('ACT').map((c) => c.id)).toEqual(expect.arrayContaining(['activity.log', 'activity.import', 'go.activities', 'search.focus']))
+    expect(searchCommands('dark').map((c) => c.id)).toEqual(['theme.toggle'])
+    expect(searchCommands('record').map((c) => c.id)).toEqual(['activity.log'])
+    expect(searchCommands('zzz')).toEqual([])
+    expect(searchCommands('palette')).toEqual([])
+  })
+
+  it('opens with CmdOrCtrl+K, in a field too', () => {
+    expect(commandForKey(press('k', { ctrlKey: true }), { mac: false, typing: true })).toBe('palette.open')
+    expect(commandForKey(press('k', { metaKey: true }), { mac: true, typing: false })).toBe('palette.open')
   })
 })

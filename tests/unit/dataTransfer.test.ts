@@ -45,7 +45,7 @@ async function seedEverything(core: TempCore): Promise<void> {
   const milestone = goal.milestones[0]
   if (milestone) await must(api.goals.toggleMilestone({ milestoneId: milestone.id }))
   if (core.channels.includes('activities.create')) {
-    const made = await core.dispatch('activities.create', { kind: 'pull-request', date: '2026-05-01', title: 'Fix a race', repo: 'o/r', skillIds: ['skill.algorithms'], goalId: goal.id })
+    const made = await core.dispatch('activities.create', { kind: 'pull-request', date: '2026-05-01', title: 'Fix a race', repo: 'o/r', impact: 'Cut p95 latency from 800 ms to 120 ms', skillIds: ['skill.algorithms'], goalId: goal.id })
     if (!made.ok) throw new Error(made.error.message)
     // Evidence that is an activity: item_evidence.activity_id must come back pointing at the same row.
     const race = z.object({ id: z.number() }).parse(made.value)
@@ -93,6 +93,9 @@ describe('export and import of all user data', () => {
     const evidence = async (core: TempCore) => (await must(apiOf(core).roadmap.item({ itemId: 'skill.algorithms' }))).evidence
     expect(await evidence(target)).toEqual(await evidence(source))
     expect((await evidence(target)).map((e) => e.activity?.title ?? e.url)).toEqual(['Fix a race', 'https://github.com/o/r/pull/1'])
+    // Why it mattered comes across, and the rebuilt search index finds it.
+    const byImpact = await must(apiOf(target).activities.list({ search: 'latency' }))
+    expect(byImpact.rows.map((r) => [r.title, r.impact])).toEqual([['Fix a race', 'Cut p95 latency from 800 ms to 120 ms']])
     const goals = await must(apiOf(target).goals.list({ archived: 'include' }))
     expect(goals).toEqual(await must(apiOf(source).goals.list({ archived: 'include' })))
     expect(goals.find((g) => g.activityTarget !== null)).toMatchObject({
@@ -183,6 +186,7 @@ describe('an import that is refused', () => {
     },
     { name: 'an activity on the 39th of the 19th month', json: () => edit((d) => (firstRow(d, 'activity').date = '2026-19-39')), message: /Row 1 of "activity", "date": Use a date like 2027-03-31\./ },
     { name: 'a goal starting on no date', json: () => edit((d) => (firstRow(d, 'goal').start_date = 'not-a-date')), message: /Row 1 of "goal", "start_date": Use a date like 2027-03-31\./ },
+    { name: 'an impact on two lines', json: () => edit((d) => (firstRow(d, 'activity').impact = 'one\ntwo')), message: /Row 1 of "activity", "impact": The impact fits on one line\./ },
     { name: 'a note longer than the form allows', json: () => edit((d) => (firstRow(d, 'activity').notes = 'x'.repeat(1_000_000))), message: /Row 1 of "activity", "notes": Keep this under 20,000 characters\./ },
     {
       name: 'a roadmap note longer than the form allows',

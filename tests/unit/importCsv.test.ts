@@ -124,7 +124,7 @@ describe('imports.csvExport', () => {
     await ok(first.api.activities.create({ kind: 'learning', date: '2027-04-01', title: '=HYPERLINK("x")', notes: '+ plus, "quoted"\nand multi-line' }))
     const all = await ok(first.api.imports.csvExport({}))
     expect(all.count).toBe(4)
-    expect(all.csv.startsWith('\uFEFFdate,kind,title,url,repo,state,hours,skills,goal_id,notes,commit_count,lines_changed,key\r\n')).toBe(true)
+    expect(all.csv.startsWith('\uFEFFdate,kind,title,url,repo,state,hours,skills,goal_id,notes,impact,commit_count,lines_changed,key\r\n')).toBe(true)
     expect(all.csv).toContain(`"'=HYPERLINK(""x"")"`)
 
     const filtered = await ok(first.api.imports.csvExport({ filter: { kinds: ['pull-request'] } }))

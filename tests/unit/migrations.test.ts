@@ -230,6 +230,32 @@ const cases: MigrationCase[] = [
       expect(db.prepare(same).get('2026-01-02', 'commits', 'Commits to router', 'ME/ROUTER')).toMatchObject({ repo: 'me/router' })
     },
   },
+  {
+    version: 11,
+    seed(db) {
+      const add = db.prepare('INSERT INTO activity (kind, date, title, notes, repo, deleted_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      add.run('pull-request', '2026-01-02', 'Fix the router', 'flaky under load', 'expressjs/express', null, at, at)
+      add.run('talk', '2026-01-05', 'Streams talk', null, null, at, at, at)
+    },
+    check(db) {
+      // Every activity is kept, with no impact yet; the index still finds what it found.
+      expect(db.prepare('SELECT id, title, impact FROM activity ORDER BY id').all()).toEqual([
+        { id: 1, title: 'Fix the router', impact: null },
+        { id: 2, title: 'Streams talk', impact: null },
+      ])
+      const matches = (word: string) => db.prepare('SELECT rowid & 4294967295 FROM activity_fts WHERE activity_fts MATCH ? ORDER BY rowid DESC').pluck().all(word)
+      expect(matches('flaky')).toEqual([1])
+      expect(matches('streams')).toEqual([])
+      // An impact written from here on is searched, and a changed one forgets the old words.
+      db.prepare("UPDATE activity SET impact = 'p95 latency from 800 ms to 120 ms' WHERE id = 1").run()
+      expect(matches('latency')).toEqual([1])
+      db.prepare("UPDATE activity SET impact = 'halved memory' WHERE id = 1").run()
+      expect(matches('latency')).toEqual([])
+      expect(matches('memory')).toEqual([1])
+      db.prepare("UPDATE activity SET deleted_at = NULL, impact = 'a full room' WHERE id = 2").run()
+      expect(matches('room')).toEqual([2])
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

@@ -13,6 +13,7 @@ export function draftFields(draft: ActivityDraft): ActivityFields {
     state: draft.state ?? null,
     hours: draft.hours ?? null,
     notes: draft.notes ?? null,
+    impact: draft.impact ?? null,
     goalId: draft.goalId ?? null,
     skillIds: unique(draft.skillIds ?? []),
   }
@@ -29,6 +30,7 @@ export function applyChanges(before: ActivityFields, changes: ActivityChanges): 
     state: changes.state === undefined ? before.state : changes.state,
     hours: changes.hours === undefined ? before.hours : changes.hours,
     notes: changes.notes === undefined ? before.notes : changes.notes,
+    impact: changes.impact === undefined ? before.impact : changes.impact,
     goalId: changes.goalId === undefined ? before.goalId : changes.goalId,
     skillIds: changes.skillIds === undefined ? before.skillIds : unique(changes.skillIds),
   }

@@ -11,6 +11,7 @@ export interface ActivityRow {
   state: ActivityState | null
   hours: number | null
   notes: string | null
+  impact: string | null
   goal_id: number | null
   source: ActivitySource
   external_key: string | null
@@ -22,7 +23,7 @@ export interface ActivityRow {
 }
 
 /** What a person (or an import) decides about an activity; the store adds id and times. */
-export interface ActivityFields extends Pick<Activity, 'kind' | 'date' | 'title' | 'url' | 'repo' | 'state' | 'hours' | 'notes' | 'goalId'> {
+export interface ActivityFields extends Pick<Activity, 'kind' | 'date' | 'title' | 'url' | 'repo' | 'state' | 'hours' | 'notes' | 'impact' | 'goalId'> {
   skillIds: string[]
 }
 
@@ -38,6 +39,7 @@ export const toActivity = (row: ActivityRow, skills: ActivitySkill[]): Activity 
   state: row.state,
   hours: row.hours,
   notes: row.notes,
+  impact: row.impact,
   goalId: row.goal_id,
   source: row.source,
   externalKey: row.external_key,
@@ -57,6 +59,7 @@ export const fieldsOf = (activity: Activity): ActivityFields => ({
   state: activity.state,
   hours: activity.hours,
   notes: activity.notes,
+  impact: activity.impact,
   goalId: activity.goalId,
   skillIds: activity.skills.map((s) => s.id),
 })

@@ -67,6 +67,7 @@ export const rowRules: Readonly<Record<string, Readonly<Record<string, Rule>>>> 
     repo: draft.repo,
     hours: draft.hours,
     notes: draft.notes,
+    impact: draft.impact,
     deleted_at: maybe(isoTimestamp),
     ...stamps,
   },

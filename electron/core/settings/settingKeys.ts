@@ -6,6 +6,10 @@ export const settingKeys = {
   activePath: 'roadmap.activePathId',
   importSettings: 'imports.settings',
   privateRepositories: 'reports.privateRepositories',
+  /** Name and job title, which reports put on their cover. */
+  profile: 'profile.person',
+  /** True once the first-run introduction was finished or skipped. */
+  onboardingDone: 'profile.onboardingDone',
   /** One list per path, so choosing tracks in one role never forgets the choice in another. */
   chosenTracks: (pathId: string): string => `${chosenTracksPrefix}${pathId}`,
 } as const
@@ -16,4 +20,6 @@ export const isKnownSettingKey = (key: string): boolean =>
   key === settingKeys.activePath ||
   key === settingKeys.importSettings ||
   key === settingKeys.privateRepositories ||
+  key === settingKeys.profile ||
+  key === settingKeys.onboardingDone ||
   (key.startsWith(chosenTracksPrefix) && key.length > chosenTracksPrefix.length)

@@ -25,6 +25,7 @@ export const useCommands = defineStore('commands', () => {
   const router = useRouter()
   const notices = useNoticeStore()
   const shortcutsOpen = ref(false)
+  const paletteOpen = ref(false)
 
   async function run(id: CommandId): Promise<void> {
     switch (id) {
@@ -57,10 +58,13 @@ export const useCommands = defineStore('commands', () => {
       case 'shortcuts.show':
         shortcutsOpen.value = true
         return
+      case 'palette.open':
+        paletteOpen.value = true
+        return
       default:
         await router.push(views.find((view) => `go.${view.name}` === id)?.path ?? '/')
     }
   }
 
-  return { run, shortcutsOpen }
+  return { run, shortcutsOpen, paletteOpen }
 })

@@ -87,6 +87,15 @@ export const useReportsStore = defineStore('reports', () => {
     localStorage.setItem(authorKey, JSON.stringify({ name, title, pageSize: size }))
   })
 
+  // Until a report has been signed here, the cover takes the name and title from the profile.
+  if (remembered.name === '' && remembered.title === '') {
+    void api.profile.get(undefined).then((profile) => {
+      if (!profile.ok || authorName.value !== '' || authorTitle.value !== '') return
+      authorName.value = profile.value.name ?? ''
+      authorTitle.value = profile.value.jobTitle ?? ''
+    })
+  }
+
   /** A new audience starts from its template: its sections in its order, and what it leaves out. */
   function chooseTemplate(next: ReportTemplate) {
     template.value = next

@@ -10,6 +10,7 @@ export const csvColumns = [
   'skills',
   'goal_id',
   'notes',
+  'impact',
   'commit_count',
   'lines_changed',
   'key',

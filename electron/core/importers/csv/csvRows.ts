@@ -120,6 +120,7 @@ export async function readCsv(text: string, deps: RuleDeps, reading: CsvReading 
       state: get('state').trim().toLowerCase(),
       hours: numberCell(get('hours')),
       notes: get('notes'),
+      impact: get('impact'),
       goalId: goal,
       skillIds: splitSkills(get('skills')),
     }

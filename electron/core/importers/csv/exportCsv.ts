@@ -17,6 +17,7 @@ const cellOf: Record<CsvColumn, (a: Activity) => string | number | null> = {
   skills: (a) => a.skills.map((s) => s.id).join(';'),
   goal_id: (a) => a.goalId,
   notes: (a) => a.notes,
+  impact: (a) => a.impact,
   commit_count: (a) => a.commitCount,
   lines_changed: (a) => a.linesChanged,
   key: (a) => a.externalKey,

@@ -18,6 +18,7 @@ const sameFields = (a: ImportedFields, b: ImportedFields): boolean =>
   a.state === b.state &&
   a.hours === b.hours &&
   a.notes === b.notes &&
+  a.impact === b.impact &&
   a.goalId === b.goalId &&
   [...a.skillIds].sort().join('\n') === [...b.skillIds].sort().join('\n')
 
@@ -44,6 +45,7 @@ const csvPolicy = (repo: ActivitiesRepository, items: readonly ImportedFields[])
         state: existing.state,
         hours: existing.hours,
         notes: existing.notes,
+        impact: existing.impact,
         goalId: existing.goalId,
         skillIds: existing.skills.map((s) => s.id),
       }
