@@ -9,6 +9,9 @@ import { resolveStatic } from '../core/host/resolveStatic'
 import { sendFile } from './staticFiles'
 import { receiveUpload } from './upload'
 
+/** Far more than a browser's tabs keep open to one host, far fewer than a flood. */
+export const maxOpenConnections = 64
+
 export interface WebHostOptions {
   dispatcher: Dispatcher
   /** Built renderer (out/renderer). */
@@ -127,6 +130,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     })
   })
   server.requestTimeout = 60_000
+  // Anyone on this computer can open sockets to our port without a token: a cap on open
+  // connections and on how long headers may take keeps a flood or a slow trickle from starving
+  // the page. A browser keeps a handful open; the rest are turned away at once.
+  server.maxConnections = maxOpenConnections
+  server.headersTimeout = 10_000
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { maxRequestBytes } from '@shared/contract/transport'
 import { openTempCore } from '../support/tempCore'
-import { startWebHost, type WebHost } from '../../electron/web/server'
+import { maxOpenConnections, startWebHost, type WebHost } from '../../electron/web/server'
 import { parseWebHostArgs } from '../../electron/web/args'
 import { loadOrCreateToken, tokenFileName } from '../../electron/web/tokenFile'
 
@@ -91,6 +92,20 @@ describe('the web host refuses what it must', () => {
     expect((await api({ Origin: 'http://evil.example' })).status).toBe(403)
     expect((await api({ Origin: `https://127.0.0.1:${host.port}` })).status).toBe(403)
     expect((await api({ Origin: `http://127.0.0.1:${host.port}` })).status).toBe(200)
+  })
+
+  it('turns away connections past its cap at once, and serves again when they close', async () => {
+    const open = (): Promise<Socket> => new Promise((resolve, reject) => {
+      const socket = connect(host.port, '127.0.0.1', () => resolve(socket))
+      socket.on('error', reject)
+    })
+    const idle = await Promise.all(Array.from({ length: maxOpenConnections }, open))
+    const extra = await open()
+    // The server ends it without a word: nothing was read, nothing will be.
+    await new Promise<void>((resolve) => extra.once('close', () => resolve()))
+    expect(extra.bytesRead).toBe(0)
+    await Promise.all(idle.map((socket) => new Promise<void>((resolve) => socket.end(() => resolve()))))
+    await expect.poll(async () => (await api()).status, { timeout: 5_000 }).toBe(200)
   })
 
   it('caps request bodies', async () => {
