@@ -147,6 +147,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     url: `http://127.0.0.1:${port}/#${tokenFragmentKey}=${token}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+        // A socket a browser opened ahead of need sends nothing and would hold close() until its
+        // headers time out; a request still running gets two seconds. Stopping never waits on a tab.
+        setTimeout(() => server.closeAllConnections(), 2_000).unref()
+      }),
   }
 }

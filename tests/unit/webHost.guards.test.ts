@@ -132,6 +132,30 @@ describe('the web host refuses what it must', () => {
   })
 })
 
+describe('stopping the web host', () => {
+  // Headers may take 10 s to arrive; a stop that waited for them would hang the app's exit, and
+  // this test's 5 s limit with it.
+  it('does not wait for a connection that never sends a request', { timeout: 5_000 }, async () => {
+    const core = await openTempCore()
+    const rendererDir = mkdtempSync(join(tmpdir(), 'pathfinder-renderer-'))
+    try {
+      const host = await startWebHost({ dispatcher: core, rendererDir })
+      const silent = await new Promise<Socket>((resolve, reject) => {
+        const socket = connect(host.port, '127.0.0.1', () => resolve(socket))
+        socket.on('error', reject)
+      })
+      // A byte of a request line, then nothing: the connection is busy, not idle.
+      silent.write('P')
+      const cut = new Promise<void>((resolve) => silent.once('close', () => resolve()))
+      await host.close()
+      await cut
+    } finally {
+      core.dispose()
+      rmSync(rendererDir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('the web host token of a data folder', () => {
   const dirs: string[] = []
   const dataDir = () => {
