@@ -7,34 +7,36 @@ const isResult = (value: unknown): value is Result<unknown> =>
 /** How the last call found the web host: answering, not there, or refusing this tab's token. */
 export type HostReach = 'ok' | 'offline' | 'signed-out'
 
+type Headers = Record<string, string> | (() => Record<string, string>)
+
 /**
- * The browser transport: the web host answers every call with a Result. The token goes as a
- * header on every call (read afresh each time, so a tab given a new address uses it); no
- * cookie is sent or kept. Network trouble becomes a Result too, so callers handle one shape.
+ * One request to the web host, answered as a Result whatever happens. The token goes as a
+ * header (read afresh each time, so a tab given a new address uses it); no cookie is sent or
+ * kept. Network trouble becomes a Result too, so callers handle one shape, and every answer
+ * tells onReach whether the host is there and takes this tab's token.
  */
-export function createHttpInvoke(
-  baseUrl = '',
-  headers: Record<string, string> | (() => Record<string, string>) = {},
-  onReach: (reach: HostReach) => void = () => {},
-): Invoke {
-  return async (channel, input) => {
-    let response: Response
-    try {
-      response = await fetch(baseUrl + httpApiPrefix + channel, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...(typeof headers === 'function' ? headers() : headers) },
-        body: input === undefined ? '' : JSON.stringify(input),
-        credentials: 'omit',
-      })
-    } catch {
-      onReach('offline')
-      return fail('unavailable', 'Pathfinder is not reachable. Is the host still running?')
-    }
-    onReach(response.status === 401 ? 'signed-out' : 'ok')
-    const body: unknown = await response.json().catch(() => undefined)
-    if (isResult(body)) return body
-    return fail('unavailable', `Pathfinder answered with an unexpected response (HTTP ${response.status}).`)
+async function post(url: string, contentType: string, body: string | Blob, headers: Headers, onReach: (reach: HostReach) => void, unreachable: string): Promise<Result<unknown>> {
+  let response: Response
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType, ...(typeof headers === 'function' ? headers() : headers) },
+      body,
+      credentials: 'omit',
+    })
+  } catch {
+    onReach('offline')
+    return fail('unavailable', unreachable)
   }
+  onReach(response.status === 401 ? 'signed-out' : 'ok')
+  const answer: unknown = await response.json().catch(() => undefined)
+  return isResult(answer) ? answer : fail('unavailable', `Pathfinder answered with an unexpected response (HTTP ${response.status}).`)
+}
+
+/** The browser transport: the web host answers every call with a Result. */
+export function createHttpInvoke(baseUrl = '', headers: Headers = {}, onReach: (reach: HostReach) => void = () => {}): Invoke {
+  return (channel, input) =>
+    post(baseUrl + httpApiPrefix + channel, 'application/json', input === undefined ? '' : JSON.stringify(input), headers, onReach, 'Pathfinder is not reachable. Is the host still running?')
 }
 
 const isUpload = (value: unknown): value is { upload: string } => typeof value === 'object' && value !== null && 'upload' in value && typeof value.upload === 'string'
@@ -44,29 +46,10 @@ const isUpload = (value: unknown): value is { upload: string } => typeof value =
  * disk: no size limit of a JSON call, nothing held in memory on either side. The answer names
  * the upload, to pass to the import call as `{ file: { upload } }`. Same credentials as a call.
  */
-export function createHttpUpload(
-  baseUrl = '',
-  headers: Record<string, string> | (() => Record<string, string>) = {},
-  onReach: (reach: HostReach) => void = () => {},
-) {
+export function createHttpUpload(baseUrl = '', headers: Headers = {}, onReach: (reach: HostReach) => void = () => {}) {
   return async (file: Blob): Promise<Result<{ upload: string }>> => {
-    let response: Response
-    try {
-      response = await fetch(baseUrl + httpUploadPath, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream', ...(typeof headers === 'function' ? headers() : headers) },
-        body: file,
-        // The credential is the header the page holds; no cookie goes anywhere.
-        credentials: 'omit',
-      })
-    } catch {
-      onReach('offline')
-      return fail('unavailable', 'Pathfinder is not reachable, or the file could not be read. Is the host still running?')
-    }
-    onReach(response.status === 401 ? 'signed-out' : 'ok')
-    const body: unknown = await response.json().catch(() => undefined)
-    if (!isResult(body)) return fail('unavailable', `Pathfinder answered with an unexpected response (HTTP ${response.status}).`)
-    if (!body.ok) return body
-    return isUpload(body.value) ? { ok: true, value: { upload: body.value.upload } } : fail('unavailable', 'Pathfinder answered the upload with an unexpected response.')
+    const answer = await post(baseUrl + httpUploadPath, 'application/octet-stream', file, headers, onReach, 'Pathfinder is not reachable, or the file could not be read. Is the host still running?')
+    if (!answer.ok) return answer
+    return isUpload(answer.value) ? { ok: true, value: { upload: answer.value.upload } } : fail('unavailable', 'Pathfinder answered the upload with an unexpected response.')
   }
 }

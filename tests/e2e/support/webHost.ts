@@ -40,7 +40,8 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
     dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
+        // A host ended by a signal has no exit code, only a signal code: it is gone all the same.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
         child.once('exit', () => resolve())
         child.kill('SIGTERM')
       }),
