@@ -83,7 +83,7 @@ const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-
 test('a developer composes a yearly job-application report without notes, previews it and exports PDF and Markdown', async ({ page, startApp }) => {
   test.setTimeout(120_000)
   mkdirSync(files, { recursive: true })
-  mkdirSync(shotsDir, { recursive: true })
+  mkdirSync(shotsDir(), { recursive: true })
   const host = await startApp(makeDataDir())
   try {
     await seedHistory(host.api)
@@ -202,10 +202,10 @@ test('a developer composes a yearly job-application report without notes, previe
     await expect(history).toContainText('“Since the last report” compares this report with the Markdown export')
     const dismiss = page.getByRole('button', { name: 'Dismiss message' })
     while ((await dismiss.count()) > 0) await dismiss.first().click()
-    await history.screenshot({ path: `${shotsDir}/reports-history.png`, animations: 'disabled' })
+    await history.screenshot({ path: `${shotsDir()}/reports-history.png`, animations: 'disabled' })
 
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(shotsDir, 'report-pdf-page1')])
-    expect(statSync(join(shotsDir, 'report-pdf-page1.png')).size).toBeGreaterThan(10_000)
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(shotsDir(), 'report-pdf-page1')])
+    expect(statSync(join(shotsDir(), 'report-pdf-page1.png')).size).toBeGreaterThan(10_000)
   } finally {
     await host.stop()
   }

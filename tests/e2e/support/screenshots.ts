@@ -1,7 +1,14 @@
-import type { Page } from '@playwright/test'
+import { test, type Page } from '@playwright/test'
 import { settled } from './settled'
 
-export const shotsDir = 'test-results/screenshots'
+/**
+ * The web project's shots in `test-results/screenshots`, another project's (desktop-ipc runs the
+ * same stories) in a folder of its own, so neither overwrites the other.
+ */
+export function shotsDir(): string {
+  const project = test.info().project.name
+  return project === 'web' ? 'test-results/screenshots' : `test-results/screenshots/${project}`
+}
 
 /**
  * Saves `name.png` and `name-dark.png`: both themes are looked at before a release. The
@@ -21,7 +28,7 @@ export async function screenshot(page: Page, name: string, { wholePage = true } 
     for (const [colorScheme, suffix] of [['light', ''], ['dark', '-dark']] as const) {
       await page.emulateMedia({ colorScheme })
       await settled(page)
-      await page.screenshot({ path: `${shotsDir}/${name}${suffix}.png`, animations: 'disabled' })
+      await page.screenshot({ path: `${shotsDir()}/${name}${suffix}.png`, animations: 'disabled' })
     }
   } finally {
     await page.emulateMedia({ colorScheme: 'light' })
