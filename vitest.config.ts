@@ -17,7 +17,8 @@ export default defineConfig({
       {
         plugins: [vue()],
         resolve: { alias },
-        test: { name: 'component', environment: 'happy-dom', include: ['tests/component/**/*.test.ts'], setupFiles: ['tests/component/support/componentSetup.ts'] },
+        // Isolated per file: stores, theme and the last-used kind live in module state and localStorage.
+        test: { name: 'component', environment: 'happy-dom', include: ['tests/component/**/*.test.ts'], setupFiles: ['tests/component/support/componentSetup.ts'], pool: 'threads', testTimeout: 15_000 },
       },
     ],
   },
