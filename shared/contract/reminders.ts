@@ -24,6 +24,9 @@ export const reminderTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('review'), weekStart: isoDate }),
 ])
 
+/** A reminder as the core answers it: main reads the answer with this before showing it. */
+export const reminderSchema = z.object({ key: reminderKey, title: z.string(), body: z.string(), target: reminderTarget })
+
 /** Where the caller's wall clock is: the day before and the chosen time are days and times there. */
 const whereIAm = z.strictObject({ timeZone })
 

@@ -78,7 +78,14 @@ export function weekStartOf(date: IsoDate): IsoDate {
 
 export const weekEndOf = (weekStart: IsoDate): IsoDate => toIsoDate(addDays(parseIsoDate(weekStart), 6))
 
-export const isMonday = (date: IsoDate): boolean => parseIsoDate(date).getDay() === 1
+/** False for anything that is not a Monday, text that is not a date included (a schema asks before the date is checked). */
+export function isMonday(date: IsoDate): boolean {
+  try {
+    return parseIsoDate(date).getDay() === 1
+  } catch {
+    return false
+  }
+}
 
 export const shiftWeek = (weekStart: IsoDate, weeks: number): IsoDate => toIsoDate(addDays(parseIsoDate(weekStart), weeks * 7))
 
