@@ -80,6 +80,12 @@ test("turning the weekly review on, writing this week's from the log, and a mile
   await expect(entry).toBeVisible()
   await expect(entry.getByText('- Stream backpressure in fetch — Halved memory under load')).toBeVisible()
   await shoot(page, 'weekly-reviews-list')
+  for (const width of [800, 1400]) {
+    await page.setViewportSize({ width, height: 800 })
+    await settled(page)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `the reviews at ${width}px scroll sideways`).toBeLessThanOrEqual(0)
+  }
+  await page.setViewportSize({ width: 1024, height: 800 })
 
   // Editing the same week updates it rather than adding a second entry.
   await entry.getByRole('button', { name: /Edit the review of/ }).click()
