@@ -60,25 +60,20 @@ describe('the weekly review', () => {
   it('gives reports the reviews of the weeks a period overlaps, oldest first', async () => {
     const { api, core } = await openClocked('2026-12-04T16:00:00Z')
     for (const weekStart of ['2026-11-16', '2026-11-23', '2026-11-30', '2026-12-07']) await must(api.reviews.save({ weekStart, shipped: weekStart, learned: '', next: '' }))
-    const db = core.db
-    {
-      // 2026-11-29 is the Sunday of the 23rd's week; 2026-12-01 the Tuesday of the 30th's.
-      expect(listWeeklyReviews({ db }, '2026-11-29', '2026-12-01').map((r) => r.weekStart)).toEqual(['2026-11-23', '2026-11-30'])
-      expect(listWeeklyReviews({ db }, '2027-01-01', '2027-12-31')).toEqual([])
-    }
+    // 2026-11-29 is the Sunday of the 23rd's week; 2026-12-01 the Tuesday of the 30th's.
+    expect(listWeeklyReviews(core, '2026-11-29', '2026-12-01').map((r) => r.weekStart)).toEqual(['2026-11-23', '2026-11-30'])
+    expect(listWeeklyReviews(core, '2027-01-01', '2027-12-31')).toEqual([])
   })
 
   it('exposes its schedule, off by default, as the person set it', async () => {
     const { api, core } = await openClocked()
-    {
-      const settings = createSettingsRepository(core.db)
-      expect(readWeeklyReviewSchedule({ settings })).toEqual({ enabled: false, weekday: 5, time: '16:00' })
-      await must(api.reminders.saveSettings({ weeklyReview: { enabled: true, weekday: 0, time: '18:30' } }))
-      expect(readWeeklyReviewSchedule({ settings })).toEqual({ enabled: true, weekday: 0, time: '18:30' })
-      // A hand-edited value this version cannot read is "off", never an error.
-      settings.set('reminders.settings', { weeklyReview: { enabled: 'yes' } })
-      expect(readWeeklyReviewSchedule({ settings })).toEqual({ enabled: false, weekday: 5, time: '16:00' })
-    }
+    const settings = createSettingsRepository(core.db)
+    expect(readWeeklyReviewSchedule({ settings })).toEqual({ enabled: false, weekday: 5, time: '16:00' })
+    await must(api.reminders.saveSettings({ weeklyReview: { enabled: true, weekday: 0, time: '18:30' } }))
+    expect(readWeeklyReviewSchedule({ settings })).toEqual({ enabled: true, weekday: 0, time: '18:30' })
+    // A hand-edited value this version cannot read is "off", never an error.
+    settings.set('reminders.settings', { weeklyReview: { enabled: 'yes' } })
+    expect(readWeeklyReviewSchedule({ settings })).toEqual({ enabled: false, weekday: 5, time: '16:00' })
   })
 
   it('names weeks the ISO way, across a year end', () => {

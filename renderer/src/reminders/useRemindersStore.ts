@@ -38,12 +38,13 @@ export const useRemindersStore = defineStore('reminders', () => {
   }
 
   async function save(changes: Partial<ReminderSettings>): Promise<{ ok: true } | { ok: false; error: AppError }> {
-    const wasOn = anyOn.value
+    // Turning reminders on is the one moment the browser's permission is asked for: first, while
+    // the click that asked still counts as the person's, not after a round trip.
+    const turningOn = !anyOn.value && Boolean(changes.dueDates || changes.weeklyReview?.enabled)
+    if (turningOn && browserCanNotify()) permission.value = await askNotificationPermission()
     const result = await api.reminders.saveSettings(changes)
     if (!result.ok) return result
     settings.value = result.value
-    // Turning reminders on is the one moment the browser's permission is asked for.
-    if (!wasOn && anyOn.value && browserCanNotify()) permission.value = await askNotificationPermission()
     await check()
     return { ok: true }
   }
