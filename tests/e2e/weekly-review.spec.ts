@@ -101,5 +101,15 @@ test("turning the weekly review on, writing this week's from the log, and a mile
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Weekly reviews', level: 1 })).toBeVisible()
   await expect(page.getByRole('region', { name: /Reminder/ })).toBeHidden()
+
+  // The dashboard opens the review too, its header buttons fitting an 800 px window.
+  await page.setViewportSize({ width: 800, height: 700 })
+  await page.goto(`${host.origin}/#/`)
+  await page.getByRole('button', { name: 'Weekly review' }).click()
+  await expect(dialog.getByLabel('What do you want next?')).toHaveValue('Give the streams talk, then write it up.')
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await page.goto(`${host.origin}/#/`)
+  await expect(page.getByRole('button', { name: 'Weekly review' })).toBeVisible()
+  await shoot(page, 'dashboard-800')
   await host.stop()
 })
