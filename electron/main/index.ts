@@ -4,7 +4,6 @@ import { coreRestartedChannel, type CoreRestarted } from '@shared/contract/coreE
 import { desktopChannels, themeChoice } from '@shared/contract/desktop'
 import { reminderSchema } from '@shared/contract/reminders'
 import { hostTimeZone } from '@shared/contract/reports'
-import type { ReminderTarget } from '@shared/domain/reminders'
 import type { CommandId } from '@shared/domain/commands'
 import { describeRecovery, type RecoveryChoice } from '../core/host/openWithRecovery'
 import { createRotatingLog } from '../core/log/rotatingLog'
@@ -17,6 +16,7 @@ import { attachContextMenu, installAppMenu } from './menu/installMenus'
 import { createPreferences } from './preferences'
 import { hardenContents, isTrustedSender, openExternalGuarded, restrictPermissions } from './security'
 import { forkUtilityCore } from './utilityCore'
+import { openReminderIn } from './reminders/openReminder'
 import { startReminderNotifier } from './reminders/reminderNotifier'
 import { openMainWindow } from './window/openMainWindow'
 
@@ -58,18 +58,6 @@ function openWindow(): BrowserWindow {
   return window
 }
 
-/** A clicked reminder brings the window forward on its goal or review (a new window once its page has loaded). */
-function openReminder(target: ReminderTarget): void {
-  const existing = mainWindow()
-  const window = existing ?? openWindow()
-  const send = () => window.webContents.send(desktopChannels.reminderOpened, target)
-  if (existing && !window.webContents.isLoading()) send()
-  else window.webContents.once('did-finish-load', send)
-  if (window.isMinimized()) window.restore()
-  window.show()
-  window.focus()
-}
-
 /** Due goals, milestones and the weekly review as native notifications; the schedule and what was shown live in the core. */
 function startReminders(running: CoreProcess): () => void {
   const notifier = startReminderNotifier({
@@ -79,7 +67,7 @@ function startReminders(running: CoreProcess): () => void {
       return reminderSchema.array().parse(answer.value)
     },
     notify: (options) => (Notification.isSupported() ? new Notification(options) : null),
-    open: openReminder,
+    open: (target) => openReminderIn(mainWindow(), openWindow, target),
     powerMonitor,
     every(ms, tick) {
       const timer = setInterval(tick, ms)

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
+import { openReminderIn, type ReminderWindow } from '../../electron/main/reminders/openReminder'
 import { checkEveryMs, startReminderNotifier, type NotificationLike } from '../../electron/main/reminders/reminderNotifier'
+import { desktopChannels } from '../../shared/contract/desktop'
 import type { Reminder, ReminderTarget } from '../../shared/domain/reminders'
 import { apiOf, must } from '../support/api'
 import { useTempCores } from '../support/useTempCores'
@@ -87,5 +89,41 @@ describe('native reminder notifications (main, Electron stood in)', () => {
     const desk = shell(async () => [reminder], false)
     await desk.notifier.check()
     expect(desk.notifications).toEqual([])
+  })
+})
+
+/** BrowserWindow as a clicked reminder uses it: what was sent, and whether it came forward. */
+function standInWindow({ loading = false, minimized = false } = {}) {
+  const contents = new EventEmitter()
+  const sent: unknown[][] = []
+  const calls: string[] = []
+  const window: ReminderWindow = {
+    isMinimized: () => minimized,
+    restore: () => void calls.push('restore'),
+    show: () => void calls.push('show'),
+    focus: () => void calls.push('focus'),
+    webContents: { isLoading: () => loading, once: (event, listener) => contents.once(event, listener), send: (...args) => void sent.push(args) },
+  }
+  return { window, sent, calls, finishLoad: () => contents.emit('did-finish-load') }
+}
+
+describe('a clicked reminder brings the window forward on its goal or review', () => {
+  const review: ReminderTarget = { kind: 'review', weekStart: '2027-03-22' }
+
+  it('tells an open window at once, restoring it when minimized', () => {
+    const open = standInWindow({ minimized: true })
+    openReminderIn(open.window, () => {
+      throw new Error('no new window while one is open')
+    }, review)
+    expect(open.sent).toEqual([[desktopChannels.reminderOpened, review]])
+    expect(open.calls).toEqual(['restore', 'show', 'focus'])
+  })
+
+  it('opens a window where none is, and tells its page once it has loaded', () => {
+    const fresh = standInWindow({ loading: true })
+    openReminderIn(undefined, () => fresh.window, { kind: 'goal', goalId: 7 })
+    expect(fresh.sent).toEqual([])
+    fresh.finishLoad()
+    expect(fresh.sent).toEqual([[desktopChannels.reminderOpened, { kind: 'goal', goalId: 7 }]])
   })
 })
