@@ -8,8 +8,10 @@ import { hostHandlers } from './host/hostHandlers'
 import { importsHandlers } from './importers/importsHandlers'
 import { profileHandlers } from './profile/profileHandlers'
 import { progressHandlers } from './progress/progressHandlers'
+import { remindersHandlers } from './reminders/remindersHandlers'
 import { reportsHandlers } from './reports/reportsHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
+import { weeklyReviewHandlers } from './weeklyReview/weeklyReviewHandlers'
 
 /** The one place a feature's handlers join the app. The type makes a missing one a build error. */
 export function createHandlers(ctx: CoreContext): CoreHandlers {
@@ -24,5 +26,7 @@ export function createHandlers(ctx: CoreContext): CoreHandlers {
     reports: reportsHandlers(ctx),
     host: hostHandlers(ctx),
     profile: profileHandlers(ctx),
+    reminders: remindersHandlers(ctx),
+    reviews: weeklyReviewHandlers(ctx),
   }
 }

@@ -1,7 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, Notification, powerMonitor, session, shell } from 'electron'
 import { join } from 'node:path'
 import { coreRestartedChannel, type CoreRestarted } from '@shared/contract/coreEvents'
 import { desktopChannels, themeChoice } from '@shared/contract/desktop'
+import { reminderSchema } from '@shared/contract/reminders'
+import { hostTimeZone } from '@shared/contract/reports'
 import type { CommandId } from '@shared/domain/commands'
 import { describeRecovery, type RecoveryChoice } from '../core/host/openWithRecovery'
 import { createRotatingLog } from '../core/log/rotatingLog'
@@ -14,6 +16,8 @@ import { attachContextMenu, installAppMenu } from './menu/installMenus'
 import { createPreferences } from './preferences'
 import { hardenContents, isTrustedSender, openExternalGuarded, restrictPermissions } from './security'
 import { forkUtilityCore } from './utilityCore'
+import { openReminderIn } from './reminders/openReminder'
+import { startReminderNotifier } from './reminders/reminderNotifier'
 import { openMainWindow } from './window/openMainWindow'
 
 // out/main/index.js -> the app root (the asar root when packaged).
@@ -44,13 +48,36 @@ app.on('web-contents-created', (_event, contents) => {
 })
 
 let core: CoreProcess | undefined
+let stopReminders: (() => void) | undefined
 
 const mainWindow = (): BrowserWindow | undefined => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
 
-function openWindow(): void {
+function openWindow(): BrowserWindow {
   const window = openMainWindow({ preload: join(appRoot, 'out', 'preload', 'index.cjs'), stateDir: shellDir, spellcheck: preferences.get().spellcheck })
   void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`)
+  return window
 }
+
+/** Due goals, milestones and the weekly review as native notifications; the schedule and what was shown live in the core. */
+function startReminders(running: CoreProcess): () => void {
+  const notifier = startReminderNotifier({
+    async take() {
+      const answer = await running.dispatch('reminders.take', { timeZone: hostTimeZone() })
+      if (!answer.ok) return []
+      return reminderSchema.array().parse(answer.value)
+    },
+    notify: (options) => (Notification.isSupported() ? new Notification(options) : null),
+    open: (target) => openReminderIn(mainWindow(), openWindow, target),
+    powerMonitor,
+    every(ms, tick) {
+      const timer = setInterval(tick, ms)
+      return () => clearInterval(timer)
+    },
+    log,
+  })
+  return notifier.stop
+}
+
 
 function installMenu(): void {
   installAppMenu(
@@ -135,6 +162,7 @@ async function start(): Promise<void> {
   followThemeOfPage()
   installMenu()
   openWindow()
+  stopReminders = startReminders(core)
 }
 
 // One writer per data folder: a second launch focuses the first window instead.
@@ -162,6 +190,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!closing) return
     event.preventDefault()
     core = undefined
+    stopReminders?.()
     void closing.close().finally(() => app.quit())
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit())

@@ -13,6 +13,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/activities', component: () => import('./activities/ActivitiesView.vue'), meta: { title: 'Activities' }, children: [{ path: '', name: 'activities', component: () => import('./activities/ActivityLog.vue') }, { path: 'insights', name: 'activity-insights', component: () => import('./activities/ActivityInsights.vue'), meta: { title: 'Activity insights' } }] },
   { path: '/timeline', name: 'timeline', component: () => import('./timeline/TimelineView.vue'), meta: { title: 'Timeline' } },
   { path: '/roadmap', name: 'roadmap', component: () => import('./roadmap/RoadmapView.vue'), meta: { title: 'Roadmap' } },
+  { path: '/reviews', name: 'reviews', component: () => import('./weeklyReview/WeeklyReviewsView.vue'), meta: { title: 'Weekly reviews' } },
   { path: '/settings', name: 'settings', component: () => import('./settings/SettingsView.vue'), meta: { title: 'Settings' } },
   // Last: any address no view above answers (an old bookmark, a typo) gets a page with a way back.
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./app/NotFoundView.vue'), meta: { title: 'Not found' } },

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { isCommandId, type CommandId } from '../domain/commands'
 import { coreRestartedChannel, type CoreRestarted } from './coreEvents'
+import { reminderTarget } from './reminders'
+import type { ReminderTarget } from '../domain/reminders'
 
 /** The theme choices a person makes in the sidebar; the desktop window's own colours follow them. */
 export const themeChoice = z.enum(['system', 'light', 'dark'])
@@ -17,6 +19,8 @@ export interface DesktopBridge {
   /** Runs the listener, with words for the person, whenever the core's process had to be restarted. */
   onCoreRestarted(listener: (event: CoreRestarted) => void): () => void
   setTheme(choice: ThemeChoice): void
+  /** Runs the listener with what a clicked reminder notification opens (a goal, the weekly review). */
+  onReminderOpened(listener: (target: ReminderTarget) => void): () => void
   /**
    * Where a file dropped on the window or chosen in a file input is on disk (Electron's
    * webUtils.getPathForFile), so the core reads it there rather than through a call; '' for a
@@ -30,6 +34,7 @@ export const desktopChannels = {
   command: 'desktop:command',
   coreRestarted: coreRestartedChannel,
   setTheme: 'desktop:set-theme',
+  reminderOpened: 'desktop:reminder-opened',
 } as const
 
 /** The part of Electron's webUtils the bridge uses. */
@@ -63,6 +68,14 @@ export function createDesktopBridge(ipc: BridgeIpc, files: BridgeFiles): Desktop
       }
       ipc.on(desktopChannels.coreRestarted, relay)
       return () => void ipc.removeListener(desktopChannels.coreRestarted, relay)
+    },
+    onReminderOpened(listener) {
+      const relay = (_event: unknown, payload: unknown) => {
+        const target = reminderTarget.safeParse(payload)
+        if (target.success) listener(target.data)
+      }
+      ipc.on(desktopChannels.reminderOpened, relay)
+      return () => void ipc.removeListener(desktopChannels.reminderOpened, relay)
     },
     pathOfFile: (file) => files.getPathForFile(file),
     setTheme(choice) {

@@ -7,8 +7,10 @@ import { hostChannels } from './host'
 import { importsChannels } from './imports'
 import { profileChannels } from './profile'
 import { progressChannels } from './progress'
+import { remindersChannels } from './reminders'
 import { reportsChannels } from './reports'
 import { roadmapChannels } from './roadmap'
+import { weeklyReviewChannels } from './weeklyReview'
 
 /**
  * Every channel of the app, grouped by feature. Adding a feature means adding one
@@ -25,6 +27,8 @@ export const contract = {
   reports: reportsChannels,
   host: hostChannels,
   profile: profileChannels,
+  reminders: remindersChannels,
+  reviews: weeklyReviewChannels,
 }
 
 export type Contract = typeof contract

@@ -7,6 +7,7 @@ export type CommandId =
   | 'goal.new'
   | 'activity.log'
   | 'activity.import'
+  | 'review.write'
   | 'report.export'
   | 'backup.now'
   | 'search.focus'
@@ -48,6 +49,7 @@ export const commands: readonly Command[] = [
   { id: 'goal.new', label: 'New goal…', group: 'File', accelerator: 'CmdOrCtrl+Shift+G' },
   { id: 'activity.log', label: 'Log activity…', group: 'File', accelerator: 'CmdOrCtrl+Shift+L' },
   { id: 'activity.import', label: 'Import activities…', group: 'File', accelerator: 'CmdOrCtrl+O' },
+  { id: 'review.write', label: 'Weekly review…', group: 'File' },
   { id: 'report.export', label: 'Export a report…', group: 'File', accelerator: 'CmdOrCtrl+Shift+E' },
   { id: 'backup.now', label: 'Back up now', group: 'File', accelerator: 'CmdOrCtrl+Shift+B' },
   { id: 'search.focus', label: 'Search activities', group: 'Edit', accelerator: 'CmdOrCtrl+F', key: '/' },

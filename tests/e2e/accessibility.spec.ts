@@ -5,7 +5,7 @@ import { makeDataDir, startHost } from './support/webHost'
 import { settled } from './support/settled'
 
 /** Every view a person reaches from the sidebar, an item page, and the goal form open. */
-const views = ['/', '/roadmap', '/items/skill.java', '/goals', '/goals?new=1', '/activities', '/reports', '/timeline', '/settings']
+const views = ['/', '/roadmap', '/items/skill.java', '/goals', '/goals?new=1', '/activities', '/reports', '/timeline', '/settings', '/reviews', '/reviews?write=']
 
 // axe runs as a string Playwright evaluates, which the app's CSP (script-src 'self') forbids.
 test.use({ bypassCSP: true })

@@ -16,7 +16,7 @@ test('the window talks through the preload only, and a core that dies is restart
     apiNamespaces: Object.keys(Reflect.get(globalThis, 'api') ?? {}),
     desktop: Object.keys(Reflect.get(globalThis, 'desktop') ?? {}).sort(),
   }))
-  expect(seen).toMatchObject({ require: false, process: false, desktop: ['onCommand', 'onCoreRestarted', 'pathOfFile', 'setTheme'] })
+  expect(seen).toMatchObject({ require: false, process: false, desktop: ['onCommand', 'onCoreRestarted', 'onReminderOpened', 'pathOfFile', 'setTheme'] })
   expect(seen.apiNamespaces).toEqual(expect.arrayContaining(['roadmap', 'goals', 'activities', 'reports', 'backups']))
 
   // main's sender check, for real: a frame inside the app gets the preload too, and is refused.

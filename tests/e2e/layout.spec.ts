@@ -16,6 +16,7 @@ const views = [
   { name: 'insights', path: '/activities/insights' },
   { name: 'reports', path: '/reports' },
   { name: 'settings', path: '/settings' },
+  { name: 'reviews', path: '/reviews' },
   { name: 'not-found', path: '/no-such-page' },
 ]
 const widths = [800, 1024, 1400]

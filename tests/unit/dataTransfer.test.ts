@@ -63,6 +63,13 @@ async function seedEverything(core: TempCore): Promise<void> {
     )
     await must(api.activities.create({ kind: 'pull-request', date: '2026-04-01', title: 'Merged fix', repo: 'o/r', state: 'merged', skillIds: ['skill.algorithms'] }))
   }
+  if (core.channels.includes('reviews.save')) {
+    await must(api.reviews.save({ weekStart: '2020-01-06', shipped: '- Fix a race', learned: 'Ünïcödé\nlines', next: 'Streams' }))
+    // A reminder handed out: the weekly review, set for whatever day the core's clock reads (from 00:00).
+    const weekday = z.literal([0, 1, 2, 3, 4, 5, 6]).parse(new Date(goal.createdAt).getUTCDay())
+    await must(api.reminders.saveSettings({ dueDates: true, weeklyReview: { enabled: true, weekday, time: '00:00' } }))
+    expect(await must(api.reminders.take({ timeZone: 'UTC' }))).toHaveLength(1)
+  }
   if (core.channels.includes('reports.render')) {
     const recorded = await core.dispatch('reports.render', { options: { period: { preset: 'this-year' }, timeZone: 'UTC' }, format: 'markdown', record: true })
     expect(recorded.ok).toBe(true)

@@ -52,3 +52,17 @@ describe("the preload's desktop bridge", () => {
     expect(bridge.pathOfFile(new File(['date,kind,title'], 'log.csv'))).toBe('/home/alex/Downloads/log.csv')
   })
 })
+
+describe("the preload's reminder relay", () => {
+  it('hands the page what a clicked notification opens, and nothing malformed', () => {
+    const emitter = new EventEmitter()
+    const ipc: BridgeIpc = { on: (c, l) => emitter.on(c, l), removeListener: (c, l) => emitter.removeListener(c, l), send: () => {} }
+    const received: unknown[] = []
+    const stop = createDesktopBridge(ipc, noFiles).onReminderOpened((target) => received.push(target))
+    for (const payload of [{ kind: 'goal', goalId: 3 }, { kind: 'goal', goalId: '3' }, { kind: 'review', weekStart: '2027-03-22' }, { kind: 'file', path: '/etc' }, null])
+      emitter.emit(desktopChannels.reminderOpened, { sender: 'main' }, payload)
+    stop()
+    emitter.emit(desktopChannels.reminderOpened, {}, { kind: 'goal', goalId: 4 })
+    expect(received).toEqual([{ kind: 'goal', goalId: 3 }, { kind: 'review', weekStart: '2027-03-22' }])
+  })
+})

@@ -256,6 +256,25 @@ const cases: MigrationCase[] = [
       expect(matches('room')).toEqual([2])
     },
   },
+  {
+    version: 12,
+    seed(db) {
+      db.prepare("INSERT INTO goal (title, start_date, target_date, created_at, updated_at) VALUES ('Ship', '2026-01-01', '2026-03-31', ?, ?)").run(at, at)
+      db.prepare("INSERT INTO setting (key, value) VALUES ('profile.person', '{\"name\":\"Ada\",\"jobTitle\":null}')").run()
+    },
+    check(db) {
+      expect(db.prepare('SELECT title, target_date FROM goal').all()).toEqual([{ title: 'Ship', target_date: '2026-03-31' }])
+      expect(count(db, 'SELECT count(*) FROM setting')).toBe(1)
+      // One review per ISO week, keyed by its Monday: another day of the week is refused.
+      db.prepare("INSERT INTO weekly_review (week_start, shipped, created_at, updated_at) VALUES ('2026-11-30', 'The router fix', ?, ?)").run(at, at)
+      expect(() => db.prepare("INSERT INTO weekly_review (week_start, created_at, updated_at) VALUES ('2026-12-02', ?, ?)").run(at, at)).toThrow(/CHECK/)
+      expect(() => db.prepare("INSERT INTO weekly_review (week_start, created_at, updated_at) VALUES ('2026-11-30', ?, ?)").run(at, at)).toThrow(/UNIQUE|PRIMARY/)
+      expect(db.prepare('SELECT learned, next FROM weekly_review').get()).toEqual({ learned: '', next: '' })
+      const fire = db.prepare("INSERT OR IGNORE INTO reminder_fired (key, title, body, target, fired_at) VALUES ('goal:1:2026-03-31:on-day', 'Due today: Ship', '', '{}', ?)")
+      expect(fire.run(at).changes).toBe(1)
+      expect(fire.run(at).changes).toBe(0)
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

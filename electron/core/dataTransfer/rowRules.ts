@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { activityDraft } from '@shared/contract/activities'
 import { httpUrl, isoDate, isoTimestamp, itemId, longText, title } from '@shared/contract/fields'
 import { manualProgress } from '@shared/contract/goals'
+import { reminderKey, reminderTarget } from '@shared/contract/reminders'
 import { customItemFields, evidenceDraft } from '@shared/contract/roadmap'
+import { weeklyReviewInput } from '@shared/contract/weeklyReview'
 import { activityKindSchema } from '@shared/domain/careerPath'
 import type { ExportRow } from '@shared/domain/dataTransfer'
 import { isKnownSettingKey } from '../settings/settingKeys'
@@ -26,7 +28,10 @@ const parsesAsJson = (text: string): boolean => {
 const jsonText = z.string().refine(parsesAsJson, 'Must be JSON text, as the app writes it')
 const kindList = z.string().refine((text) => parsesAsJson(text) && z.array(activityKindSchema).safeParse(JSON.parse(text)).success, 'Must be a JSON list of activity kinds')
 
+const targetJson = z.string().refine((text) => parsesAsJson(text) && reminderTarget.safeParse(JSON.parse(text)).success, 'Must be what a reminder opens, as the app writes it')
+
 const draft = activityDraft.shape
+const review = weeklyReviewInput.shape
 const evidence = evidenceDraft.shape
 const maybe = (rule: Rule): Rule => rule.nullable()
 
@@ -75,6 +80,8 @@ export const rowRules: Readonly<Record<string, Readonly<Record<string, Rule>>>> 
   item_evidence: { item_id: itemId, url: maybe(httpUrl), note: evidence.note, created_at: isoTimestamp },
   report_export: { exported_at: isoTimestamp, period_from: isoDate, period_to: isoDate, options: jsonText, figures: jsonText },
   goal_activity_target: { kinds: kindList, skill_id: maybe(itemId), from_date: maybe(isoDate), to_date: maybe(isoDate) },
+  weekly_review: { week_start: review.weekStart, shipped: review.shipped, learned: review.learned, next: review.next, ...stamps },
+  reminder_fired: { key: reminderKey, title: z.string().min(1).max(400), body: longText, target: targetJson, fired_at: isoTimestamp, dismissed_at: maybe(isoTimestamp) },
 }
 
 /** The first rule a row breaks, or null when it keeps them all. */

@@ -30,6 +30,9 @@ export const userTables: readonly UserTable[] = [
   { name: 'report_export', since: 4 },
   // 007 goal activity targets
   { name: 'goal_activity_target', since: 7 },
+  // 012 the weekly review and the reminders already handed out
+  { name: 'weekly_review', since: 12 },
+  { name: 'reminder_fired', since: 12 },
 ]
 
 /**

@@ -38,6 +38,9 @@ export const useCommands = defineStore('commands', () => {
       case 'activity.import':
         await router.push({ path: '/activities', query: { import: '1' } })
         return
+      case 'review.write':
+        await router.push({ path: '/reviews', query: { write: '' } })
+        return
       case 'report.export':
         await router.push('/reports')
         focusWhenShown('.exports button')
