@@ -2,12 +2,14 @@ import type { CoreContext } from './context'
 import type { CoreHandlers } from './ipc/handle'
 import { activitiesHandlers } from './activities/activitiesHandlers'
 import { backupsHandlers } from './backups/backupsHandlers'
+import { calendarHandlers } from './calendar/calendarHandlers'
 import { dataHandlers } from './dataTransfer/dataHandlers'
 import { goalsHandlers } from './goals/goalsHandlers'
 import { hostHandlers } from './host/hostHandlers'
 import { importsHandlers } from './importers/importsHandlers'
 import { profileHandlers } from './profile/profileHandlers'
 import { progressHandlers } from './progress/progressHandlers'
+import { resumeHandlers } from './reports/jsonResume/resumeHandlers'
 import { reportsHandlers } from './reports/reportsHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
 
@@ -24,5 +26,7 @@ export function createHandlers(ctx: CoreContext): CoreHandlers {
     reports: reportsHandlers(ctx),
     host: hostHandlers(ctx),
     profile: profileHandlers(ctx),
+    resume: resumeHandlers(ctx),
+    calendar: calendarHandlers(ctx),
   }
 }

@@ -1,6 +1,7 @@
 import type { ClientOf, HandlersOf } from './channel'
 import { activitiesChannels } from './activities'
 import { backupsChannels } from './backups'
+import { calendarChannels } from './calendar'
 import { dataChannels } from './data'
 import { goalsChannels } from './goals'
 import { hostChannels } from './host'
@@ -8,6 +9,7 @@ import { importsChannels } from './imports'
 import { profileChannels } from './profile'
 import { progressChannels } from './progress'
 import { reportsChannels } from './reports'
+import { resumeChannels } from './resume'
 import { roadmapChannels } from './roadmap'
 
 /**
@@ -25,6 +27,8 @@ export const contract = {
   reports: reportsChannels,
   host: hostChannels,
   profile: profileChannels,
+  resume: resumeChannels,
+  calendar: calendarChannels,
 }
 
 export type Contract = typeof contract

@@ -10,6 +10,8 @@ export const settingKeys = {
   profile: 'profile.person',
   /** True once the first-run introduction was finished or skipped. */
   onboardingDone: 'profile.onboardingDone',
+  /** Random, made once: the data folder's part of calendar UIDs (see calendarFolderId). */
+  calendarFolderId: 'calendar.folderId',
   /** One list per path, so choosing tracks in one role never forgets the choice in another. */
   chosenTracks: (pathId: string): string => `${chosenTracksPrefix}${pathId}`,
 } as const
@@ -22,4 +24,5 @@ export const isKnownSettingKey = (key: string): boolean =>
   key === settingKeys.privateRepositories ||
   key === settingKeys.profile ||
   key === settingKeys.onboardingDone ||
+  key === settingKeys.calendarFolderId ||
   (key.startsWith(chosenTracksPrefix) && key.length > chosenTracksPrefix.length)
