@@ -170,6 +170,20 @@ describe('iCalendar export', () => {
     }
   })
 
+  it('keeps its UIDs through an export of everything imported into another folder', async () => {
+    const uids = parseIcs(await exportIcs()).events.map((e) => e.uid)
+    const moved = await openClockedCore('2026-12-06T09:00:00Z')
+    try {
+      const movedApi = apiOf(moved.core)
+      const everything = await must(api.data.exportAll({}))
+      await must(movedApi.data.importAll({ json: everything.json }))
+      const done = await must(movedApi.calendar.export({ delivery: 'download' }))
+      expect(parseIcs(done.download?.content ?? '').events.map((e) => e.uid)).toEqual(uids)
+    } finally {
+      moved.core.dispose()
+    }
+  })
+
   it('refuses a save dialog the window does not have, storing nothing', async () => {
     const fresh = await openClockedCore('2026-11-01T09:00:00Z')
     try {

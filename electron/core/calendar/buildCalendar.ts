@@ -1,6 +1,5 @@
 import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator'
 import { goalStatusLabels } from '@shared/domain/goals'
-import { nextDay } from '../reports/period'
 import type { CalendarGoal, CalendarMilestone, CalendarSources } from './calendarSources'
 import { sequenceOf } from './calendarSequence'
 import { goalUid, milestoneUid } from './calendarUid'
@@ -19,6 +18,11 @@ export interface CalendarInput {
 
 // A day as a Date at UTC midnight: ical-generator writes all-day dates from the UTC fields.
 const utcDay = (day: string): Date => new Date(`${day}T00:00:00.000Z`)
+/** An all-day event's span: its day, and the next one (DTEND is exclusive). Plain UTC arithmetic: date-fns cost a third of the build. */
+const wholeDay = (day: string): { start: Date; end: Date } => {
+  const start = utcDay(day)
+  return { start, end: new Date(start.getTime() + 86_400_000) }
+}
 
 const cancelled = (goal: Pick<CalendarGoal, 'status' | 'archivedAt'>): boolean => goal.status === 'dropped' || goal.archivedAt !== null
 
@@ -47,8 +51,7 @@ export function buildCalendar({ sources, folderId, weeklyReview, today, now }: C
       ...common,
       ...sequenceOf(goal.updatedAt, goal.archivedAt),
       id: goalUid(goal.id, folderId),
-      start: utcDay(goal.targetDate),
-      end: utcDay(nextDay(goal.targetDate)),
+      ...wholeDay(goal.targetDate),
       summary: goalSummary(goal),
       description: goalDescription(goal),
       status: cancelled(goal) ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -61,8 +64,7 @@ export function buildCalendar({ sources, folderId, weeklyReview, today, now }: C
       // The goal's title and status show in the event too: a change to either is a change to it.
       ...sequenceOf(m.updatedAt, m.goal.updatedAt, m.goal.archivedAt),
       id: milestoneUid(m.id, folderId),
-      start: utcDay(m.dueDate),
-      end: utcDay(nextDay(m.dueDate)),
+      ...wholeDay(m.dueDate),
       summary: milestoneSummary(m),
       description: `Milestone of the goal “${m.goal.title}” in Pathfinder.`,
       status: cancelled(m.goal) ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
