@@ -232,3 +232,17 @@ describe('the weekly review in the calendar', () => {
     expect(parseIcs(buildCalendar({ sources: empty, folderId: 'a1b2c3d4e5f6', weeklyReview: null, today: '2026-12-02', now })).events).toEqual([])
   })
 })
+
+describe('calendar text', () => {
+  const now = new Date('2026-12-02T10:00:00Z')
+
+  it('drops control characters iCalendar text may not hold, keeping the rest', () => {
+    const goal = { id: 9, title: 'Bell\u0007 and\u001b escape', description: 'tab\tkept\r\nline kept\u000b', status: 'active' as const, targetDate: '2027-01-31', updatedAt: '2026-12-01T00:00:00.000Z', archivedAt: null }
+    const text = buildCalendar({ sources: { goals: [goal], milestones: [] }, folderId: 'a1b2c3d4e5f6', weeklyReview: null, today: '2026-12-02', now })
+    const controls = [...text].filter((c) => (c.charCodeAt(0) < 32 && !'\t\r\n'.includes(c)) || c.charCodeAt(0) === 127)
+    expect(controls).toEqual([])
+    const [event] = parseIcs(text).events
+    expect(event?.summary).toBe('Goal due: Bell and escape')
+    expect(event?.description).toBe('Goal in Pathfinder. Status: Active.\n\ntab\tkept\nline kept')
+  })
+})

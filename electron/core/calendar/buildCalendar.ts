@@ -24,15 +24,19 @@ const wholeDay = (day: string): { start: Date; end: Date } => {
   return { start, end: new Date(start.getTime() + 86_400_000) }
 }
 
+/** RFC 5545 allows no control characters in text but tab and line breaks (which the library escapes). */
+// eslint-disable-next-line no-control-regex
+const plain = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+
 const cancelled = (goal: Pick<CalendarGoal, 'status' | 'archivedAt'>): boolean => goal.status === 'dropped' || goal.archivedAt !== null
 
 function goalDescription(goal: CalendarGoal): string {
   const status = goal.archivedAt !== null ? `${goalStatusLabels[goal.status]}, archived` : goalStatusLabels[goal.status]
-  return [`Goal in Pathfinder. Status: ${status}.`, goal.description?.trim() ?? ''].filter((line) => line !== '').join('\n\n')
+  return plain([`Goal in Pathfinder. Status: ${status}.`, goal.description?.trim() ?? ''].filter((line) => line !== '').join('\n\n'))
 }
 
-const goalSummary = (goal: CalendarGoal): string => (goal.status === 'done' ? `Goal done: ${goal.title}` : `Goal due: ${goal.title}`)
-const milestoneSummary = (m: CalendarMilestone): string => (m.doneAt !== null ? `Milestone reached: ${m.title}` : `Milestone: ${m.title}`)
+const goalSummary = (goal: CalendarGoal): string => plain(goal.status === 'done' ? `Goal done: ${goal.title}` : `Goal due: ${goal.title}`)
+const milestoneSummary = (m: CalendarMilestone): string => plain(m.doneAt !== null ? `Milestone reached: ${m.title}` : `Milestone: ${m.title}`)
 
 /**
  * Goals and milestones with a due date as all-day events, one stable UID each, and the weekly
@@ -66,7 +70,7 @@ export function buildCalendar({ sources, folderId, weeklyReview, today, now }: C
       id: milestoneUid(m.id, folderId),
       ...wholeDay(m.dueDate),
       summary: milestoneSummary(m),
-      description: `Milestone of the goal “${m.goal.title}” in Pathfinder.`,
+      description: plain(`Milestone of the goal “${m.goal.title}” in Pathfinder.`),
       status: cancelled(m.goal) ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       categories: [{ name: 'Pathfinder' }, { name: 'Milestone' }],
     })
