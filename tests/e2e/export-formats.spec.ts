@@ -47,7 +47,11 @@ test('the composer downloads a JSON Resume and a calendar that other tools read'
   const tools = page.getByRole('region', { name: 'For other tools' })
   await expect(tools.getByRole('button', { name: 'Export as JSON Resume' })).toBeEnabled()
   await expect(page.getByText('Updating…')).toBeHidden()
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+  for (const width of [800, 1400, 1024]) {
+    await page.setViewportSize({ width, height: 900 })
+    await settled(page)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `nothing scrolls sideways at ${width} px`).toBe(true)
+  }
   await tools.scrollIntoViewIfNeeded()
   await shoot(page, 'composer-1024')
 
