@@ -272,5 +272,33 @@ export async function coreOperations(core: Core, dataset: GeneratedDataset, opti
           ],
         }),
       ),
+    operation({
+      id: 'export.jsonResume',
+      label: `JSON Resume of ${reportYear} (resume.export)`,
+      targetMs: 500,
+      measure: slow,
+      ours: () => must(api.resume.export({ options: reportInput, delivery: 'download' })),
+      project: (r) => r.mimeType,
+      plausible: (r) => {
+        const text = r.download?.content ?? ''
+        return [
+          ...problem(text.includes(`"from": "${reportYear}-01-01"`), 'a résumé without its year'),
+          ...problem(text.includes('"type": "open-source"'), 'a résumé without open-source projects'),
+        ]
+      },
+    }),
+    operation({
+      id: 'export.calendar',
+      label: 'calendar of every dated goal and milestone (calendar.export)',
+      targetMs: 500,
+      measure: slow,
+      ours: () => must(api.calendar.export({ timeZone: 'UTC', delivery: 'download' })),
+      project: (r) => r.mimeType,
+      plausible: (r) => {
+        const events = (r.download?.content.match(/^BEGIN:VEVENT\r$/gm) ?? []).length
+        const dated = Number(db.prepare('SELECT (SELECT count(*) FROM goal WHERE target_date IS NOT NULL) + (SELECT count(*) FROM milestone WHERE due_date IS NOT NULL)').pluck().get())
+        return problem(events === dated && dated > 0, `${events} events for ${dated} dated goals and milestones`)
+      },
+    }),
   ]
 }

@@ -2,6 +2,7 @@ import type { CoreContext } from './context'
 import type { CoreHandlers } from './ipc/handle'
 import { activitiesHandlers } from './activities/activitiesHandlers'
 import { backupsHandlers } from './backups/backupsHandlers'
+import { calendarHandlers } from './calendar/calendarHandlers'
 import { dataHandlers } from './dataTransfer/dataHandlers'
 import { goalsHandlers } from './goals/goalsHandlers'
 import { hostHandlers } from './host/hostHandlers'
@@ -9,6 +10,7 @@ import { importsHandlers } from './importers/importsHandlers'
 import { profileHandlers } from './profile/profileHandlers'
 import { progressHandlers } from './progress/progressHandlers'
 import { remindersHandlers } from './reminders/remindersHandlers'
+import { resumeHandlers } from './reports/jsonResume/resumeHandlers'
 import { reportsHandlers } from './reports/reportsHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
 import { weeklyReviewHandlers } from './weeklyReview/weeklyReviewHandlers'
@@ -28,5 +30,7 @@ export function createHandlers(ctx: CoreContext): CoreHandlers {
     profile: profileHandlers(ctx),
     reminders: remindersHandlers(ctx),
     reviews: weeklyReviewHandlers(ctx),
+    resume: resumeHandlers(ctx),
+    calendar: calendarHandlers(ctx),
   }
 }

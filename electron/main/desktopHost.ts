@@ -75,6 +75,7 @@ const fileFilters: Record<string, { name: string; extensions: string[] }> = {
   '.html': { name: 'Web page', extensions: ['html'] },
   '.json': { name: 'JSON', extensions: ['json'] },
   '.csv': { name: 'CSV spreadsheet', extensions: ['csv'] },
+  '.ics': { name: 'iCalendar', extensions: ['ics'] },
 }
 
 async function saveFile(suggestedName: string, data: Buffer): Promise<string | null> {

@@ -1,6 +1,7 @@
 import type { ClientOf, HandlersOf } from './channel'
 import { activitiesChannels } from './activities'
 import { backupsChannels } from './backups'
+import { calendarChannels } from './calendar'
 import { dataChannels } from './data'
 import { goalsChannels } from './goals'
 import { hostChannels } from './host'
@@ -9,6 +10,7 @@ import { profileChannels } from './profile'
 import { progressChannels } from './progress'
 import { remindersChannels } from './reminders'
 import { reportsChannels } from './reports'
+import { resumeChannels } from './resume'
 import { roadmapChannels } from './roadmap'
 import { weeklyReviewChannels } from './weeklyReview'
 
@@ -29,6 +31,8 @@ export const contract = {
   profile: profileChannels,
   reminders: remindersChannels,
   reviews: weeklyReviewChannels,
+  resume: resumeChannels,
+  calendar: calendarChannels,
 }
 
 export type Contract = typeof contract

@@ -12,6 +12,8 @@ export const settingKeys = {
   onboardingDone: 'profile.onboardingDone',
   /** Due-date reminders on or off, and the weekly review's day and time. */
   reminders: 'reminders.settings',
+  /** Random, made once: the data folder's part of calendar UIDs (see calendarFolderId). */
+  calendarFolderId: 'calendar.folderId',
   /** One list per path, so choosing tracks in one role never forgets the choice in another. */
   chosenTracks: (pathId: string): string => `${chosenTracksPrefix}${pathId}`,
 } as const
@@ -25,4 +27,5 @@ export const isKnownSettingKey = (key: string): boolean =>
   key === settingKeys.profile ||
   key === settingKeys.onboardingDone ||
   key === settingKeys.reminders ||
+  key === settingKeys.calendarFolderId ||
   (key.startsWith(chosenTracksPrefix) && key.length > chosenTracksPrefix.length)
