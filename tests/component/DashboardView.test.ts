@@ -10,9 +10,10 @@ let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
 
 describe('DashboardView', () => {
-  it('greets a new user with a track chooser, and follows the track they pick', async () => {
+  it('greets a new user who skipped the introduction with a track chooser, and follows the track they pick', async () => {
     const env = await withRealCore()
     dispose = env.dispose
+    await must(apiOf(env.core).profile.finishOnboarding(undefined))
     const router = await testRouter('/')
     const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
     await settle()
