@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import GoalFormDialog from '../../renderer/src/goals/GoalFormDialog.vue'
+import { api } from '../../renderer/src/api/client'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
 import { settle } from './support/settle'
@@ -60,8 +61,8 @@ describe('a goal target far in the future', () => {
     await due().setValue('2027-01-01')
     await wrapper.get('form#goal-form').trigger('submit')
     await settle()
-    const stored = await env.core.dispatch('goals.list', {})
-    const goal = stored.ok ? stored.value[0] : undefined
+    const listed = await api.goals.list({})
+    const goal = listed.ok ? listed.value[0] : undefined
     expect(goal?.milestones.map((m) => m.dueDate)).toEqual(['2027-01-01'])
     wrapper.unmount()
 
