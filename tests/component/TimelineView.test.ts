@@ -24,11 +24,11 @@ describe('TimelineView', () => {
 
     const rows = wrapper.findAll('.label-row')
     expect(rows.map((r) => r.get('a').text())).toEqual(['Learn Kafka', 'Ten merged PRs'])
-    expect(rows[0]?.text()).toContain('Active · 30% done · due 30 Jun 2027')
+    expect(rows[0]?.text()).toContain('Active · 30% done · due Jun 30, 2027')
     // Only the PR inside the goal's dates counts.
-    expect(rows[1]?.text()).toContain('Active · 1 of 10 merged pull requests · due 31 Dec 2027')
+    expect(rows[1]?.text()).toContain('Active · 1 of 10 merged pull requests · due Dec 31, 2027')
     const bars = wrapper.get('[aria-label="Goals on the timeline"]').findAll('button').map((b) => b.attributes('aria-label'))
-    expect(bars).toEqual(['Move Learn Kafka: 1 Jan 2027 to 30 Jun 2027, 30% done', 'Move Ten merged PRs: 1 Jan 2027 to 31 Dec 2027, 1 of 10 merged pull requests'])
+    expect(bars).toEqual(['Move Learn Kafka: Jan 1, 2027 to Jun 30, 2027, 30% done', 'Move Ten merged PRs: Jan 1, 2027 to Dec 31, 2027, 1 of 10 merged pull requests'])
     wrapper.unmount()
   })
 
