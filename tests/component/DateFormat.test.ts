@@ -5,7 +5,7 @@ import ActivityRow from '../../renderer/src/activities/ActivityRow.vue'
 import DashboardView from '../../renderer/src/dashboard/DashboardView.vue'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
 import SettingsView from '../../renderer/src/settings/SettingsView.vue'
-import { setDateLocale, type DateLocaleChoice } from '../../renderer/src/ui/dates'
+import { formatAge, formatRelativeDay, setDateLocale, type DateLocaleChoice } from '../../renderer/src/ui/dates'
 import { apiOf, must } from '../support/api'
 import { withRealCore } from './support/renderComponent'
 import { settle } from './support/settle'
@@ -86,6 +86,9 @@ describe('one date format, from the person’s locale', () => {
     expect(seen.goal).toContain(want.day)
     expect(seen.backup).toMatch(want.backup)
     expect(seen.row).toEqual([want.dayMonth, '2026'])
+    // Words around the dates stay the app's English: a German date, an English "yesterday".
+    expect(formatRelativeDay('2026-12-23', day)).toBe('yesterday')
+    expect(formatAge(new Date(2026, 11, 24, 9, 10).toISOString(), now)).toBe('5 minutes ago')
     // Nothing left in the old fixed English format, whatever the locale.
     for (const text of [seen.due, seen.win, seen.goal, seen.backup]) expect(text).not.toContain('24 Dec 2026')
   })

@@ -81,16 +81,18 @@ export const formatInstant = (instant: string, withSeconds = false): string =>
 export const formatInstantDay = (instant: string): string => formatter(day).format(new Date(instant))
 
 const relative = new Map<string, Intl.RelativeTimeFormat>()
+/** "yesterday" is a word, not a format: it stays in the app's English beside a German date ("vor 5 Minuten" would not). */
 function relativeFormat(): Intl.RelativeTimeFormat {
-  let found = relative.get(locale.value)
+  const language = locale.value.startsWith('en') ? locale.value : 'en'
+  let found = relative.get(language)
   if (!found) {
-    found = new Intl.RelativeTimeFormat(locale.value, { numeric: 'auto' })
-    relative.set(locale.value, found)
+    found = new Intl.RelativeTimeFormat(language, { numeric: 'auto' })
+    relative.set(language, found)
   }
   return found
 }
 
-/** "today", "yesterday", "in 3 days": a calendar day relative to today, in the locale's words. */
+/** "today", "yesterday", "in 3 days": a calendar day relative to today. */
 export const formatRelativeDay = (date: IsoDate, today: IsoDate): string => relativeFormat().format(daysBetween(today, date), 'day')
 
 const ageSteps: { unit: Intl.RelativeTimeFormatUnit; seconds: number }[] = [
