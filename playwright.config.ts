@@ -19,6 +19,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 1360, height: 900 },
+    // Dates follow the browser's language: pinned, so the figures tests read do not depend on the machine.
+    locale: 'en-US',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

@@ -36,6 +36,18 @@ export const yearsAfter = (date: string, years: number): string => `${String(Num
 export const targetWithinReach = (v: { startDate?: string | undefined; targetDate?: string | null | undefined }): boolean =>
   !v.startDate || !v.targetDate || v.targetDate <= yearsAfter(v.startDate, maxTargetYears)
 
+export const milestoneTooFarMessage = `A milestone must be due within ${maxTargetYears} years of the goal's start date`
+/** The goal's rule for its steps too: a milestone in 2999 is the same typo as a target there. */
+export const dueWithinReach = (startDate: string | undefined, dueDate: string | null | undefined): boolean =>
+  !startDate || !dueDate || dueDate <= yearsAfter(startDate, maxTargetYears)
+
+/** Each milestone due too far after the start date, at the path a form shows it. */
+function milestonesWithinReach(v: { startDate?: string | undefined; milestones?: readonly { dueDate?: string | null | undefined }[] | undefined }, ctx: z.RefinementCtx): void {
+  v.milestones?.forEach((m, index) => {
+    if (!dueWithinReach(v.startDate, m.dueDate)) ctx.addIssue({ code: 'custom', message: milestoneTooFarMessage, path: ['milestones', index, 'dueDate'] })
+  })
+}
+
 export const milestoneDraft = z.strictObject({
   title,
   dueDate: isoDate.nullable().optional(),
@@ -94,6 +106,7 @@ export const goalDraft = z
   })
   .refine(datesInOrder, { message: targetDateMessage, path: ['targetDate'] })
   .refine(targetWithinReach, { message: targetTooFarMessage, path: ['targetDate'] })
+  .superRefine(milestonesWithinReach)
 
 export const goalPatch = z
   .strictObject({
@@ -125,6 +138,7 @@ export const goalPatch = z
   })
   .refine(datesInOrder, { message: targetDateMessage, path: ['targetDate'] })
   .refine(targetWithinReach, { message: targetTooFarMessage, path: ['targetDate'] })
+  .superRefine(milestonesWithinReach)
 
 export const goalsChannels = {
   /** Open goals first by target date; archived ones only when asked for. */

@@ -30,17 +30,17 @@ describe('the activity insights', () => {
 
     expect(wrapper.get('h2').text()).toBe('5 contributions in the last 12 months')
     expect(wrapper.get('[data-testid="heatmap-summary"]').text()).toBe(
-      '5 contributions on 4 days from 6 Mar 2026 to 5 Mar 2027. Busiest day: 2 contributions, Thu, 4 Mar 2027.',
+      '5 contributions on 4 days from Mar 6, 2026 to Mar 5, 2027. Busiest day: 2 contributions, Thu, Mar 4, 2027.',
     )
 
     // The calendar is a slider over its days: the value text is the day's tooltip.
     const calendar = wrapper.get('[role="slider"]')
     expect(calendar.attributes('aria-label')).toBe('Contribution heatmap')
-    expect(calendar.attributes('aria-valuetext')).toBe('No contributions on Fri, 5 Mar 2027')
+    expect(calendar.attributes('aria-valuetext')).toBe('No contributions on Fri, Mar 5, 2027')
     await calendar.trigger('keydown', { key: 'ArrowUp' })
-    expect(calendar.attributes('aria-valuetext')).toBe('2 contributions on Thu, 4 Mar 2027')
+    expect(calendar.attributes('aria-valuetext')).toBe('2 contributions on Thu, Mar 4, 2027')
     await calendar.trigger('keydown', { key: 'ArrowLeft' })
-    expect(calendar.attributes('aria-valuetext')).toBe('No contributions on Thu, 25 Feb 2027')
+    expect(calendar.attributes('aria-valuetext')).toBe('No contributions on Thu, Feb 25, 2027')
 
     const rows = wrapper.findAll('[data-testid="heatmap-table"] tbody tr').map((tr) => tr.findAll('th, td').map((c) => c.text()))
     expect(rows).toHaveLength(12)
@@ -53,11 +53,11 @@ describe('the activity insights', () => {
 
     const tiles = wrapper.findAll('[aria-label="Streaks"] li').map((li) => li.text())
     expect(tiles).toEqual([
-      'Current streak3 days2 Mar – 4 Mar 2027',
-      'Longest streak3 days2 Mar – 4 Mar 2027',
+      'Current streak3 daysMar 2 – 4, 2027',
+      'Longest streak3 daysMar 2 – 4, 2027',
       // 2–4 March is one week (weeks start on Monday); the first of two equal runs counts as the longest.
-      'Current weekly streak1 week2 Mar – 4 Mar 2027',
-      'Longest weekly streak1 week10 Jan 2027',
+      'Current weekly streak1 weekMar 2 – 4, 2027',
+      'Longest weekly streak1 weekJan 10, 2027',
     ])
 
     expect(wrapper.findAll('.repo-name').map((r) => r.text())).toEqual(['expressjs/express'])

@@ -37,7 +37,7 @@ describe('ActivityRow', () => {
     const parts = [...row.element.children].map((el) => el.className.split(' ')[0])
     expect(parts).toEqual(['kind-icon', 'main', 'state', 'skills', 'date'])
     expect(normalized(row.get('.main').text())).toBe('Fix async error handling in routerPull requestexpressjs/express3 hours')
-    expect(row.get('.date').text()).toBe('23 Nov2026')
+    expect(row.get('.date').text()).toBe('Nov 232026')
     const more = row.get('.skill.more')
     expect(more.text()).toMatch(/^\+\d more: /)
     const hidden = more.get('.visually-hidden').text()

@@ -10,9 +10,10 @@ let dispose: (() => void) | undefined
 afterEach(() => dispose?.())
 
 describe('DashboardView', () => {
-  it('greets a new user with a track chooser, and follows the track they pick', async () => {
+  it('greets a new user who skipped the introduction with a track chooser, and follows the track they pick', async () => {
     const env = await withRealCore()
     dispose = env.dispose
+    await must(apiOf(env.core).profile.finishOnboarding(undefined))
     const router = await testRouter('/')
     const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
     await settle()
@@ -70,7 +71,7 @@ describe('DashboardView', () => {
     expect(first?.text()).toContain('Overdue')
     expect(first?.text()).toContain('1 of 2 milestones')
     expect(first?.get('a').attributes('href')).toBe(`/goals?goal=${late.id}`)
-    expect(second?.text()).toContain('by 10 Dec 2026')
+    expect(second?.text()).toContain('by Dec 10, 2026')
     expect(panel.get('[role="progressbar"][aria-label="Progress of Learn Kafka"]').attributes('aria-valuenow')).toBe('30')
     expect(asked).not.toContain('goals.list')
     expect(asked).toContain('progress.summary')
@@ -115,7 +116,7 @@ describe('DashboardView', () => {
     const active = wrapper.get('[aria-labelledby="active-title"]')
     expect(active.get('[role="progressbar"][aria-label="Progress of Two talks: 1 of 2 talks"]').attributes('aria-valuenow')).toBe('50')
     expect(active.text()).toContain('1 of 2 talks')
-    expect(wrapper.get('[aria-labelledby="attention-title"]').text()).toContain('Goal · target 1 Nov 2026 · 1 of 2 talks (50%)')
+    expect(wrapper.get('[aria-labelledby="attention-title"]').text()).toContain('Goal · target Nov 1, 2026 · 1 of 2 talks (50%)')
     wrapper.unmount()
   })
 

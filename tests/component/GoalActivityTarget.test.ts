@@ -62,7 +62,7 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     expect(form().text()).not.toContain('Progress, set by hand')
     // The example is the starting point: pull requests, merged.
     expect(byLabel('State')).toHaveProperty('value', 'merged')
-    expect(form().text()).toContain('Counts merged pull requests from 1 Jan 2027 to 31 Dec 2027.')
+    expect(form().text()).toContain('Counts merged pull requests from Jan 1, 2027 to Dec 31, 2027.')
 
     // No count yet: refused beside the field, in the schema's words, and nothing stored.
     await form().trigger('submit')
@@ -139,7 +139,7 @@ describe('a goal that counts activities, in the goal form and on its card', () =
     chip('Blog posts').click()
     await settle()
     expect(form().find('select option[value="merged"]').exists()).toBe(false)
-    expect(form().text()).toContain('Counts blog posts from 1 Jan 2027 on.')
+    expect(form().text()).toContain('Counts blog posts from Jan 1, 2027 on.')
 
     await type(byLabel('Target count'), '0')
     await form().trigger('submit')

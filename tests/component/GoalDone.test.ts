@@ -23,7 +23,7 @@ describe('a finished goal', () => {
     await wrapper.findAll('button').find((b) => b.text().startsWith('Done'))?.trigger('click')
     await settle()
     const card = wrapper.get(`article[data-goal-id="${goal.id}"]`)
-    expect(card.get('.badges').text()).toContain('Done on 20 Mar 2026')
+    expect(card.get('.badges').text()).toContain('Done on Mar 20, 2026')
     wrapper.unmount()
   })
 })

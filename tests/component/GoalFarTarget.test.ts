@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import GoalFormDialog from '../../renderer/src/goals/GoalFormDialog.vue'
+import { api } from '../../renderer/src/api/client'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
 import { settle } from './support/settle'
@@ -38,5 +39,40 @@ describe('a goal target far in the future', () => {
     await settle()
     expect(env.core.db.prepare('SELECT target_date FROM goal').all()).toEqual([{ target_date: farButFine }])
     wrapper.unmount()
+  })
+
+  it('refuses a milestone due in 2999 beside its own field, in a new goal and in an edit, and stores nothing', async () => {
+    const env = await withRealCore()
+    dispose = env.dispose
+    const router = await testRouter('/goals')
+    const wrapper = env.mount(GoalFormDialog, { props: { open: true, goal: null }, attachTo: document.body, global: { plugins: [router] } })
+    await settle()
+    await wrapper.get('input[aria-required="true"]').setValue('Write a book')
+    await wrapper.get('input[aria-label="New milestone"]').setValue('Outline')
+    await wrapper.get('input[aria-label="New milestone"]').trigger('keydown', { key: 'Enter' })
+    const due = () => wrapper.get('input[aria-label="Due date of “Outline”"]')
+    await due().setValue('2999-01-01')
+    await wrapper.get('form#goal-form').trigger('submit')
+    await settle()
+    expect(due().attributes('aria-invalid')).toBe('true')
+    expect(describedBy(due().element)).toBe("A milestone must be due within 50 years of the goal's start date")
+    expect(env.core.db.prepare('SELECT count(*) AS n FROM goal').get()).toEqual({ n: 0 })
+
+    await due().setValue('2027-01-01')
+    await wrapper.get('form#goal-form').trigger('submit')
+    await settle()
+    const listed = await api.goals.list({})
+    const goal = listed.ok ? listed.value[0] : undefined
+    expect(goal?.milestones.map((m) => m.dueDate)).toEqual(['2027-01-01'])
+    wrapper.unmount()
+
+    const edit = env.mount(GoalFormDialog, { props: { open: true, goal: goal ?? null }, attachTo: document.body, global: { plugins: [router] } })
+    await settle()
+    await edit.get('input[aria-label="Due date of “Outline”"]').setValue('2999-01-01')
+    await edit.get('form#goal-form').trigger('submit')
+    await settle()
+    expect(describedBy(edit.get('input[aria-label="Due date of “Outline”"]').element)).toBe("A milestone must be due within 50 years of the goal's start date")
+    expect(env.core.db.prepare('SELECT due_date FROM milestone').all()).toEqual([{ due_date: '2027-01-01' }])
+    edit.unmount()
   })
 })

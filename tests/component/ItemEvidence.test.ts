@@ -61,7 +61,7 @@ describe('attaching an activity as evidence', () => {
     const evidence = wrapper.get('section[aria-labelledby="evidence-title"]')
     const link = evidence.get('a[href="https://blog.example.com/b-trees"]')
     expect(link.text()).toBe('Why B-trees beat hash indexes')
-    expect(evidence.text()).toContain('Blog post · 2 Oct 2026')
+    expect(evidence.text()).toContain('Blog post · Oct 2, 2026')
     expect(evidence.text()).toContain('Explains the trade-off')
     expect(evidence.find(`button[aria-label="Remove Why B-trees beat hash indexes from the evidence"]`).exists()).toBe(true)
     expect(env.core.db.prepare('SELECT activity_id, url, note FROM item_evidence').all()).toEqual([{ activity_id: post.id, url: null, note: 'Explains the trade-off' }])

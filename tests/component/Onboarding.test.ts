@@ -29,6 +29,8 @@ const button = (wrapper: VueWrapper, name: string) => {
   return found
 }
 
+const card = (wrapper: VueWrapper) => wrapper.get('.onboarding')
+
 describe('the first run', () => {
   it('introduces itself once on an empty store: who I am, my targets, my commit emails, then the import dialog', async () => {
     const env = await withRealCore()
@@ -67,6 +69,28 @@ describe('the first run', () => {
     expect(identity.ok && identity.value).toMatchObject({ gitEmails: ['ada@example.com', 'ada@work.example'], githubUsername: 'ada-l' })
     const roadmap = await api.roadmap.get({})
     expect(roadmap.ok && roadmap.value.chosenTrackIds).toEqual(['track.java'])
+    wrapper.unmount()
+  })
+
+  it('offers one track picker on the first screen: the introduction\'s, and the dashboard\'s own only once it is skipped', async () => {
+    const env = await withRealCore()
+    dispose = env.dispose
+    const router = await testRouter('/')
+    const wrapper = env.mount(DashboardView, { attachTo: document.body, global: { plugins: [router] } })
+    await vi.waitFor(() => expect(wrapper.find('#onboarding-title').exists()).toBe(true))
+    await settle()
+    const javaPickers = () => wrapper.findAll('button[aria-label="Target: Java Developer"]')
+    expect(wrapper.text()).not.toContain('Where are you heading?')
+    // Step 1 asks who you are: no track button anywhere yet.
+    expect(javaPickers()).toHaveLength(0)
+    await card(wrapper).get('form').trigger('submit')
+    await vi.waitFor(() => expect(card(wrapper).get('h2').text()).toBe('Where you are heading'))
+    expect(javaPickers()).toHaveLength(1)
+
+    await button(wrapper, 'Skip the introduction').trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('.onboarding').exists()).toBe(false))
+    expect(wrapper.text()).toContain('Where are you heading?')
+    expect(javaPickers()).toHaveLength(1)
     wrapper.unmount()
   })
 

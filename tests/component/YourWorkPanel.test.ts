@@ -43,7 +43,7 @@ describe('the dashboard about me', () => {
     const cells = wrapper.findAll('button.day')
     expect(cells).toHaveLength(11 * 7 + 3)
     const today = wrapper.get('button.day[tabindex="0"]')
-    expect(today.attributes('aria-label')).toBe('2 contributions on Wed, 2 Dec 2026')
+    expect(today.attributes('aria-label')).toBe('2 contributions on Wed, Dec 2, 2026')
     await today.trigger('keydown', { key: 'ArrowUp' })
     await settle()
     expect(document.activeElement?.getAttribute('data-date')).toBe('2026-12-01')

@@ -18,6 +18,8 @@ test('an empty data folder is introduced once, by keyboard; Settings keeps the p
   await intro.getByRole('textbox', { name: 'Commit emails' }).fill('ada@example.com')
   await intro.getByRole('textbox', { name: 'GitHub username' }).press('Enter')
   const tracks = page.getByRole('region', { name: 'Where you are heading' })
+  // One track picker on the page: the introduction's, not the dashboard's beside it.
+  await expect(page.getByRole('button', { name: 'Target: Node.js Developer' })).toHaveCount(1)
   await tracks.getByRole('button', { name: 'Target: Node.js Developer' }).press('Enter')
   await expect(tracks.getByRole('button', { name: 'Target: Node.js Developer' })).toHaveAttribute('aria-pressed', 'true')
   await tracks.getByRole('button', { name: 'Next' }).press('Enter')

@@ -200,6 +200,17 @@ describe('an import that is refused', () => {
       json: () => edit((d) => d.data.item_state?.filter((r) => r.note !== null).forEach((r) => (r.note = 'x'.repeat(20_001)))),
       message: /of "item_state", "note": Keep this under 20,000 characters\./,
     },
+    // The forms' 50-year rule: a year typed 2999 for 2029 would stretch the timeline over ten centuries.
+    {
+      name: 'a goal targeted for the year 2999',
+      json: () => edit((d) => (firstRow(d, 'goal').target_date = '2999-01-31')),
+      message: /^Row 1 of "goal", "target_date" \(2999-01-31\): A target date must be within 50 years of the start date \(\d{4}-\d{2}-\d{2}\)\. Nothing was imported\.$/,
+    },
+    {
+      name: 'a milestone due in the year 2999',
+      json: () => edit((d) => d.data.milestone?.filter((m) => m.due_date !== null).forEach((m) => (m.due_date = '2999-12-01'))),
+      message: /^Row \d+ of "milestone", "due_date" \(2999-12-01\): A milestone must be due within 50 years of the goal's start date \(\d{4}-\d{2}-\d{2}\)\. Nothing was imported\.$/,
+    },
     { name: 'a timestamp that is not one', json: () => edit((d) => (firstRow(d, 'goal').created_at = 'yesterday')), message: /Row 1 of "goal", "created_at": Use a UTC time like/ },
     { name: 'a goal target counting no known kind', json: () => edit((d) => (firstRow(d, 'goal_activity_target').kinds = '["gardening"]')), message: /"goal_activity_target", "kinds": Must be a JSON list of activity kinds\./ },
     {

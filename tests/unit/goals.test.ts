@@ -76,6 +76,30 @@ describe('goals.create and goals.get', () => {
     expect(await must(api.goals.get({ goalId: goal.id }))).toMatchObject({ targetDate: '2076-11-25' })
   })
 
+  it('refuses a milestone due more than 50 years after its goal\'s start, in every channel that sets one, and stores nothing', async () => {
+    const { api, core } = await open()
+    const message = "A milestone must be due within 50 years of the goal's start date"
+    const created = await refused(api.goals.create({ title: 'Typo', startDate: '2026-11-25', milestones: [{ title: 'Fine', dueDate: '2027-01-01' }, { title: 'Typo', dueDate: '2999-01-01' }] }))
+    expect(created).toMatchObject({ code: 'invalid-input', issues: [{ path: 'milestones.1.dueDate', message }] })
+    // The start left out is today, and the core judges against it.
+    expect(await refused(api.goals.create({ title: 'Typo', milestones: [{ title: 'Typo', dueDate: '2999-01-01' }] }))).toMatchObject({
+      message: `${message} (2026-11-25).`,
+      issues: [{ path: 'milestones.0.dueDate', message }],
+    })
+    expect(core.db.prepare('SELECT count(*) AS n FROM goal').get()).toEqual({ n: 0 })
+
+    const goal = await must(api.goals.create({ title: 'Retire', startDate: '2026-11-25', milestones: [{ title: 'Fifty years on', dueDate: '2076-11-25' }] }))
+    const stored = goal.milestones[0]?.id ?? 0
+    expect((await refused(api.goals.addMilestone({ goalId: goal.id, title: 'Typo', dueDate: '2999-01-01' }))).issues).toEqual([{ path: 'dueDate', message }])
+    expect((await refused(api.goals.updateMilestone({ milestoneId: stored, dueDate: '2999-01-01' }))).issues).toEqual([{ path: 'dueDate', message }])
+    expect((await refused(api.goals.update({ goalId: goal.id, milestones: [{ id: stored, title: 'Typo', dueDate: '2999-01-01' }] }))).issues).toEqual([
+      { path: 'milestones.0.dueDate', message },
+    ])
+    // A start moved a day earlier would leave the stored milestone one day too far.
+    expect((await refused(api.goals.update({ goalId: goal.id, startDate: '2026-11-24' }))).issues).toEqual([{ path: 'milestones.0.dueDate', message }])
+    expect(await must(api.goals.get({ goalId: goal.id }))).toMatchObject({ startDate: '2026-11-25', milestones: [{ title: 'Fifty years on', dueDate: '2076-11-25' }] })
+  })
+
   it('refuses an empty title, dates out of order, an unknown item or a bad priority, and creates nothing', async () => {
     const { api, core } = await open()
     expect(await refused(api.goals.create({ title: '   ' }))).toMatchObject({ code: 'invalid-input', message: 'A title is required.' })

@@ -9,7 +9,7 @@ import { applyMigrations } from '../store/migrate'
 import { migrations as allMigrations, type Migration } from '../store/migrations'
 import { userTablesAt } from '../store/userTables'
 import { sequencesKey } from './exportAll'
-import { rowProblem } from './rowRules'
+import { reachProblem, rowProblem } from './rowRules'
 import { quoteId, tableColumns, tableExists } from './tableRows'
 
 /** Longer than any note the app lets anyone write (20,000), far shorter than a hostile blob. */
@@ -228,6 +228,8 @@ export function stageImport(document: ExportDocument, file: string, openSqlite: 
       writeSequences(staging, document.data[sequencesKey] ?? [])
     })()
     assertForeignKeys(staging)
+    const far = reachProblem(document.data)
+    if (far) throw refuse(`${far}.`)
     staging.pragma('foreign_keys = ON')
     applyMigrations(staging, migrations)
     const names = userTablesAt(latestVersion(migrations)).map((t) => t.name)

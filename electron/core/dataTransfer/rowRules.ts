@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { activityDraft } from '@shared/contract/activities'
 import { httpUrl, isoDate, isoTimestamp, itemId, longText, title } from '@shared/contract/fields'
-import { manualProgress } from '@shared/contract/goals'
+import { dueWithinReach, manualProgress, milestoneTooFarMessage, targetTooFarMessage, targetWithinReach } from '@shared/contract/goals'
 import { reminderKey, reminderTarget } from '@shared/contract/reminders'
 import { customItemFields, evidenceDraft } from '@shared/contract/roadmap'
 import { weeklyReviewInput } from '@shared/contract/weeklyReview'
@@ -92,6 +92,29 @@ export function rowProblem(table: string, row: ExportRow): { column: string; mes
     if (!(column in row)) continue
     const checked = rule.safeParse(row[column] ?? null)
     if (!checked.success) return { column, message: checked.error.issues[0]?.message ?? 'Is not valid' }
+  }
+  return null
+}
+
+const text = (cell: ExportRow[string] | undefined): string | undefined => (typeof cell === 'string' ? cell : undefined)
+
+/**
+ * The rules that read two cells or two tables: a goal's target and its milestones' due dates
+ * within 50 years of its start, as the forms hold them (a file's 2999 is the same typo as a
+ * form's). Runs on rows each rule above has passed. The first broken one, in words, or null.
+ */
+export function reachProblem(data: Readonly<Record<string, readonly ExportRow[]>>): string | null {
+  const starts = new Map<number, string>()
+  for (const [index, goal] of (data.goal ?? []).entries()) {
+    const startDate = text(goal.start_date)
+    const targetDate = text(goal.target_date)
+    if (!targetWithinReach({ startDate, targetDate })) return `Row ${index + 1} of "goal", "target_date" (${targetDate ?? ''}): ${targetTooFarMessage} (${startDate ?? ''})`
+    if (typeof goal.id === 'number' && startDate !== undefined) starts.set(goal.id, startDate)
+  }
+  for (const [index, milestone] of (data.milestone ?? []).entries()) {
+    const startDate = typeof milestone.goal_id === 'number' ? starts.get(milestone.goal_id) : undefined
+    const dueDate = text(milestone.due_date)
+    if (!dueWithinReach(startDate, dueDate)) return `Row ${index + 1} of "milestone", "due_date" (${dueDate ?? ''}): ${milestoneTooFarMessage} (${startDate ?? ''})`
   }
   return null
 }

@@ -1,5 +1,5 @@
 import { contract } from '@shared/contract'
-import { targetDateMessage, targetRangeMessage, targetTooFarMessage, targetWithinReach, type ActivityTargetInput } from '@shared/contract/goals'
+import { dueWithinReach, milestoneTooFarMessage, targetDateMessage, targetRangeMessage, targetTooFarMessage, targetWithinReach, type ActivityTargetInput } from '@shared/contract/goals'
 import { toIsoDate } from '@shared/domain/dates'
 import { activityTargetRange, type Goal, type GoalActivityTarget } from '@shared/domain/goals'
 import type { CoreContext } from '../context'
@@ -18,6 +18,13 @@ function assertDatesInOrder(fields: Pick<GoalFields, 'startDate' | 'targetDate'>
   }
   if (!targetWithinReach(fields)) {
     throw new DomainError('invalid-input', `${targetTooFarMessage} (${fields.startDate}).`, [{ path: 'targetDate', message: targetTooFarMessage }])
+  }
+}
+
+/** A milestone due more than the allowed years after its goal's start, checked against the stored start. */
+function assertDueWithinReach(startDate: string, dueDate: string | null | undefined, path: string): void {
+  if (!dueWithinReach(startDate, dueDate)) {
+    throw new DomainError('invalid-input', `${milestoneTooFarMessage} (${startDate}).`, [{ path, message: milestoneTooFarMessage }])
   }
 }
 
@@ -88,6 +95,7 @@ export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goal
       assertItemsExist(input.itemIds)
       const target = input.activityTarget ? toTarget(input.activityTarget) : null
       assertTarget(target, fields)
+      input.milestones.forEach((m, index) => assertDueWithinReach(fields.startDate, m.dueDate, `milestones.${index}.dueDate`))
       const milestones = input.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate ?? null, done: m.done }))
       return goal(repo.create(fields, input.itemIds, milestones, target, now()))
     }, log),
@@ -113,7 +121,10 @@ export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goal
           const message = `Milestone ${m.id} is not one of this goal's`
           throw new DomainError('invalid-input', `${message}.`, [{ path: `milestones.${index}.id`, message }])
         }
+        assertDueWithinReach(fields.startDate, m.dueDate, `milestones.${index}.dueDate`)
       })
+      // A start moved earlier brings the limit nearer the milestones kept as they are.
+      if (!milestones && patch.startDate !== undefined) current.milestones.forEach((m, index) => assertDueWithinReach(fields.startDate, m.dueDate, `milestones.${index}.dueDate`))
       db.transaction(() => {
         repo.update(goalId, fields, itemIds, target, now())
         if (milestones) repo.replaceMilestones(goalId, milestones.map((m) => ({ ...m, dueDate: m.dueDate ?? null })), now())
@@ -136,12 +147,13 @@ export function goalsHandlers({ db, now, log }: CoreContext): CoreHandlers['goal
       return current
     }, log),
     addMilestone: handle(c.addMilestone, ({ goalId, title, dueDate }) => {
-      goal(goalId)
+      assertDueWithinReach(goal(goalId).startDate, dueDate, 'dueDate')
       repo.addMilestone(goalId, { title, dueDate: dueDate ?? null }, now())
       return goal(goalId)
     }, log),
     updateMilestone: handle(c.updateMilestone, ({ milestoneId, title, dueDate }) => {
       const current = milestone(milestoneId)
+      assertDueWithinReach(goal(current.goal_id).startDate, dueDate, 'dueDate')
       repo.updateMilestone(milestoneId, current.goal_id, { title: title ?? current.title, dueDate: dueDate === undefined ? current.due_date : dueDate }, now())
       return goal(current.goal_id)
     }, log),

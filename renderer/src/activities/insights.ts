@@ -1,5 +1,4 @@
-import { format } from 'date-fns'
-import { parseIsoDate } from '@shared/domain/dates'
+import { formatDay, formatDayRange, formatMonth, formatWeekday } from '../ui/dates'
 import type { ActivityStats, HeatmapDay, Streak } from '@shared/domain/activities'
 
 export const numberFormat = new Intl.NumberFormat('en-US')
@@ -31,16 +30,16 @@ export function heatLegend(max: number): { level: 0 | 1 | 2 | 3 | 4; label: stri
   ]
 }
 
-/** "3 contributions on Tue, 4 Mar 2027" */
+/** "3 contributions on Tue, Mar 4, 2027" */
 export function daySentence(day: HeatmapDay): string {
-  const when = format(parseIsoDate(day.date), 'EEE, d MMM yyyy')
+  const when = formatWeekday(day.date)
   return day.count === 0 ? `No contributions on ${when}` : `${plural(day.count, 'contribution', 'contributions')} on ${when}`
 }
 
 /** The heatmap in one sentence, for people who cannot see it. */
 export function heatmapSummary(heatmap: ActivityStats['heatmap']): string {
   const active = heatmap.days.filter((d) => d.count > 0)
-  const range = `from ${format(parseIsoDate(heatmap.from), 'd MMM yyyy')} to ${format(parseIsoDate(heatmap.to), 'd MMM yyyy')}`
+  const range = `from ${formatDay(heatmap.from)} to ${formatDay(heatmap.to)}`
   if (active.length === 0) return `No contributions ${range}.`
   const busiest = active.reduce((best, d) => (d.count > best.count ? d : best))
   return `${plural(heatmap.total, 'contribution', 'contributions')} on ${plural(active.length, 'day', 'days')} ${range}. Busiest day: ${daySentence(busiest).replace(/ on /, ', ')}.`
@@ -57,16 +56,12 @@ export interface MonthRow {
 export function monthRows(stats: ActivityStats): MonthRow[] {
   return stats.months.map(({ month, count }) => {
     const days = stats.heatmap.days.filter((d) => d.date.startsWith(month) && d.count > 0)
-    return { month, label: format(parseIsoDate(`${month}-01`), 'MMMM yyyy'), count, activeDays: days.length }
+    return { month, label: formatMonth(month), count, activeDays: days.length }
   })
 }
 
-const shortDay = (date: string) => format(parseIsoDate(date), 'd MMM yyyy')
-
-/** "3 Mar – 14 Mar 2027", or "" for an empty run. */
+/** "Mar 3 – 14, 2027" (en-US), "3–14 Mar 2027" (en-GB), or "" for an empty run. */
 export function streakRange(streak: Streak): string {
   if (!streak.from || !streak.to) return ''
-  if (streak.from === streak.to) return shortDay(streak.from)
-  const sameYear = streak.from.slice(0, 4) === streak.to.slice(0, 4)
-  return `${format(parseIsoDate(streak.from), sameYear ? 'd MMM' : 'd MMM yyyy')} – ${shortDay(streak.to)}`
+  return streak.from === streak.to ? formatDay(streak.from) : formatDayRange(streak.from, streak.to)
 }

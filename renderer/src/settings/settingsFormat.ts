@@ -1,15 +1,10 @@
 import { exportFormat } from '@shared/domain/dataTransfer'
+import { formatInstant } from '../ui/dates'
 
-/**
- * The person's own locale for dates and numbers (undefined = the browser's), so a backup
- * taken at 09:12 reads "24 Nov 2026, 09:12" in London and "Nov 24, 2026, 09:12 AM" in Boston.
- */
-const dateTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
-const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
+export { formatAge } from '../ui/dates'
 
-/** A stored UTC instant in the person's locale and time zone; seconds only where minutes would not tell two apart. */
-export const formatDateTime = (instant: string, withSeconds = false): string => (withSeconds ? dateTimeSeconds : dateTime).format(new Date(instant))
+/** A stored UTC instant in the same format as every other date (ui/dates); seconds only where minutes would not tell two apart. */
+export const formatDateTime = (instant: string, withSeconds = false): string => formatInstant(instant, withSeconds)
 
 export interface BackupLabel {
   /** The date shown: to the minute, to the second where two backups share a minute (a restore backs up just before it). */
@@ -43,24 +38,6 @@ export function backupLabels<B extends { name: string; createdAt: string }>(back
     labels.set(b.name, { when: when(b), name: (totals.get(name) ?? 0) > 1 ? `${name} (${nth})` : name })
   }
   return labels
-}
-
-const relativeSteps: { unit: Intl.RelativeTimeFormatUnit; seconds: number }[] = [
-  { unit: 'year', seconds: 365 * 86_400 },
-  { unit: 'month', seconds: 30 * 86_400 },
-  { unit: 'week', seconds: 7 * 86_400 },
-  { unit: 'day', seconds: 86_400 },
-  { unit: 'hour', seconds: 3_600 },
-  { unit: 'minute', seconds: 60 },
-]
-
-/** "5 minutes ago", "yesterday": how old a backup is, beside its date. */
-export function formatAge(instant: string, now: Date = new Date()): string {
-  const seconds = (new Date(instant).getTime() - now.getTime()) / 1000
-  for (const step of relativeSteps) {
-    if (Math.abs(seconds) >= step.seconds) return relative.format(Math.round(seconds / step.seconds), step.unit)
-  }
-  return 'just now'
 }
 
 const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 })
