@@ -15,6 +15,7 @@ const activity: Activity = {
   hours: 3,
   notes: null,
   impact: null,
+  starred: false,
   goalId: null,
   source: 'manual',
   externalKey: null,

@@ -15,6 +15,7 @@ export function draftFields(draft: ActivityDraft): ActivityFields {
     hours: draft.hours ?? null,
     notes: draft.notes ?? null,
     impact: draft.impact ?? null,
+    starred: draft.starred ?? false,
     goalId: draft.goalId ?? null,
     skillIds: unique(draft.skillIds ?? []),
   })
@@ -35,6 +36,7 @@ export function applyChanges(before: ActivityFields, changes: ActivityChanges): 
     hours: changes.hours === undefined ? before.hours : changes.hours,
     notes: changes.notes === undefined ? before.notes : changes.notes,
     impact: changes.impact === undefined ? before.impact : changes.impact,
+    starred: changes.starred ?? before.starred,
     goalId: changes.goalId === undefined ? before.goalId : changes.goalId,
     skillIds: changes.skillIds === undefined ? before.skillIds : unique(changes.skillIds),
   })

@@ -89,6 +89,8 @@ export function buildActivitySections(
       notes: excludeNotes || !row.notes?.trim() ? null : row.notes,
       skills: skillIds.map((id) => skillTitles.get(id) ?? id),
       goalId: row.goal_id,
+      impact: row.impact?.trim() ? row.impact : null,
+      starred: row.starred === 1,
     }
     activities.push(activity)
     perDay.set(row.date, (perDay.get(row.date) ?? 0) + 1)

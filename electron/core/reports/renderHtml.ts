@@ -26,7 +26,11 @@ import {
   kindCounts,
   kindLabel,
   level,
+  levelGain,
   listLimit,
+  monthsShown,
+  outcomeHeadings,
+  outcomesOnly,
   percent,
   progressChange,
   redactionNote,
@@ -34,6 +38,7 @@ import {
   signed,
   stateLabel,
   tallyText,
+  unassessedText,
   whereOf,
 } from './reportText'
 
@@ -147,16 +152,53 @@ const roadmap: Section = (m) => {
   if (r.completed.length > 0) {
     parts.push(
       `<h3>Completed in the period <span class="n">${count(r.completed.length)}</span></h3>` +
-        table('<th style="width:18%">Date</th><th>Skill or strategy</th>', r.completed.map((c) => `<tr><td class="nowrap">${esc(day(c.on))}</td><td>${esc(c.title)}</td></tr>`)),
+        table(
+          '<th style="width:18%">Date</th><th>Skill or strategy</th>',
+          r.completed.map((c) => `<tr><td class="nowrap">${esc(day(c.on))}</td><td>${esc(c.title)}${c.unassessed ? ` <span class="badge flagged">${esc(unassessedText)}: not counted</span>` : ''}</td></tr>`),
+        ),
     )
   }
   parts.push(`<p class="note">${esc(r.rule)}</p>`)
   return section('roadmap', parts.join(''))
 }
 
-/** A skill that has a level but was never marked started reads better as no status than as "Not started". */
-const statusBadge = (status: ItemStatus): string =>
-  status === 'not-started' ? '<span class="flat">–</span>' : `<span class="badge ${status}">${esc(itemStatusLabels[status])}</span>`
+/**
+ * A skill that has a level but was never marked started reads better as no status than as "Not
+ * started"; one marked done with no level is flagged, not shown as done.
+ */
+const statusBadge = (status: ItemStatus, unassessed = false): string =>
+  unassessed
+    ? `<span class="badge flagged">${esc(unassessedText)}</span>`
+    : status === 'not-started'
+      ? '<span class="flat">–</span>'
+      : `<span class="badge ${status}">${esc(itemStatusLabels[status])}</span>`
+
+/** One piece of work as the outcomes section shows it: title, what and where, and its impact line. */
+const outcomeItem = (a: ReportActivity): string => {
+  const meta = [kindLabel(a) + (a.state === 'merged' ? ' · merged' : ''), whereOf(a), day(a.date)].filter(Boolean).join(' · ')
+  return `<li><span class="o-title">${link(a.title, a.url)}</span><span class="o-meta">${esc(meta)}</span>${a.impact ? `<span class="o-impact">${esc(a.impact)}</span>` : ''}</li>`
+}
+
+const outcomes: Section = (m) => {
+  const o = m.outcomes
+  if (!o) return null
+  const parts: string[] = []
+  const list = (heading: string, ids: readonly number[]) => {
+    const shown = activitiesOf(m, ids, listLimit)
+    if (shown.length > 0) parts.push(`<div class="keep-head"><h3>${esc(heading)}</h3><ul class="outcome-list">${shown.map(outcomeItem).join('')}</ul></div>${more(shown.length, ids.length)}`)
+  }
+  list(o.fromStars ? outcomeHeadings.starred : outcomeHeadings.picked, o.selected)
+  list(outcomeHeadings.impact, o.impact)
+  if (o.skillsGained.length > 0) {
+    parts.push(`<div class="keep-head"><h3>${outcomeHeadings.skills}</h3><ul class="outcome-list">${o.skillsGained.map((g) => `<li><span class="o-title">${esc(g.title)}</span><span class="o-meta">${esc(levelGain(g))}</span></li>`).join('')}</ul></div>`)
+  }
+  list(outcomeHeadings.certifications, o.certifications)
+  list(outcomeHeadings.talks, o.talks)
+  if (o.reviews.length > 0) {
+    parts.push(`<div class="keep-head"><h3>${outcomeHeadings.reviews}</h3>${o.reviews.map((r) => `<blockquote class="review"><span class="o-meta">Week of ${esc(day(r.weekOf))}</span><p>${esc(r.text)}</p></blockquote>`).join('')}</div>`)
+  }
+  return section('outcomes', parts.length > 0 ? parts.join('') : `<p class="lead">${esc(outcomeHeadings.none)}</p>`)
+}
 
 const skills: Section = (m) => {
   const s = m.skills
@@ -166,7 +208,7 @@ const skills: Section = (m) => {
     (r) =>
       `<tr><td><strong>${esc(r.title)}</strong>${r.parentTitle ? `<span class="sub">${esc(r.parentTitle)}</span>` : ''}${r.note ? `<span class="notes">${esc(r.note)}</span>` : ''}</td>` +
       `<td class="nowrap">${pips(r.levelStart, r.levelEnd)}</td><td class="num">${change(r.change === 0 ? null : r.change)}</td>` +
-      `<td>${statusBadge(r.status)}</td><td class="num">${count(r.activities)}</td></tr>`,
+      `<td>${statusBadge(r.status, r.unassessed)}</td><td class="num">${count(r.activities)}</td></tr>`,
   )
   const intro = `<p class="lead">${s.improved > 0 ? `${count(s.improved)} ${s.improved === 1 ? 'skill' : 'skills'} levelled up in the period; green marks the levels gained.` : 'No skill changed level in the period.'} Levels are self-assessed from 1 (${esc(skillLevelLabels[1])}) to 5 (${esc(skillLevelLabels[5])}).</p>`
   return section('skills', intro + table('<th>Skill</th><th>Level</th><th class="num">Change</th><th>Status</th><th class="num">Activities</th>', rows))
@@ -245,16 +287,21 @@ const heatmap: Section = (m, width) => {
     : ''
   const scale = chartTheme.heat.map((c) => `<i style="background:${c}"></i>`).join('')
   const caption = h.truncated ? `The last 53 weeks of the period, ${day(h.from)} to ${day(h.to)}.` : `${day(h.from)} to ${day(h.to)}.`
+  const months = monthsShown(m, h.months)
+  const monthly = months.length > 0 ? `<h3>Activities per month</h3><figure role="img" aria-label="Bar chart of open-source and other activities per month">${monthlyChart(months, width)}</figure>` : ''
+  // A reader who weighs outcomes gets the months that had work: no empty calendar, no streak.
+  if (outcomesOnly(m)) return section('heatmap', monthly)
   return section(
     'heatmap',
     `<p class="lead">Work was logged on <strong>${count(m.figures.activeDays)}</strong> of ${count(m.period.days)} days.${esc(streak)}</p>` +
       `<figure role="img" aria-label="Calendar of activities per day, darker for busier days">${heatmapChart(h, width)}<div class="heat-legend"><span>Less</span>${scale}<span>More</span></div><figcaption>${esc(caption)}</figcaption></figure>` +
-      `<h3>Activities per month</h3><figure role="img" aria-label="Bar chart of open-source and other activities per month">${monthlyChart(h.months, width)}</figure>`,
+      monthly,
   )
 }
 
 const sections: Record<ReportSectionId, Section> = {
   summary,
+  outcomes,
   comparison,
   roadmap,
   skills,

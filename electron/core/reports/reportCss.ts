@@ -127,6 +127,16 @@ figcaption { font-size: 8pt; color: var(--muted); margin-top: 2px; }
 .heat-legend { display: flex; align-items: center; gap: 3px; justify-content: flex-end; font-size: 8pt; color: var(--muted); }
 .heat-legend i { width: 9px; height: 9px; border-radius: 2px; display: inline-block; }
 
+.outcome-list { list-style: none; margin: 4px 0 10px; padding: 0; }
+.outcome-list li { padding: 6px 0 6px 12px; border-left: 3px solid var(--line); margin: 0 0 4px; break-inside: avoid; page-break-inside: avoid; }
+.o-title { display: block; font-weight: 600; }
+.o-meta { display: block; font-size: 8.5pt; color: var(--muted); }
+.o-impact { display: block; margin-top: 2px; color: #065f46; }
+.o-impact::before { content: "↑ "; font-weight: 700; color: var(--gain); }
+.review { margin: 6px 0; padding: 6px 12px; border-left: 3px solid var(--primary); background: var(--wash); break-inside: avoid; }
+.review p { margin: 2px 0 0; }
+.badge.flagged { background: #fef3c7; color: #92400e; }
+
 .notice { margin: 22px 0; padding: 18px 20px; border: 1px solid var(--line); border-left: 4px solid var(--primary); border-radius: 8px; background: var(--wash); }
 .notice strong { display: block; font-size: 12pt; color: var(--navy); margin-bottom: 4px; }
 .more { font-size: 8.5pt; color: var(--muted); font-style: italic; }

@@ -20,8 +20,9 @@ function backfillRepositories(db: Db): void {
 export const activityRepositoryStar: Migration = {
   version: 13,
   name: 'activity repository from link, starred',
+  // A star marks the work a person wants shown first (a job application picks the top ones).
   sql: /* sql */ `
-    SELECT 1;
+    ALTER TABLE activity ADD COLUMN starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1));
   `,
   data: backfillRepositories,
 }
