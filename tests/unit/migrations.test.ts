@@ -273,6 +273,9 @@ const cases: MigrationCase[] = [
         { title: 'GitLab issue', repo: 'group/sub/project', updated_at: at },
         { title: 'Not a forge', repo: null, updated_at: at },
       ])
+      // Nothing is starred yet, and a star is 0 or 1.
+      expect(db.prepare('SELECT DISTINCT starred FROM activity').pluck().all()).toEqual([0])
+      expect(() => db.prepare('UPDATE activity SET starred = 2 WHERE id = 1').run()).toThrow(/CHECK/)
       // The search index follows the filled repository.
       expect(db.prepare("SELECT rowid & 4294967295 FROM activity_fts WHERE activity_fts MATCH 'repo:express' ORDER BY rowid").pluck().all()).toEqual([1])
     },
