@@ -31,6 +31,20 @@ const kpiKeys: Record<ReportTemplate, ReportFigureKey[]> = {
   'job-application': ['mergedPullRequests', 'repositories', 'skillsImproved', 'certifications', 'communityWork', 'withImpact'],
   'promotion-case': ['goalsDone', 'mergedPullRequests', 'skillsImproved', 'withImpact', 'itemsCompleted', 'roadmapProgress'],
 }
+/** For a reader who weighs outcomes, a tile at zero gives its place to the first of these with something to show. */
+const kpiSpares: Record<ReportTemplate, ReportFigureKey[]> = {
+  'personal-review': [],
+  'job-application': ['openSourceContributions', 'strategyWork', 'goalsDone', 'milestonesDone'],
+  'promotion-case': ['milestonesDone', 'certifications', 'communityWork', 'repositories', 'strategyWork'],
+}
+
+function tileKeys(template: ReportTemplate, f: ReportFigures, outcomesOnly: boolean): ReportFigureKey[] {
+  const keys = kpiKeys[template]
+  if (!outcomesOnly) return keys
+  const shows = (key: ReportFigureKey) => key === 'roadmapProgress' || (f[key] ?? 0) > 0
+  const spares = kpiSpares[template].filter((k) => shows(k) && !keys.includes(k))
+  return keys.map((key) => (shows(key) ? key : (spares.shift() ?? key)))
+}
 
 export interface FigureContext {
   figures: ReportFigures
@@ -65,7 +79,8 @@ export function buildKpis(template: ReportTemplate, ctx: FigureContext): ReportK
   const f = ctx.figures
   const pullRequests = ctx.openSource.repositories.reduce((n, r) => n + r.pullRequests, 0)
   const topSkill = ctx.skills.rows.filter((s) => s.change > 0).sort((a, b) => b.change - a.change)[0]
-  const shown = new Set(kpiKeys[template])
+  const keys = tileKeys(template, f, ctx.outcomesOnly)
+  const shown = new Set(keys)
   const detail: Record<ReportFigureKey, string | null> = {
     activities: shown.has('activeDays') ? null : `on ${plural(f.activeDays, 'active day')}`,
     activeDays: ctx.outcomesOnly || ctx.heatmap.longestStreak.length <= 1 ? null : `longest streak ${plural(ctx.heatmap.longestStreak.length, 'day')}`,
@@ -77,7 +92,7 @@ export function buildKpis(template: ReportTemplate, ctx: FigureContext): ReportK
     repositories: topRepository(ctx.openSource),
     strategyWork: f.strategyWork > 0 ? strategyPhrase(ctx.strategyWork, 2) : null,
     hours: null,
-    goalsDone: f.milestonesDone > 0 ? `${plural(f.milestonesDone, 'milestone')} reached` : null,
+    goalsDone: f.milestonesDone > 0 && !shown.has('milestonesDone') ? `${plural(f.milestonesDone, 'milestone')} reached` : null,
     goalsInProgress: null,
     goalsOverdue: null,
     milestonesDone: null,
@@ -88,7 +103,7 @@ export function buildKpis(template: ReportTemplate, ctx: FigureContext): ReportK
     communityWork: f.communityWork > 0 ? strategyPhrase({ total: f.communityWork, groups: ctx.strategyWork.groups.filter((g) => communityKinds.includes(g.kind)) }, 2) : null,
     withImpact: f.withImpact > 0 ? 'activities with an impact line' : null,
   }
-  return kpiKeys[template].map((key) => {
+  return keys.map((key) => {
     const value = f[key]
     return {
       key,
