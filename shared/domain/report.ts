@@ -37,7 +37,7 @@ export const reportSectionLabels: Record<ReportSectionId, string> = {
   heatmap: 'Contribution activity',
 }
 
-export const reportTemplates = ['personal-review', 'job-application', 'promotion-case'] as const
+export const reportTemplates = ['personal-review', 'job-application', 'promotion-case', 'public-profile'] as const
 export type ReportTemplate = (typeof reportTemplates)[number]
 
 export const reportFormats = ['markdown', 'html', 'json', 'csv'] as const
@@ -78,7 +78,15 @@ export interface ReportTemplateSpec {
   outcomesOnly: boolean
   /** How many starred activities the outcomes section picks, most recent first. */
   selectedLimit: number
+  /**
+   * A page for anyone to read, hosted anywhere: its exclusions cannot be turned off, only
+   * `publicSections` may be chosen, and it does not even say how much private work it leaves out.
+   */
+  public: boolean
 }
+
+/** The sections a public page may hold: nothing from goals, the plan, or the export history. */
+export const publicSections: readonly ReportSectionId[] = ['summary', 'outcomes', 'open-source', 'skills', 'strategy-work', 'heatmap']
 
 export const reportTemplateSpecs: Record<ReportTemplate, ReportTemplateSpec> = {
   'personal-review': {
@@ -91,6 +99,7 @@ export const reportTemplateSpecs: Record<ReportTemplate, ReportTemplateSpec> = {
     exclude: { privateRepositories: false, notes: false, salaryRanges: false },
     outcomesOnly: false,
     selectedLimit: 10,
+    public: false,
   },
   'job-application': {
     id: 'job-application',
@@ -103,6 +112,7 @@ export const reportTemplateSpecs: Record<ReportTemplate, ReportTemplateSpec> = {
     exclude: { privateRepositories: true, notes: true, salaryRanges: true },
     outcomesOnly: true,
     selectedLimit: 6,
+    public: false,
   },
   'promotion-case': {
     id: 'promotion-case',
@@ -115,6 +125,19 @@ export const reportTemplateSpecs: Record<ReportTemplate, ReportTemplateSpec> = {
     exclude: { privateRepositories: false, notes: true, salaryRanges: true },
     outcomesOnly: true,
     selectedLimit: 10,
+    public: false,
+  },
+  'public-profile': {
+    id: 'public-profile',
+    label: 'Public profile',
+    audience: 'For anyone, as one page to host anywhere: public work only, no private repositories, notes or salaries.',
+    title: 'Open-source and professional profile',
+    intro: 'What I built, contributed and learned from {period}, with links to the work.',
+    sections: ['summary', 'outcomes', 'open-source', 'skills', 'strategy-work'],
+    exclude: { privateRepositories: true, notes: true, salaryRanges: true },
+    outcomesOnly: true,
+    selectedLimit: 8,
+    public: true,
   },
 }
 

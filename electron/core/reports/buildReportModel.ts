@@ -81,7 +81,7 @@ export function buildReportModel({ options, period, sources, previous, now, revi
   const levelChanged = skills.rows.some((s) => s.levelStart !== s.levelEnd)
   const empty = figures.activities === 0 && figures.itemsCompleted === 0 && figures.goalsDone === 0 && milestonesDone === 0 && !levelChanged
 
-  const leftOut = privateActivities > 0 ? ` ${plural(privateActivities, 'activity', 'activities')} in private repositories ${privateActivities === 1 ? 'is' : 'are'} left out.` : ''
+  const leftOut = privateActivities > 0 && !options.template.public ? ` ${plural(privateActivities, 'activity', 'activities')} in private repositories ${privateActivities === 1 ? 'is' : 'are'} left out.` : ''
   const emptyMessage = empty
     ? `No activity logged ${period.from === period.to ? `on ${longDate(period.from)}` : `between ${longDate(period.from)} and ${longDate(period.to)}`}.${leftOut}`
     : null
@@ -109,7 +109,8 @@ export function buildReportModel({ options, period, sources, previous, now, revi
     sections: options.sections,
     empty,
     emptyMessage,
-    redactions: { exclude, privateActivities, privateRepositories: privateRepos.size },
+    // A public page does not say that private work exists, let alone how much.
+    redactions: options.template.public ? { exclude, privateActivities: 0, privateRepositories: 0 } : { exclude, privateActivities, privateRepositories: privateRepos.size },
     figures,
     kpis: buildKpis(options.template.id, ctx),
     highlights: empty ? standing : buildHighlights(ctx, included),

@@ -30,12 +30,14 @@ const kpiKeys: Record<ReportTemplate, ReportFigureKey[]> = {
   'personal-review': ['activities', 'mergedPullRequests', 'skillsImproved', 'goalsDone', 'roadmapProgress', 'strategyWork'],
   'job-application': ['mergedPullRequests', 'repositories', 'skillsImproved', 'certifications', 'communityWork', 'withImpact'],
   'promotion-case': ['goalsDone', 'mergedPullRequests', 'skillsImproved', 'withImpact', 'itemsCompleted', 'roadmapProgress'],
+  'public-profile': ['mergedPullRequests', 'repositories', 'skillsImproved', 'certifications', 'communityWork', 'openSourceContributions'],
 }
 /** For a reader who weighs outcomes, a tile at zero gives its place to the first of these with something to show. */
 const kpiSpares: Record<ReportTemplate, ReportFigureKey[]> = {
   'personal-review': [],
   'job-application': ['openSourceContributions', 'strategyWork', 'goalsDone', 'milestonesDone'],
   'promotion-case': ['milestonesDone', 'certifications', 'communityWork', 'repositories', 'strategyWork'],
+  'public-profile': ['strategyWork', 'withImpact'],
 }
 
 function tileKeys(template: ReportTemplate, f: ReportFigures, outcomesOnly: boolean): ReportFigureKey[] {

@@ -40,7 +40,9 @@ export const byline = (model: Pick<ReportModel, 'author'>): string | null =>
   model.author === null ? null : [model.author.name, model.author.title].filter((s): s is string => s !== null).join(' · ') || null
 
 /** What the report leaves out, in words, so the reader knows the figures are partial on purpose. */
-export function redactionNote(model: Pick<ReportModel, 'redactions'>): string | null {
+export function redactionNote(model: Pick<ReportModel, 'redactions' | 'template'>): string | null {
+  // A public page does not say that private work exists, let alone how much.
+  if (reportTemplateSpecs[model.template].public) return null
   const { exclude, privateActivities, privateRepositories } = model.redactions
   const parts: string[] = []
   if (exclude.privateRepositories && privateActivities > 0) {
@@ -143,7 +145,7 @@ export const fileStem = (model: Pick<ReportModel, 'author' | 'template' | 'perio
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
   const who = model.author?.name ? slug(model.author.name).slice(0, 40) : ''
-  const what = { 'personal-review': 'progress-review', 'job-application': 'development-record', 'promotion-case': 'promotion-case' }[model.template]
+  const what = { 'personal-review': 'progress-review', 'job-application': 'development-record', 'promotion-case': 'promotion-case', 'public-profile': 'profile' }[model.template]
   const when = model.period.from === model.period.to ? model.period.from : `${model.period.from}-to-${model.period.to}`
   return [who, what, when].filter(Boolean).join('-')
 }
