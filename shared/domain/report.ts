@@ -395,7 +395,7 @@ export interface ReportMonth {
 }
 
 export interface ReportHeatmap {
-  /** The days drawn: the whole period, or its last 371 days when it is longer. */
+  /** The days drawn, one calendar row per year: the whole period, or its last ten calendar years when it is longer. */
   from: string
   to: string
   truncated: boolean

@@ -10,7 +10,7 @@ import {
   type ReportProgressRow,
   type ReportSectionId,
 } from '@shared/domain/report'
-import { heatmapChart, monthlyChart, repositoriesChart } from './charts'
+import { heatmapChart, heatmapYears, monthlyChart, repositoriesChart } from './charts'
 import { chartTheme } from './theme'
 import { esc, link } from './htmlText'
 import { contentWidthPx, reportCss } from './reportCss'
@@ -329,7 +329,8 @@ const heatmap: Section = (m, width) => {
     ? ` The longest streak ran ${count(h.longestStreak.length)} days, from ${day(h.longestStreak.from)} to ${day(h.longestStreak.to)}.`
     : ''
   const scale = chartTheme.heat.map((c) => `<i style="background:${c}"></i>`).join('')
-  const caption = h.truncated ? `The last 53 weeks of the period, ${day(h.from)} to ${day(h.to)}.` : `${day(h.from)} to ${day(h.to)}.`
+  const rows = heatmapYears(h).length
+  const caption = `${h.truncated ? `The last ${count(rows)} years of the period, ` : ''}${day(h.from)} to ${day(h.to)}${rows > 1 ? ', one row per year' : ''}.`
   const months = monthsShown(m, h.months)
   const monthly = months.length > 0 ? headed('<h3>Activities per month</h3>', `<figure role="img" aria-label="Bar chart of open-source and other activities per month">${monthlyChart(months, width)}</figure>`) : ''
   // A reader who weighs outcomes gets the months that had work: no empty calendar, no streak.
