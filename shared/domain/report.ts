@@ -515,6 +515,21 @@ export interface ReportModel {
   activities: ReportActivity[]
 }
 
+/** What the composer remembers of one template's last use, so the next visit starts there. */
+export interface ReportComposerChoices {
+  period: { preset: ReportPreset; from?: string; to?: string }
+  sections: ReportSectionId[]
+  exclude: ReportExclusions
+  author: { name: string | null; title: string | null }
+  pageSize: ReportPageSize
+}
+
+export interface ReportComposerMemory {
+  /** The template chosen last; null before the composer was ever used. */
+  lastTemplate: ReportTemplate | null
+  byTemplate: Partial<Record<ReportTemplate, ReportComposerChoices>>
+}
+
 /** What the composer shows beside the preview. */
 export interface ReportSummary {
   schemaVersion: typeof reportSchemaVersion

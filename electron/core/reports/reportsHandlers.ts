@@ -2,6 +2,7 @@ import { contract } from '@shared/contract'
 import type { CoreContext } from '../context'
 import { DomainError } from '../ipc/domainError'
 import { handle, type CoreHandlers } from '../ipc/handle'
+import { readComposerMemory, rememberComposer } from './composerMemory'
 import { createExportsRepository } from './exportsRepository'
 import { pdfOptions } from './pdfOptions'
 import { readPrivateRepositories, writePrivateRepositories } from './privateRepositories'
@@ -66,6 +67,8 @@ export function reportsHandlers(ctx: CoreContext): CoreHandlers['reports'] {
       return { fileName: file.fileName, mimeType: file.mimeType, savedTo, cancelled: false, download, record }
     }, log),
     history: handle(c.history, ({ limit }) => exportsRepo.list(limit), log),
+    composerMemory: handle(c.composerMemory, () => readComposerMemory(settings), log),
+    rememberComposer: handle(c.rememberComposer, ({ template, choices }) => rememberComposer(settings, template, choices), log),
     privateRepositories: handle(c.privateRepositories, () => readPrivateRepositories(settings), log),
     setPrivateRepositories: handle(c.setPrivateRepositories, ({ repositories }) => writePrivateRepositories(settings, repositories), log),
   }
