@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ReportComposerChoices } from '@shared/domain/report'
 import { settingKeys } from '../../electron/core/settings/settingKeys'
 import { apiOf, must, refused } from '../support/api'
 import { openTempCore } from '../support/tempCore'
@@ -12,19 +13,19 @@ beforeAll(async () => {
 })
 afterAll(() => core.dispose())
 
-const jobChoices = {
+const jobChoices: ReportComposerChoices = {
   period: { preset: 'last-12-months' },
   sections: ['summary', 'outcomes', 'open-source'],
   exclude: { privateRepositories: true, notes: true, salaryRanges: true },
   author: { name: ' Jane Doe ', title: 'Senior Backend Developer' },
   pageSize: 'letter',
-} as const
+}
 
 describe('the report composer memory', () => {
   it('is empty at first, then keeps each template apart and the one used last', async () => {
     expect(await must(api.reports.composerMemory(undefined))).toEqual({ lastTemplate: null, byTemplate: {} })
     await must(api.reports.rememberComposer({ template: 'job-application', choices: jobChoices }))
-    const promotion = { ...jobChoices, period: { preset: 'custom', from: '2026-01-01', to: '2026-06-30' }, author: { name: 'Jane Doe', title: null }, pageSize: 'a4' } as const
+    const promotion: ReportComposerChoices = { ...jobChoices, period: { preset: 'custom', from: '2026-01-01', to: '2026-06-30' }, author: { name: 'Jane Doe', title: null }, pageSize: 'a4' }
     const memory = await must(api.reports.rememberComposer({ template: 'promotion-case', choices: promotion }))
     expect(memory.lastTemplate).toBe('promotion-case')
     expect(memory.byTemplate['job-application']).toEqual({ ...jobChoices, author: { name: 'Jane Doe', title: 'Senior Backend Developer' } })
