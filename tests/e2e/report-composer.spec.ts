@@ -61,6 +61,14 @@ test('the composer remembers each template, the preview zooms and opens full siz
     expect(value(await host.api.activities.list({})).rows[0]?.starred).toBe(true)
     await settled(page)
     await page.screenshot({ path: `${shots}/activity-starred-1024.png` })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await settled(page)
+    await page.screenshot({ path: `${shots}/activity-starred-1024-dark.png` })
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click()
+    await expect(page.getByText('Updating…')).toBeHidden()
+    await settled(page)
+    await page.screenshot({ path: `${shots}/reports-1024-dark.png` })
+    await page.emulateMedia({ colorScheme: 'light' })
   } finally {
     await host.stop()
   }
