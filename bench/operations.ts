@@ -9,7 +9,7 @@ import type { ReportOptionsInput } from '@shared/contract/reports'
 import type { ActivityPage, ActivityStats } from '@shared/domain/activities'
 import { toIsoDate } from '@shared/domain/dates'
 import type { ProgressEntry, ProgressSummary } from '@shared/domain/progress'
-import { reportFormats, type ReportFormat } from '@shared/domain/report'
+import { reportFormats, type ReportPdfOptions } from '@shared/domain/report'
 import type { Core } from '../electron/core/core'
 import { createExportsRepository } from '../electron/core/reports/exportsRepository'
 import { createReportService } from '../electron/core/reports/reportService'
@@ -106,6 +106,11 @@ export interface OperationOptions {
   /** The "later page" read through cursors (1-based); the last full page when there are fewer. */
   laterPage: number
   now: Date
+  /**
+   * Prints a report's HTML to PDF (headless Chromium, as the web host does). Given, the PDF export
+   * is timed too: its HTML, the print alone, and the two together.
+   */
+  printPdf?: (html: string, pdf: ReportPdfOptions) => Promise<Buffer>
 }
 
 export const pathId = 'backend-developer'
@@ -161,6 +166,43 @@ export async function coreOperations(core: Core, dataset: GeneratedDataset, opti
   const db = core.db
   const reports = createReportService({ db, settings: createSettingsRepository(db), now: () => now }, createExportsRepository(db))
   const slow: MeasureOptions = { warmup: 2, minRuns: 7, maxRuns: 30, budgetMs: 3_000 }
+  const printPdf = options.printPdf
+  const printed = printPdf ? await must(api.reports.printable({ options: reportInput })) : null
+  const pdfOperations: Operation[] =
+    printPdf && printed
+      ? [
+          operation({
+            id: 'report.pdf.html',
+            label: `report ${reportYear}, the HTML to print (reports.printable)`,
+            targetMs: 500,
+            measure: slow,
+            ours: () => must(api.reports.printable({ options: reportInput })),
+            project: (p) => p.pdf.pageSize,
+            plausible: (p) => problem(p.html.includes(String(reportYear)), 'printable HTML without its year'),
+          }),
+          operation({
+            id: 'report.pdf.print',
+            label: `report ${reportYear}, Chromium printing that HTML (${Math.round(printed.html.length / 1024)} KB)`,
+            targetMs: 500,
+            measure: slow,
+            ours: () => printPdf(printed.html, printed.pdf),
+            project: (b) => b.subarray(0, 5).toString('latin1'),
+            plausible: (b) => problem(b.subarray(0, 5).toString('latin1') === '%PDF-', 'not a PDF'),
+          }),
+          operation({
+            id: 'report.pdf',
+            label: `report ${reportYear} as pdf (printable, then printed)`,
+            targetMs: 500,
+            measure: slow,
+            ours: async () => {
+              const p = await must(api.reports.printable({ options: reportInput }))
+              return printPdf(p.html, p.pdf)
+            },
+            project: (b) => b.subarray(0, 5).toString('latin1'),
+            plausible: (b) => problem(b.length > 10_000, `a PDF of ${b.length} bytes`),
+          }),
+        ]
+      : []
 
   return [
     operation({
@@ -256,9 +298,7 @@ export async function coreOperations(core: Core, dataset: GeneratedDataset, opti
       project: (m) => m.period,
       plausible: (m) => problem(JSON.stringify(m).includes(String(reportYear)), 'a model without its year'),
     }),
-    ...reportFormats
-      .filter((f): f is Exclude<ReportFormat, 'csv'> => f !== 'csv')
-      .map((format) =>
+    ...reportFormats.map((format) =>
         operation({
           id: `report.${format}`,
           label: `report ${reportYear} as ${format} (reports.render)`,
@@ -300,5 +340,6 @@ export async function coreOperations(core: Core, dataset: GeneratedDataset, opti
         return problem(events === dated && dated > 0, `${events} events for ${dated} dated goals and milestones`)
       },
     }),
+    ...pdfOperations,
   ]
 }

@@ -18,6 +18,7 @@ import { describeDataset, fullSize, generateDataset, type GeneratedDataset } fro
 import { measure, measurePair, round, type Timing } from './measure'
 import { measureCsvImport, measureRoundTrip } from './imports'
 import { coreOperations, reportInputFor } from './operations'
+import { chromiumLaunchOptions, createPdfPrinter } from '../electron/web/pdf'
 
 const appRoot = resolve(import.meta.dirname, '..', '..')
 const contentDir = join(appRoot, 'data', 'paths')
@@ -117,6 +118,8 @@ async function main(): Promise<void> {
       'browser-only': { type: 'boolean', default: false },
       /** Only how long the parent's event loop stops, core in process vs in its own (e.g. with --data-dir). */
       'blocks-only': { type: 'boolean', default: false },
+      /** Only the year's report in every format, PDF included (Chromium from --chromium). */
+      'reports-only': { type: 'boolean', default: false },
       /** Measure a folder generated earlier (with --keep) instead of generating one. */
       'data-dir': { type: 'string' },
       readme: { type: 'boolean', default: false },
@@ -178,7 +181,12 @@ async function main(): Promise<void> {
       const core = await createCore({ dataDir, contentDir, now: () => now, log: silent })
       try {
         log('Timing the core…')
-        for (const operation of await coreOperations(core, dataset, { pageSize: 100, laterPage: 50, now })) {
+        const reportsOnly = values['reports-only']
+        const printer = reportsOnly
+          ? createPdfPrinter({ launch: async (options) => (await import('playwright-core')).chromium.launch(options) }, { ...chromiumLaunchOptions, executablePath: values.chromium })
+          : null
+        const operations = await coreOperations(core, dataset, { pageSize: 100, laterPage: 50, now, ...(printer ? { printPdf: (html, pdf) => printer.print(html, pdf) } : {}) })
+        for (const operation of operations.filter((o) => !reportsOnly || o.id.startsWith('report'))) {
           const baselineWork = operation.baseline
           const [ours, baseline] = baselineWork
             ? await measurePair(() => operation.ours(), () => baselineWork(), operation.measure)
@@ -186,8 +194,11 @@ async function main(): Promise<void> {
           figures.push(figure(operation.id, operation.label, ours, operation.targetMs, baseline))
           log(`  ${operation.label}: ${round(ours.medianMs)} ms${baseline ? ` (baseline ${round(baseline.medianMs)} ms)` : ''}`)
         }
-        log('Timing the HTTP bridge…')
-        bridge = await measureBridge(core, join(appRoot, 'out', 'renderer'), { warmup: 20, minRuns: 50, maxRuns: 500, budgetMs: 1_500 })
+        await printer?.close()
+        if (!reportsOnly) {
+          log('Timing the HTTP bridge…')
+          bridge = await measureBridge(core, join(appRoot, 'out', 'renderer'), { warmup: 20, minRuns: 50, maxRuns: 500, budgetMs: 1_500 })
+        }
         for (const b of bridge) {
           figures.push(figure(b.id, `${b.label}, direct`, b.direct, null))
           figures.push(figure(`${b.id}.http`, `${b.label}, over HTTP`, b.http, null))
@@ -202,7 +213,7 @@ async function main(): Promise<void> {
       figures.push(single('rss', `peak RSS of this process after the core runs (${Math.round(generatorRss)} MB after generating)`, benchRss, 'MB', null))
     }
 
-    if (!values['browser-only'] && !values['imports-only']) {
+    if (!values['reports-only'] && !values['browser-only'] && !values['imports-only']) {
       log("Timing how long the parent's event loop stops, core in this process vs in its own…")
       blocks = await measureMainThreadBlock({
         dataDir,
@@ -218,7 +229,7 @@ async function main(): Promise<void> {
       }
     }
 
-    if (!values['browser-only'] && !values['blocks-only'] && !values['skip-imports']) {
+    if (!values['reports-only'] && !values['browser-only'] && !values['blocks-only'] && !values['skip-imports']) {
       const rows = Number(values['csv-rows'])
       log(`Importing a CSV file of ${rows.toLocaleString('en')} rows…`)
       const csv = await measureCsvImport({ contentDir, rows, now })
@@ -241,7 +252,7 @@ async function main(): Promise<void> {
     }
 
     let browser: BrowserFigures | null = null
-    if (!values['skip-browser'] && !values['blocks-only'] && !values['imports-only']) {
+    if (!values['reports-only'] && !values['skip-browser'] && !values['blocks-only'] && !values['imports-only']) {
       log('Timing the app in Chromium…')
       // Loaded here: Playwright's client would otherwise weigh on this process's memory figure.
       const { measureBrowser } = await import('./browser')

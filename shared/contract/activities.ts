@@ -62,6 +62,7 @@ const editable = {
   hours: hours.nullable().optional(),
   notes: blankable(longText, 'Notes').optional(),
   impact: blankable(impact, 'The impact').optional(),
+  starred: z.boolean({ error: 'Starred is true or false' }).optional(),
   goalId: goalId.nullable().optional(),
   skillIds: skillIds.optional(),
 }
@@ -79,6 +80,7 @@ export const activityChanges = z.strictObject({
   hours: editable.hours,
   notes: editable.notes,
   impact: editable.impact,
+  starred: editable.starred,
   goalId: editable.goalId,
   skillIds: editable.skillIds,
 })

@@ -12,6 +12,7 @@ import {
   reportTemplates,
   type PrintableReport,
   type RenderedReport,
+  type ReportComposerMemory,
   type ReportExport,
   type ReportPreview,
 } from '../domain/report'
@@ -84,6 +85,22 @@ export const reportOptions = z.strictObject({
   pageSize: z.enum(reportPageSizes, { error: 'Page size must be a4 or letter' }).default('a4'),
 })
 
+/** One template's composer choices as kept between visits: the options, the template aside. */
+export const reportComposerChoices = z.strictObject({
+  period: z.strictObject({ preset: z.enum(reportPresets, { error: `Period must be one of: ${reportPresets.join(', ')}` }), from: isoDate.optional(), to: isoDate.optional() }),
+  sections: z
+    .array(z.enum(reportSections, { error: `Sections are some of: ${reportSections.join(', ')}` }), { error: 'Sections must be a list' })
+    .max(reportSections.length, 'A section is listed twice')
+    .refine((s) => new Set(s).size === s.length, 'A section is listed twice'),
+  exclude: z.strictObject({
+    privateRepositories: z.boolean({ error: 'Say true or false for private repositories' }),
+    notes: z.boolean({ error: 'Say true or false for notes' }),
+    salaryRanges: z.boolean({ error: 'Say true or false for salary ranges' }),
+  }),
+  author: z.strictObject({ name: personText('name').transform((v) => v ?? null), title: personText('job title').transform((v) => v ?? null) }),
+  pageSize: z.enum(reportPageSizes, { error: 'Page size must be a4 or letter' }),
+})
+
 export type ReportOptionsInput = z.input<typeof reportOptions>
 export type ReportOptions = z.output<typeof reportOptions>
 
@@ -133,6 +150,15 @@ export const reportsChannels = {
     z
       .strictObject({ limit: z.number().int('The limit is a whole number').min(1, 'Ask for at least one').max(500, 'Ask for at most 500').default(50) })
       .prefault({}),
+  ),
+  /** The composer's last choices, per template, and the template used last. */
+  composerMemory: channel<ReportComposerMemory>()(noInput),
+  /** Keeps one template's choices (and makes it the last used), answering the whole memory. */
+  rememberComposer: channel<ReportComposerMemory>()(
+    z.strictObject({
+      template: z.enum(reportTemplates, { error: `Template must be one of: ${reportTemplates.join(', ')}` }),
+      choices: reportComposerChoices,
+    }),
   ),
   /** Repositories whose work stays out of reports that leave private repositories out. */
   privateRepositories: channel<string[]>()(noInput),

@@ -57,6 +57,8 @@ export interface Activity {
   notes: string | null
   /** Why it mattered, in one line ("cut p95 latency from 800 ms to 120 ms"). */
   impact: string | null
+  /** Work to show first: a job application's report picks the top starred ones. */
+  starred: boolean
   goalId: number | null
   source: ActivitySource
   /** Identity of an imported activity at its source; re-imports match on it. */

@@ -105,3 +105,19 @@ export function parseActivityLink(text: string): LinkFacts | null {
   if (parts.includes('-')) return fromGitLab(parts)
   return null
 }
+
+/**
+ * The repository a piece of work belongs to: its own field when filled, else the one its
+ * GitHub or GitLab link names. The one rule every write (logging, CSV import) and migration 013
+ * (rows logged before it) apply, so a report never counts a merged pull request without
+ * listing it under its repository.
+ */
+export function repositoryOfLink(url: string | null): string | null {
+  return url === null ? null : (parseActivityLink(url)?.repo ?? null)
+}
+
+export function withLinkRepository<T extends { url: string | null; repo: string | null }>(fields: T): T {
+  if (fields.repo !== null && fields.repo.trim() !== '') return fields
+  const repo = repositoryOfLink(fields.url)
+  return repo === null ? fields : { ...fields, repo }
+}

@@ -23,10 +23,11 @@ export const reportPresetLabels: Record<ReportPreset, string> = {
   custom: 'Custom dates',
 }
 
-export const reportSections = ['summary', 'comparison', 'roadmap', 'skills', 'goals', 'open-source', 'strategy-work', 'heatmap'] as const
+export const reportSections = ['summary', 'outcomes', 'comparison', 'roadmap', 'skills', 'goals', 'open-source', 'strategy-work', 'heatmap'] as const
 export type ReportSectionId = (typeof reportSections)[number]
 export const reportSectionLabels: Record<ReportSectionId, string> = {
   summary: 'Summary',
+  outcomes: 'Selected outcomes',
   comparison: 'Since the last report',
   roadmap: 'Roadmap progress',
   skills: 'Skills',
@@ -36,7 +37,7 @@ export const reportSectionLabels: Record<ReportSectionId, string> = {
   heatmap: 'Contribution activity',
 }
 
-export const reportTemplates = ['personal-review', 'job-application', 'promotion-case'] as const
+export const reportTemplates = ['personal-review', 'job-application', 'promotion-case', 'public-profile'] as const
 export type ReportTemplate = (typeof reportTemplates)[number]
 
 export const reportFormats = ['markdown', 'html', 'json', 'csv'] as const
@@ -69,7 +70,23 @@ export interface ReportTemplateSpec {
   sections: readonly ReportSectionId[]
   /** What is left out unless the user says otherwise. */
   exclude: ReportExclusions
+  /**
+   * Written for a reader who weighs outcomes (a hiring manager, a promotion panel): streaks,
+   * "work logged on N of M days" and months without work are left out, since they say nothing
+   * about what was achieved and read against the author.
+   */
+  outcomesOnly: boolean
+  /** How many starred activities the outcomes section picks, most recent first. */
+  selectedLimit: number
+  /**
+   * A page for anyone to read, hosted anywhere: its exclusions cannot be turned off, only
+   * `publicSections` may be chosen, and it does not even say how much private work it leaves out.
+   */
+  public: boolean
 }
+
+/** The sections a public page may hold: nothing from goals, the plan, or the export history. */
+export const publicSections: readonly ReportSectionId[] = ['summary', 'outcomes', 'open-source', 'skills', 'strategy-work', 'heatmap']
 
 export const reportTemplateSpecs: Record<ReportTemplate, ReportTemplateSpec> = {
   'personal-review': {
@@ -80,6 +97,9 @@ export const reportTemplateSpecs: Record<ReportTemplate, ReportTemplateSpec> = {
     intro: 'A look back at {period}: what I learned, built and contributed, and where my plan stands.',
     sections: ['summary', 'comparison', 'roadmap', 'skills', 'goals', 'open-source', 'strategy-work', 'heatmap'],
     exclude: { privateRepositories: false, notes: false, salaryRanges: false },
+    outcomesOnly: false,
+    selectedLimit: 10,
+    public: false,
   },
   'job-application': {
     id: 'job-application',
@@ -88,8 +108,11 @@ export const reportTemplateSpecs: Record<ReportTemplate, ReportTemplateSpec> = {
     title: 'Professional development record',
     intro:
       'This record summarises my professional development from {period}: open-source contributions with links to the work, the skills I built and the certifications and community work behind them.',
-    sections: ['summary', 'open-source', 'skills', 'strategy-work', 'heatmap'],
+    sections: ['summary', 'outcomes', 'open-source', 'skills', 'strategy-work'],
     exclude: { privateRepositories: true, notes: true, salaryRanges: true },
+    outcomesOnly: true,
+    selectedLimit: 6,
+    public: false,
   },
   'promotion-case': {
     id: 'promotion-case',
@@ -98,13 +121,30 @@ export const reportTemplateSpecs: Record<ReportTemplate, ReportTemplateSpec> = {
     title: 'Case for promotion',
     intro:
       'This document sets out my impact and growth from {period} in support of a promotion: the goals I delivered, the skills I developed and the contributions I made.',
-    sections: ['summary', 'goals', 'skills', 'open-source', 'strategy-work', 'roadmap', 'comparison', 'heatmap'],
+    sections: ['summary', 'outcomes', 'goals', 'skills', 'open-source', 'strategy-work', 'roadmap', 'comparison'],
     exclude: { privateRepositories: false, notes: true, salaryRanges: true },
+    outcomesOnly: true,
+    selectedLimit: 10,
+    public: false,
+  },
+  'public-profile': {
+    id: 'public-profile',
+    label: 'Public profile',
+    audience: 'For anyone, as one page to host anywhere: public work only, no private repositories, notes or salaries.',
+    title: 'Open-source and professional profile',
+    intro: 'What I built, contributed and learned from {period}, with links to the work.',
+    sections: ['summary', 'outcomes', 'open-source', 'skills', 'strategy-work'],
+    exclude: { privateRepositories: true, notes: true, salaryRanges: true },
+    outcomesOnly: true,
+    selectedLimit: 8,
+    public: true,
   },
 }
 
 /** Kinds of work that happen in a repository: the open-source section. */
 export const openSourceKinds: readonly ActivityKind[] = ['pull-request', 'issue', 'code-review', 'docs', 'release', 'commits']
+/** Work in the community: the "talks and writing" figure. */
+export const communityKinds: readonly ActivityKind[] = ['talk', 'meetup', 'forum-answer', 'blog-post']
 /** Every other kind, in the order the report lists them. */
 export const strategyWorkKinds: readonly ActivityKind[] = ['certification', 'talk', 'meetup', 'forum-answer', 'blog-post', 'portfolio-project', 'learning']
 
@@ -147,6 +187,11 @@ export interface ReportFigures {
   itemsCompleted: number
   /** 0-1 at the end of the period, null when nothing is measured. */
   roadmapProgress: number | null
+  certifications: number
+  /** Talks, meetups, forum answers and blog posts: work in the community. */
+  communityWork: number
+  /** Activities with an impact line. */
+  withImpact: number
 }
 export type ReportFigureKey = keyof ReportFigures
 
@@ -165,6 +210,9 @@ export const reportFigureLabels: Record<ReportFigureKey, string> = {
   skillsImproved: 'Skills levelled up',
   itemsCompleted: 'Roadmap items completed',
   roadmapProgress: 'Roadmap progress',
+  certifications: 'Certifications',
+  communityWork: 'Talks and writing',
+  withImpact: 'Outcomes recorded',
 }
 
 export interface ReportKpi {
@@ -191,6 +239,10 @@ export interface ReportActivity {
   /** Titles of the skills it exercised. */
   skills: string[]
   goalId: number | null
+  /** Why it mattered, in one line; null when empty. */
+  impact: string | null
+  /** The person marked it as work to show first. */
+  starred: boolean
 }
 
 export interface ReportProgressRow {
@@ -215,6 +267,11 @@ export interface ReportCompletedItem {
   title: string
   /** The day it was marked done, in the user's calendar. */
   on: string
+  /**
+   * A skill marked done while its level is 0 or unset: the two facts disagree, so reports
+   * flag it instead of printing it as done, and it does not count as completed.
+   */
+  unassessed: boolean
 }
 
 export interface ReportRoadmap {
@@ -242,6 +299,8 @@ export interface ReportSkill {
   /** Activities in the period tagged with this skill. */
   activities: number
   note: string | null
+  /** Marked done at level 0 or with no level: flagged, not printed as done. */
+  unassessed: boolean
 }
 
 export interface ReportSkills {
@@ -336,7 +395,7 @@ export interface ReportMonth {
 }
 
 export interface ReportHeatmap {
-  /** The days drawn: the whole period, or its last 371 days when it is longer. */
+  /** The days drawn, one calendar row per year: the whole period, or its last ten calendar years when it is longer. */
   from: string
   to: string
   truncated: boolean
@@ -382,6 +441,45 @@ export interface ReportRedactions {
   privateRepositories: number
 }
 
+/**
+ * One weekly-review entry as a report quotes it. The entries come from the weekly review's own
+ * core function (`listWeeklyReviews(ctx, fromIso, toIso)`), passed to the report service as
+ * `ReportReviewSource`; without one, reports have none.
+ */
+export interface ReportReviewEntry {
+  /** The Monday of the week reviewed, YYYY-MM-DD. */
+  weekOf: string
+  text: string
+}
+
+/** The seam the weekly review plugs into: the entries of a period's days, oldest first. */
+export type ReportReviewSource = (fromIso: string, toIso: string) => readonly ReportReviewEntry[]
+
+export interface ReportSkillGain {
+  id: string
+  title: string
+  levelStart: number | null
+  levelEnd: number
+}
+
+/** What a reader who weighs outcomes reads first. */
+export interface ReportOutcomes {
+  /**
+   * Ids into `activities`, most recent first: the starred ones up to the template's limit; when
+   * nothing is starred, merged pull requests and work with an impact line, by the same limit.
+   */
+  selected: number[]
+  /** True when `selected` holds the person's own stars, false when picked by that rule. */
+  fromStars: boolean
+  /** Work with an impact line that `selected` does not already show, most recent first. */
+  impact: number[]
+  skillsGained: ReportSkillGain[]
+  certifications: number[]
+  talks: number[]
+  /** Weekly-review entries of the period; empty unless a ReportReviewSource was given. */
+  reviews: ReportReviewEntry[]
+}
+
 export interface ReportModel {
   schemaVersion: typeof reportSchemaVersion
   /** UTC ISO-8601. */
@@ -412,8 +510,24 @@ export interface ReportModel {
   strategyWork: ReportStrategyWork | null
   heatmap: ReportHeatmap | null
   comparison: ReportComparison | null
+  outcomes: ReportOutcomes | null
   /** Every activity of the period that the report may show (private ones left out), oldest first. */
   activities: ReportActivity[]
+}
+
+/** What the composer remembers of one template's last use, so the next visit starts there. */
+export interface ReportComposerChoices {
+  period: { preset: ReportPreset; from?: string; to?: string }
+  sections: ReportSectionId[]
+  exclude: ReportExclusions
+  author: { name: string | null; title: string | null }
+  pageSize: ReportPageSize
+}
+
+export interface ReportComposerMemory {
+  /** The template chosen last; null before the composer was ever used. */
+  lastTemplate: ReportTemplate | null
+  byTemplate: Partial<Record<ReportTemplate, ReportComposerChoices>>
 }
 
 /** What the composer shows beside the preview. */

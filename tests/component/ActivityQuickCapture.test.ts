@@ -87,7 +87,9 @@ describe('logging an activity quickly', () => {
     const wrapper = env.mount(ActivityFormDialog, { props: { open: true, activity: created.value }, attachTo: document.body })
     await settle()
     expect(control(wrapper, 'Kind').value).toBe('talk')
-    expect(control(wrapper, 'Project or repository').value).toBe('')
+    // The core read the repository from the link when it was logged; the form shows what is stored and guesses nothing more.
+    expect(created.value.repo).toBe('a/b')
+    expect(control(wrapper, 'Project or repository').value).toBe('a/b')
     wrapper.unmount()
   })
 

@@ -15,6 +15,7 @@ const activity: Activity = {
   hours: 3,
   notes: null,
   impact: null,
+  starred: false,
   goalId: null,
   source: 'manual',
   externalKey: null,
@@ -30,7 +31,7 @@ const normalized = (text: string) => text.replace(/\s+/g, ' ').trim()
 describe('ActivityRow', () => {
   it('is named by what it shows, title first and date last, with the skills that did not fit spelled out', () => {
     const wrapper = mount(ActivityRow, { props: { activity, tabindex: 0 } })
-    const row = wrapper.get('button')
+    const row = wrapper.get('button.row')
     // No aria-label: the name is the text, so voice control users can say what they see.
     expect(row.attributes('aria-label')).toBeUndefined()
     // Text in reading order: what it is, then where it stands, then when (the grid shows the date first).
@@ -64,5 +65,16 @@ describe('ActivityRow', () => {
     // Not inside the button: a link there could be neither clicked nor named.
     expect(wrapper.get('button').find('a').exists()).toBe(false)
     expect(mount(ActivityRow, { props: { activity, tabindex: -1 } }).find('a').exists()).toBe(false)
+  })
+
+  it('stars from a toggle beside the row, named for the activity, reachable where the row is', async () => {
+    const wrapper = mount(ActivityRow, { props: { activity, tabindex: 0 } })
+    const star = wrapper.get('button.star')
+    expect(star.attributes()).toMatchObject({ 'aria-label': 'Star Fix async error handling in router', 'aria-pressed': 'false', tabindex: '0' })
+    await star.trigger('click')
+    expect(wrapper.emitted('star')).toHaveLength(1)
+    expect(wrapper.emitted('open')).toBeUndefined()
+    await wrapper.setProps({ activity: { ...activity, starred: true } })
+    expect(wrapper.get('button.star').attributes('aria-pressed')).toBe('true')
   })
 })

@@ -61,10 +61,10 @@ describe('the report composer', () => {
     const ticked = wrapper.findAll('ol input[type="checkbox"]').filter((box) => (box.element instanceof HTMLInputElement ? box.element.checked : false))
     expect(ticked.map((box) => box.element.closest('label')?.textContent?.trim())).toEqual([
       'Summary',
+      'Selected outcomes',
       'Open-source contributions',
       'Skills',
       'Certifications, community and writing',
-      'Contribution activity',
     ])
     expect(srcdoc(wrapper)).not.toContain('id="goals"')
     expect(wrapper.get('dl').text()).toContain('Merged pull requests')
@@ -80,7 +80,7 @@ describe('the report composer', () => {
 
     expect(from?.attributes('aria-invalid')).toBe('true')
     expect(describedBy(from?.element ?? document.body)).toBe('The start date must not be after the end date')
-    const exportButtons = wrapper.findAll('[role="group"] button')
+    const exportButtons = wrapper.findAll('.buttons[role="group"] button')
     expect(exportButtons.length).toBe(5)
     expect(exportButtons.every((b) => b.attributes('disabled') !== undefined)).toBe(true)
     expect(wrapper.text()).toContain('Fix the options marked on the left to export.')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseActivityLink } from '../../shared/domain/activityLink'
+import { parseActivityLink, withLinkRepository } from '../../shared/domain/activityLink'
 
 describe('parseActivityLink: real link shapes', () => {
   it.each([
@@ -61,5 +61,15 @@ describe('parseActivityLink: what it declines', () => {
   it('never throws on arbitrary text', () => {
     const samples = ['http://', 'https://[::1', 'https://%', '\u0000', 'https://github.com/\u202e/x/pull/1', 'https://xn--github-xyz.com/a/b/pull/1']
     for (const s of samples) expect(() => parseActivityLink(s)).not.toThrow()
+  })
+})
+
+describe('withLinkRepository: the one rule for an empty repository', () => {
+  it('fills it from a forge link, keeps a named one, and leaves other links alone', () => {
+    expect(withLinkRepository({ url: 'https://github.com/expressjs/express/pull/9', repo: null }).repo).toBe('expressjs/express')
+    expect(withLinkRepository({ url: 'https://github.com/expressjs/express/pull/9', repo: '  ' }).repo).toBe('expressjs/express')
+    expect(withLinkRepository({ url: 'https://github.com/expressjs/express/pull/9', repo: 'me/fork' }).repo).toBe('me/fork')
+    expect(withLinkRepository({ url: 'https://blog.example.org/a/b', repo: null }).repo).toBeNull()
+    expect(withLinkRepository({ url: null, repo: null }).repo).toBeNull()
   })
 })

@@ -275,6 +275,30 @@ const cases: MigrationCase[] = [
       expect(fire.run(at).changes).toBe(0)
     },
   },
+  {
+    version: 13,
+    seed(db) {
+      const add = db.prepare('INSERT INTO activity (kind, date, title, url, repo, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      add.run('pull-request', '2026-01-02', 'Linked only', 'https://github.com/expressjs/express/pull/9', null, 'merged', at, at)
+      add.run('pull-request', '2026-01-03', 'Own repository kept', 'https://github.com/expressjs/express/pull/10', 'me/fork', 'merged', at, at)
+      add.run('issue', '2026-01-04', 'GitLab issue', 'https://gitlab.com/group/sub/project/-/issues/4', '  ', null, at, at)
+      add.run('blog-post', '2026-01-05', 'Not a forge', 'https://blog.example.org/post', null, null, at, at)
+    },
+    check(db) {
+      // A forge link fills an empty repository by the rule logging uses; a named one stays; the person's edit time stays.
+      expect(db.prepare('SELECT title, repo, updated_at FROM activity ORDER BY id').all()).toEqual([
+        { title: 'Linked only', repo: 'expressjs/express', updated_at: at },
+        { title: 'Own repository kept', repo: 'me/fork', updated_at: at },
+        { title: 'GitLab issue', repo: 'group/sub/project', updated_at: at },
+        { title: 'Not a forge', repo: null, updated_at: at },
+      ])
+      // Nothing is starred yet, and a star is 0 or 1.
+      expect(db.prepare('SELECT DISTINCT starred FROM activity').pluck().all()).toEqual([0])
+      expect(() => db.prepare('UPDATE activity SET starred = 2 WHERE id = 1').run()).toThrow(/CHECK/)
+      // The search index follows the filled repository.
+      expect(db.prepare("SELECT rowid & 4294967295 FROM activity_fts WHERE activity_fts MATCH 'repo:express' ORDER BY rowid").pluck().all()).toEqual([1])
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

@@ -129,7 +129,7 @@ describe('every format', () => {
     tile('Activities logged', expected.activities)
     tile('Merged pull requests', expected.mergedPullRequests)
     tile('Goals completed', expected.goalsDone)
-    tile('Active days', expected.activeDays)
+    tile('Beyond code', expected.strategyWork)
     expect(markdown).toContain(`**${expected.openSourceContributions} contributions**, ${expected.mergedPullRequests} merged pull requests`)
     expect(html).toContain(`<strong>${expected.openSourceContributions} contributions</strong> and <strong>${expected.mergedPullRequests} merged pull requests</strong>`)
     expect(markdown).toContain(`Work was logged on ${expected.activeDays} of ${model.period.days} days.`)
@@ -201,7 +201,7 @@ describe('every format', () => {
 
   it('ends CSV lines in CRLF and quotes only what needs it', async () => {
     const { csv } = await renderAll(base)
-    expect(csv.split('\r\n')[0]).toBe('record,id,date,kind,title,repository,state,url,hours,skills,goal_id,status,start_date,target_date,progress_percent,milestones_done,milestones,activities_counted,activities_target,activities_noun,notes')
+    expect(csv.split('\r\n')[0]).toBe('record,id,date,kind,title,repository,state,url,hours,skills,goal_id,status,start_date,target_date,progress_percent,milestones_done,milestones,activities_counted,activities_target,activities_noun,notes,impact,starred')
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/(?<!")\n/)
     expect(csv.endsWith('\r\n')).toBe(true)
   })

@@ -6,13 +6,13 @@ import { toActivity, type ActivityFields, type ActivityRow, type ImportedFields 
 
 export function createActivitiesRepository(db: Db) {
   const insertStmt = db.prepare(`
-    INSERT INTO activity (kind, date, title, url, repo, state, hours, notes, impact, goal_id, source, external_key,
+    INSERT INTO activity (kind, date, title, url, repo, state, hours, notes, impact, starred, goal_id, source, external_key,
       commit_count, lines_changed, created_at, updated_at)
-    VALUES (@kind, @date, @title, @url, @repo, @state, @hours, @notes, @impact, @goalId, @source, @externalKey,
+    VALUES (@kind, @date, @title, @url, @repo, @state, @hours, @notes, @impact, @starred, @goalId, @source, @externalKey,
       @commitCount, @linesChanged, @now, @now)`)
   const updateStmt = db.prepare(`
     UPDATE activity SET kind = @kind, date = @date, title = @title, url = @url, repo = @repo, state = @state,
-      hours = @hours, notes = @notes, impact = @impact, goal_id = @goalId, commit_count = @commitCount, lines_changed = @linesChanged,
+      hours = @hours, notes = @notes, impact = @impact, starred = @starred, goal_id = @goalId, commit_count = @commitCount, lines_changed = @linesChanged,
       updated_at = @now
     WHERE id = @id`)
   const adoptStmt = db.prepare('UPDATE activity SET external_key = ? WHERE id = ? AND external_key IS NULL')
@@ -73,6 +73,7 @@ export function createActivitiesRepository(db: Db) {
     hours: fields.hours,
     notes: fields.notes,
     impact: fields.impact,
+    starred: fields.starred ? 1 : 0,
     goalId: fields.goalId,
     source: fields.source,
     externalKey: fields.externalKey,

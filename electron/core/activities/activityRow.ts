@@ -12,6 +12,8 @@ export interface ActivityRow {
   hours: number | null
   notes: string | null
   impact: string | null
+  /** 0 or 1. */
+  starred: number
   goal_id: number | null
   source: ActivitySource
   external_key: string | null
@@ -23,7 +25,7 @@ export interface ActivityRow {
 }
 
 /** What a person (or an import) decides about an activity; the store adds id and times. */
-export interface ActivityFields extends Pick<Activity, 'kind' | 'date' | 'title' | 'url' | 'repo' | 'state' | 'hours' | 'notes' | 'impact' | 'goalId'> {
+export interface ActivityFields extends Pick<Activity, 'kind' | 'date' | 'title' | 'url' | 'repo' | 'state' | 'hours' | 'notes' | 'impact' | 'starred' | 'goalId'> {
   skillIds: string[]
 }
 
@@ -40,6 +42,7 @@ export const toActivity = (row: ActivityRow, skills: ActivitySkill[]): Activity 
   hours: row.hours,
   notes: row.notes,
   impact: row.impact,
+  starred: row.starred === 1,
   goalId: row.goal_id,
   source: row.source,
   externalKey: row.external_key,
@@ -60,6 +63,7 @@ export const fieldsOf = (activity: Activity): ActivityFields => ({
   hours: activity.hours,
   notes: activity.notes,
   impact: activity.impact,
+  starred: activity.starred,
   goalId: activity.goalId,
   skillIds: activity.skills.map((s) => s.id),
 })

@@ -1,4 +1,4 @@
-import { addDays, addMonths, format, subDays } from 'date-fns'
+import { addDays, addMonths, format } from 'date-fns'
 import { activityKindLabels, type ActivityKind } from '@shared/domain/activities'
 import { parseIsoDate, toIsoDate } from '@shared/domain/dates'
 import {
@@ -14,8 +14,11 @@ import {
 } from '@shared/domain/report'
 import { skillSeparator, type SourceActivity } from './reportSources'
 
-/** A heatmap reads well up to about a year; a longer period shows its last 53 weeks. */
-export const heatmapMaxDays = 371
+/**
+ * A heatmap draws one calendar row per year, so a multi-year report shows every year; past ten
+ * years (an all-time report of a long career) it shows the last ten whole years and says so.
+ */
+export const heatmapMaxYears = 10
 
 export interface ActivitySections {
   activities: ReportActivity[]
@@ -89,6 +92,8 @@ export function buildActivitySections(
       notes: excludeNotes || !row.notes?.trim() ? null : row.notes,
       skills: skillIds.map((id) => skillTitles.get(id) ?? id),
       goalId: row.goal_id,
+      impact: row.impact?.trim() ? row.impact : null,
+      starred: row.starred === 1,
     }
     activities.push(activity)
     perDay.set(row.date, (perDay.get(row.date) ?? 0) + 1)
@@ -133,8 +138,9 @@ export function buildActivitySections(
   })
   const strategyWork: ReportStrategyWork = { total: groups.reduce((n, g) => n + g.count, 0), groups }
 
-  const truncated = period.days > heatmapMaxDays
-  const heatFrom = truncated ? toIsoDate(subDays(parseIsoDate(period.to), heatmapMaxDays - 1)) : period.from
+  const firstYear = Number(period.to.slice(0, 4)) - heatmapMaxYears + 1
+  const truncated = Number(period.from.slice(0, 4)) < firstYear
+  const heatFrom = truncated ? `${firstYear}-01-01` : period.from
   const days = eachDay(heatFrom, period.to).map((date) => ({ date, count: perDay.get(date) ?? 0 }))
   const activeDayList = [...perDay.keys()].sort()
   const heatmap: ReportHeatmap = {

@@ -1,8 +1,9 @@
 import { formatPercent } from '@shared/domain/progress'
-import { reportSchemaVersion, type ReportExport, type ReportFigures, type ReportModel, type ReportPeriod, type ReportSectionId } from '@shared/domain/report'
+import { communityKinds, reportSchemaVersion, type ReportExport, type ReportFigures, type ReportModel, type ReportPeriod, type ReportReviewEntry, type ReportSectionId } from '@shared/domain/report'
 import { buildActivitySections } from './activitySections'
 import { buildComparison, buildHighlights, buildKpis, plural } from './figures'
 import { buildGoals } from './goalsSection'
+import { buildOutcomes } from './outcomesSection'
 import { dayIn, longDate } from './period'
 import { privateRepositoryMatcher } from './privateRepositories'
 import type { ResolvedOptions } from './resolveOptions'
@@ -17,6 +18,8 @@ export interface ModelInput {
   /** The export the "since the last report" section compares with. */
   previous: ReportExport | null
   now: Date
+  /** Weekly-review entries of the period, for the outcomes section; none when the review is not wired in. */
+  reviews?: readonly ReportReviewEntry[]
 }
 
 /** "Overdue" is judged on the period's last day, or today when the period runs on. */
@@ -26,7 +29,7 @@ export const asOfDay = (period: ReportPeriod, today: string): string => (period.
  * The report from what the store holds: pure, so every figure is tested without a clock or
  * a database, and every format renders the same numbers.
  */
-export function buildReportModel({ options, period, sources, previous, now }: ModelInput): ReportModel {
+export function buildReportModel({ options, period, sources, previous, now, reviews = [] }: ModelInput): ReportModel {
   const { exclude } = options
   const today = dayIn(now, period.timeZone)
   const asOf = asOfDay(period, today)
@@ -68,14 +71,17 @@ export function buildReportModel({ options, period, sources, previous, now }: Mo
     goalsOverdue: goals.overdue.length,
     milestonesDone,
     skillsImproved: skills.improved,
-    itemsCompleted: roadmap.completed.length,
+    itemsCompleted: roadmap.completed.filter((c) => !c.unassessed).length,
     roadmapProgress: roadmap.overall.end.ratio,
+    certifications: act.activities.filter((a) => a.kind === 'certification').length,
+    communityWork: act.activities.filter((a) => communityKinds.includes(a.kind)).length,
+    withImpact: act.activities.filter((a) => a.impact !== null).length,
   }
-  const ctx = { figures, roadmap, skills, goals, strategyWork: act.strategyWork, openSource: act.openSource, heatmap: act.heatmap }
+  const ctx = { figures, roadmap, skills, goals, strategyWork: act.strategyWork, openSource: act.openSource, heatmap: act.heatmap, outcomesOnly: options.template.outcomesOnly }
   const levelChanged = skills.rows.some((s) => s.levelStart !== s.levelEnd)
   const empty = figures.activities === 0 && figures.itemsCompleted === 0 && figures.goalsDone === 0 && milestonesDone === 0 && !levelChanged
 
-  const leftOut = privateActivities > 0 ? ` ${plural(privateActivities, 'activity', 'activities')} in private repositories ${privateActivities === 1 ? 'is' : 'are'} left out.` : ''
+  const leftOut = privateActivities > 0 && !options.template.public ? ` ${plural(privateActivities, 'activity', 'activities')} in private repositories ${privateActivities === 1 ? 'is' : 'are'} left out.` : ''
   const emptyMessage = empty
     ? `No activity logged ${period.from === period.to ? `on ${longDate(period.from)}` : `between ${longDate(period.from)} and ${longDate(period.to)}`}.${leftOut}`
     : null
@@ -103,7 +109,8 @@ export function buildReportModel({ options, period, sources, previous, now }: Mo
     sections: options.sections,
     empty,
     emptyMessage,
-    redactions: { exclude, privateActivities, privateRepositories: privateRepos.size },
+    // A public page does not say that private work exists, let alone how much.
+    redactions: options.template.public ? { exclude, privateActivities: 0, privateRepositories: 0 } : { exclude, privateActivities, privateRepositories: privateRepos.size },
     figures,
     kpis: buildKpis(options.template.id, ctx),
     highlights: empty ? standing : buildHighlights(ctx, included),
@@ -114,6 +121,7 @@ export function buildReportModel({ options, period, sources, previous, now }: Mo
     strategyWork: pick('strategy-work', act.strategyWork),
     heatmap: pick('heatmap', act.heatmap),
     comparison: pick('comparison', buildComparison(figures, previous)),
+    outcomes: pick('outcomes', buildOutcomes(act.activities, skills, options.template.selectedLimit, reviews)),
     activities: act.activities,
   }
 }

@@ -41,26 +41,46 @@ export function heatPieces(max: number): { gte: number; lte?: number; color: str
   ]
 }
 
+/** The heatmap's calendar rows: one per calendar year the days cover, clipped to the days drawn. */
+export function heatmapYears(h: Pick<ReportHeatmap, 'from' | 'to'>): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = []
+  for (let year = Number(h.from.slice(0, 4)); year <= Number(h.to.slice(0, 4)); year++) {
+    out.push({ from: year === Number(h.from.slice(0, 4)) ? h.from : `${year}-01-01`, to: year === Number(h.to.slice(0, 4)) ? h.to : `${year}-12-31` })
+  }
+  return out
+}
+
 export function heatmapChart(h: ReportHeatmap, width: number): string {
-  const weeks = Math.ceil(h.days.length / 7) + 1
-  const left = 34
+  const years = heatmapYears(h)
+  const multi = years.length > 1
+  // One row per year, each as wide as the longest year's weeks; a single short period gets bigger cells.
+  const weeks = Math.max(...years.map((y) => Math.ceil((Date.parse(y.to) - Date.parse(y.from)) / 86_400_000 / 7) + 2))
+  const left = multi ? 62 : 34
   const cell = Math.max(6, Math.min(15, Math.floor((width - left - 8) / weeks)))
-  const height = cell * 7 + 34
+  const rowHeight = cell * 7 + 28
+  const height = rowHeight * years.length + 6
   return renderSvg(width, height, {
-    visualMap: { show: false, type: 'piecewise', pieces: heatPieces(h.max) },
-    calendar: {
-      range: [h.from, h.to],
+    visualMap: { show: false, type: 'piecewise', pieces: heatPieces(h.max), seriesIndex: years.map((_, i) => i) },
+    calendar: years.map((y, i) => ({
+      range: [y.from, y.to],
       left,
-      top: 22,
+      top: 22 + i * rowHeight,
       cellSize: [cell, cell],
       orient: 'horizontal',
       splitLine: { show: false },
       itemStyle: { borderColor: '#ffffff', borderWidth: 2, color: chartTheme.heat[0] },
-      yearLabel: { show: false },
+      yearLabel: { show: multi, position: 'left', margin: 30, fontSize: 10, color: chartTheme.ink },
       dayLabel: { firstDay: 1, nameMap: ['', 'Mon', '', 'Wed', '', 'Fri', ''], fontSize: 9, color: chartTheme.muted },
       monthLabel: { nameMap: 'EN', fontSize: 9, color: chartTheme.muted, margin: 6 },
-    },
-    series: [{ type: 'heatmap', coordinateSystem: 'calendar', silent: true, emphasis: { disabled: true }, data: h.days.map((d) => [d.date, d.count]) }],
+    })),
+    series: years.map((y, i) => ({
+      type: 'heatmap',
+      coordinateSystem: 'calendar',
+      calendarIndex: i,
+      silent: true,
+      emphasis: { disabled: true },
+      data: h.days.filter((d) => d.date >= y.from && d.date <= y.to).map((d) => [d.date, d.count]),
+    })),
   })
 }
 

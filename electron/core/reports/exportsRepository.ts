@@ -33,6 +33,9 @@ const storedFigures = z.object({
   skillsImproved: count,
   itemsCompleted: count,
   roadmapProgress: z.number().nullable().catch(null),
+  certifications: count,
+  communityWork: count,
+  withImpact: count,
 })
 
 function parseFigures(json: string): ReportFigures {

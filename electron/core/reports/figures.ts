@@ -2,6 +2,7 @@ import { formatPercent } from '@shared/domain/progress'
 import { joinWords } from '@shared/domain/activityWords'
 import { kindCount } from './reportText'
 import {
+  communityKinds,
   reportFigureLabels,
   type ReportComparison,
   type ReportExport,
@@ -20,10 +21,31 @@ import {
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 
+/**
+ * Six tiles, six different facts: no tile's line repeats another tile's number (the job
+ * application once said "2 repositories" three times). Templates for an outside reader show
+ * outcomes, never day counts or streaks.
+ */
 const kpiKeys: Record<ReportTemplate, ReportFigureKey[]> = {
-  'personal-review': ['activities', 'mergedPullRequests', 'skillsImproved', 'goalsDone', 'roadmapProgress', 'activeDays'],
-  'job-application': ['mergedPullRequests', 'repositories', 'openSourceContributions', 'skillsImproved', 'strategyWork', 'activeDays'],
-  'promotion-case': ['goalsDone', 'milestonesDone', 'mergedPullRequests', 'skillsImproved', 'itemsCompleted', 'roadmapProgress'],
+  'personal-review': ['activities', 'mergedPullRequests', 'skillsImproved', 'goalsDone', 'roadmapProgress', 'strategyWork'],
+  'job-application': ['mergedPullRequests', 'repositories', 'skillsImproved', 'certifications', 'communityWork', 'withImpact'],
+  'promotion-case': ['goalsDone', 'mergedPullRequests', 'skillsImproved', 'withImpact', 'itemsCompleted', 'roadmapProgress'],
+  'public-profile': ['mergedPullRequests', 'repositories', 'skillsImproved', 'certifications', 'communityWork', 'openSourceContributions'],
+}
+/** For a reader who weighs outcomes, a tile at zero gives its place to the first of these with something to show. */
+const kpiSpares: Record<ReportTemplate, ReportFigureKey[]> = {
+  'personal-review': [],
+  'job-application': ['openSourceContributions', 'strategyWork', 'goalsDone', 'milestonesDone'],
+  'promotion-case': ['milestonesDone', 'certifications', 'communityWork', 'repositories', 'strategyWork'],
+  'public-profile': ['strategyWork', 'withImpact'],
+}
+
+function tileKeys(template: ReportTemplate, f: ReportFigures, outcomesOnly: boolean): ReportFigureKey[] {
+  const keys = kpiKeys[template]
+  if (!outcomesOnly) return keys
+  const shows = (key: ReportFigureKey) => key === 'roadmapProgress' || (f[key] ?? 0) > 0
+  const spares = kpiSpares[template].filter((k) => shows(k) && !keys.includes(k))
+  return keys.map((key) => (shows(key) ? key : (spares.shift() ?? key)))
 }
 
 export interface FigureContext {
@@ -34,6 +56,8 @@ export interface FigureContext {
   strategyWork: ReportStrategyWork
   openSource: ReportOpenSource
   heatmap: ReportHeatmap
+  /** The template's reader weighs outcomes: no streaks, no "logged on N days". */
+  outcomesOnly: boolean
 }
 
 const reposWithMerged = (o: ReportOpenSource): number => o.repositories.filter((r) => r.mergedPullRequests > 0).length
@@ -50,25 +74,38 @@ const roadmapTrend = (roadmap: ReportRoadmap): string | null => {
   return `${end.ratio > start.ratio ? 'up' : 'down'} from ${formatPercent(start.ratio)}`
 }
 
+/** The busiest repository by merged pull requests, for the repositories tile. */
+const topRepository = (o: ReportOpenSource): string | null => (o.repositories[0] ? `most merged in ${o.repositories[0].repo}` : null)
+
 export function buildKpis(template: ReportTemplate, ctx: FigureContext): ReportKpi[] {
   const f = ctx.figures
+  const pullRequests = ctx.openSource.repositories.reduce((n, r) => n + r.pullRequests, 0)
+  const topSkill = ctx.skills.rows.filter((s) => s.change > 0).sort((a, b) => b.change - a.change)[0]
+  const keys = tileKeys(template, f, ctx.outcomesOnly)
+  const shown = new Set(keys)
   const detail: Record<ReportFigureKey, string | null> = {
-    activities: `on ${plural(f.activeDays, 'active day')}`,
-    activeDays: ctx.heatmap.longestStreak.length > 1 ? `longest streak ${plural(ctx.heatmap.longestStreak.length, 'day')}` : null,
-    openSourceContributions: f.repositories > 0 ? `across ${plural(f.repositories, 'repository', 'repositories')}` : null,
-    mergedPullRequests: reposWithMerged(ctx.openSource) > 0 ? `in ${plural(reposWithMerged(ctx.openSource), 'repository', 'repositories')}` : null,
-    repositories: f.openSourceContributions > 0 ? `${plural(f.openSourceContributions, 'contribution')}` : null,
+    activities: shown.has('activeDays') ? null : `on ${plural(f.activeDays, 'active day')}`,
+    activeDays: ctx.outcomesOnly || ctx.heatmap.longestStreak.length <= 1 ? null : `longest streak ${plural(ctx.heatmap.longestStreak.length, 'day')}`,
+    openSourceContributions: f.repositories > 0 && !shown.has('repositories') ? `across ${plural(f.repositories, 'repository', 'repositories')}` : null,
+    // The repositories tile says where; this one says how many of the pull requests opened made it in.
+    mergedPullRequests: shown.has('repositories')
+      ? pullRequests > 0 ? `of ${plural(pullRequests, 'pull request')} opened` : null
+      : reposWithMerged(ctx.openSource) > 0 ? `in ${plural(reposWithMerged(ctx.openSource), 'repository', 'repositories')}` : null,
+    repositories: topRepository(ctx.openSource),
     strategyWork: f.strategyWork > 0 ? strategyPhrase(ctx.strategyWork, 2) : null,
     hours: null,
-    goalsDone: f.milestonesDone > 0 ? `${plural(f.milestonesDone, 'milestone')} reached` : null,
+    goalsDone: f.milestonesDone > 0 && !shown.has('milestonesDone') ? `${plural(f.milestonesDone, 'milestone')} reached` : null,
     goalsInProgress: null,
     goalsOverdue: null,
     milestonesDone: null,
-    skillsImproved: ctx.skills.rows.length > 0 ? `of ${plural(ctx.skills.rows.length, 'skill')} assessed` : null,
+    skillsImproved: topSkill ? `${topSkill.title} now level ${topSkill.levelEnd ?? 0}` : ctx.skills.rows.length > 0 ? `of ${plural(ctx.skills.rows.length, 'skill')} assessed` : null,
     itemsCompleted: 'skills and strategies done',
     roadmapProgress: roadmapTrend(ctx.roadmap),
+    certifications: null,
+    communityWork: f.communityWork > 0 ? strategyPhrase({ total: f.communityWork, groups: ctx.strategyWork.groups.filter((g) => communityKinds.includes(g.kind)) }, 2) : null,
+    withImpact: f.withImpact > 0 ? 'activities with an impact line' : null,
   }
-  return kpiKeys[template].map((key) => {
+  return keys.map((key) => {
     const value = f[key]
     return {
       key,
@@ -111,7 +148,7 @@ export function buildHighlights(ctx: FigureContext, sections: ReadonlySet<Report
   if (has('roadmap') && end.ratio !== null && start.ratio !== null && Math.round(end.ratio * 100) !== Math.round(start.ratio * 100)) {
     out.push(`Roadmap progress ${end.ratio > start.ratio ? 'rose' : 'fell'} from ${formatPercent(start.ratio)} to ${formatPercent(end.ratio)}${f.itemsCompleted > 0 ? `, with ${plural(f.itemsCompleted, 'skill or strategy', 'skills and strategies')} completed` : ''}.`)
   }
-  if (f.activeDays > 0) {
+  if (f.activeDays > 0 && !ctx.outcomesOnly) {
     const streak = ctx.heatmap.longestStreak.length
     out.push(`Logged work on ${plural(f.activeDays, 'day')}${streak > 1 ? `; the longest streak ran ${plural(streak, 'day')}` : ''}.`)
   }

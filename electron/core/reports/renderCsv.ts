@@ -28,6 +28,8 @@ export const csvHeader = [
   'activities_target',
   'activities_noun',
   'notes',
+  'impact',
+  'starred',
 ] as const
 
 const goalRow = (g: ReportGoal, group: string) =>
@@ -53,6 +55,8 @@ const goalRow = (g: ReportGoal, group: string) =>
     g.activityTally?.target ?? null,
     g.activityTally?.noun ?? null,
     g.description,
+    null,
+    null,
   ])
 
 /**
@@ -87,6 +91,8 @@ export function renderCsv(model: ReportModel): string {
         null,
         null,
         a.notes,
+        a.impact,
+        a.starred ? 'yes' : null,
       ]),
     )
   }

@@ -10,7 +10,7 @@ import {
   type ReportProgressRow,
   type ReportSectionId,
 } from '@shared/domain/report'
-import { heatmapChart, monthlyChart, repositoriesChart } from './charts'
+import { heatmapChart, heatmapYears, monthlyChart, repositoriesChart } from './charts'
 import { chartTheme } from './theme'
 import { esc, link } from './htmlText'
 import { contentWidthPx, reportCss } from './reportCss'
@@ -26,7 +26,11 @@ import {
   kindCounts,
   kindLabel,
   level,
+  levelGain,
   listLimit,
+  monthsShown,
+  outcomeHeadings,
+  outcomesOnly,
   percent,
   progressChange,
   redactionNote,
@@ -34,16 +38,42 @@ import {
   signed,
   stateLabel,
   tallyText,
+  unassessedText,
   whereOf,
 } from './reportText'
 
 type Section = (model: ReportModel, width: number) => string | null
 
-const section = (id: ReportSectionId, body: string): string =>
-  `<section class="section" id="${id}"><h2>${esc(reportSectionLabels[id])}</h2>${body}</section>`
+/**
+ * A heading and what comes first under it, in one box that never splits across pages: Chromium
+ * takes break-after: avoid as a hint it drops before a table or a card that will not split,
+ * which left "Talks 1" as the last line of a page and its one row on the next.
+ */
+const keepStart = '<div class="keep-start">'
+const keepEnd = '</div><!--/keep-->'
+const headed = (heading: string, first: string, rest = ''): string => `${keepStart}${heading}${first}${keepEnd}${rest}`
+
+/** The section's heading joins the box of its first block (a lead line, a kept heading and its rows). */
+function section(id: ReportSectionId, body: string): string {
+  const h2 = `<h2>${esc(reportSectionLabels[id])}</h2>`
+  const lead = /^<p class="lead">[\s\S]*?<\/p>/.exec(body)?.[0]
+  const start = lead ?? ''
+  const after = body.slice(start.length)
+  // The first kept box ends at its marker: the section's heading joins that box, not the whole section.
+  const end = after.startsWith(keepStart) ? after.indexOf(keepEnd) + keepEnd.length : -1
+  const content =
+    end > keepEnd.length - 1 ? headed(h2, `${start}${after.slice(0, end)}`, after.slice(end)) : start !== '' ? headed(h2, start, after) : `${h2}${body}`
+  return `<section class="section" id="${id}">${content}</section>`
+}
 
 /** Up to this many rows a table moves to the next page whole rather than leave a row or two behind. */
-const keepTogetherRows = 8
+const keepTogetherRows = 3
+/** A heading over a table: kept with the whole table when it is short, else left to the table's own breaks. */
+const headedTable = (heading: string, rows: number, tableHtml: string, rest = ''): string =>
+  rows <= keepTogetherRows ? headed(heading, tableHtml, rest) : `${heading}${tableHtml}${rest}`
+/** A heading over a list: kept with its first item. */
+const headedList = (heading: string, listClass: string, items: readonly string[], rest = ''): string =>
+  headed(heading, `<ul class="${listClass}">${items.slice(0, 1).join('')}</ul>`, `${items.length > 1 ? `<ul class="${listClass} cont">${items.slice(1).join('')}</ul>` : ''}${rest}`)
 
 /** `widths` (percentages) fix the columns, so tables one under another line up. */
 const table = (head: string, rows: readonly string[], widths?: readonly number[]): string => {
@@ -146,17 +176,58 @@ const roadmap: Section = (m) => {
   if (r.strategyGroups.length > 0) parts.push(progressTable('Strategy group', r.strategyGroups))
   if (r.completed.length > 0) {
     parts.push(
-      `<h3>Completed in the period <span class="n">${count(r.completed.length)}</span></h3>` +
-        table('<th style="width:18%">Date</th><th>Skill or strategy</th>', r.completed.map((c) => `<tr><td class="nowrap">${esc(day(c.on))}</td><td>${esc(c.title)}</td></tr>`)),
+      headedTable(
+        `<h3>Completed in the period <span class="n">${count(r.completed.length)}</span></h3>`,
+        r.completed.length,
+        table(
+          '<th style="width:18%">Date</th><th>Skill or strategy</th>',
+          r.completed.map((c) => `<tr><td class="nowrap">${esc(day(c.on))}</td><td>${esc(c.title)}${c.unassessed ? ` <span class="badge flagged">${esc(unassessedText)}: not counted</span>` : ''}</td></tr>`),
+        ),
+      ),
     )
   }
   parts.push(`<p class="note">${esc(r.rule)}</p>`)
   return section('roadmap', parts.join(''))
 }
 
-/** A skill that has a level but was never marked started reads better as no status than as "Not started". */
-const statusBadge = (status: ItemStatus): string =>
-  status === 'not-started' ? '<span class="flat">–</span>' : `<span class="badge ${status}">${esc(itemStatusLabels[status])}</span>`
+/**
+ * A skill that has a level but was never marked started reads better as no status than as "Not
+ * started"; one marked done with no level is flagged, not shown as done.
+ */
+const statusBadge = (status: ItemStatus, unassessed = false): string =>
+  unassessed
+    ? `<span class="badge flagged">${esc(unassessedText)}</span>`
+    : status === 'not-started'
+      ? '<span class="flat">–</span>'
+      : `<span class="badge ${status}">${esc(itemStatusLabels[status])}</span>`
+
+/** One piece of work as the outcomes section shows it: title, what and where, and its impact line. */
+const outcomeItem = (a: ReportActivity): string => {
+  const meta = [kindLabel(a) + (a.state === 'merged' ? ' · merged' : ''), whereOf(a), day(a.date)].filter(Boolean).join(' · ')
+  return `<li><span class="o-title">${link(a.title, a.url)}</span><span class="o-meta">${esc(meta)}</span>${a.impact ? `<span class="o-impact">${esc(a.impact)}</span>` : ''}</li>`
+}
+
+const outcomes: Section = (m) => {
+  const o = m.outcomes
+  if (!o) return null
+  const parts: string[] = []
+  const list = (heading: string, ids: readonly number[]) => {
+    const shown = activitiesOf(m, ids, listLimit)
+    if (shown.length > 0) parts.push(headedList(`<h3>${esc(heading)}</h3>`, 'outcome-list', shown.map(outcomeItem), more(shown.length, ids.length)))
+  }
+  list(o.fromStars ? outcomeHeadings.starred : outcomeHeadings.picked, o.selected)
+  list(outcomeHeadings.impact, o.impact)
+  if (o.skillsGained.length > 0) {
+    parts.push(headedList(`<h3>${outcomeHeadings.skills}</h3>`, 'outcome-list', o.skillsGained.map((g) => `<li><span class="o-title">${esc(g.title)}</span><span class="o-meta">${esc(levelGain(g))}</span></li>`)))
+  }
+  list(outcomeHeadings.certifications, o.certifications)
+  list(outcomeHeadings.talks, o.talks)
+  if (o.reviews.length > 0) {
+    const quotes = o.reviews.map((r) => `<blockquote class="review"><span class="o-meta">Week of ${esc(day(r.weekOf))}</span><p>${esc(r.text)}</p></blockquote>`)
+    parts.push(headed(`<h3>${outcomeHeadings.reviews}</h3>`, quotes.slice(0, 1).join(''), quotes.slice(1).join('')))
+  }
+  return section('outcomes', parts.length > 0 ? parts.join('') : `<p class="lead">${esc(outcomeHeadings.none)}</p>`)
+}
 
 const skills: Section = (m) => {
   const s = m.skills
@@ -166,7 +237,7 @@ const skills: Section = (m) => {
     (r) =>
       `<tr><td><strong>${esc(r.title)}</strong>${r.parentTitle ? `<span class="sub">${esc(r.parentTitle)}</span>` : ''}${r.note ? `<span class="notes">${esc(r.note)}</span>` : ''}</td>` +
       `<td class="nowrap">${pips(r.levelStart, r.levelEnd)}</td><td class="num">${change(r.change === 0 ? null : r.change)}</td>` +
-      `<td>${statusBadge(r.status)}</td><td class="num">${count(r.activities)}</td></tr>`,
+      `<td>${statusBadge(r.status, r.unassessed)}</td><td class="num">${count(r.activities)}</td></tr>`,
   )
   const intro = `<p class="lead">${s.improved > 0 ? `${count(s.improved)} ${s.improved === 1 ? 'skill' : 'skills'} levelled up in the period; green marks the levels gained.` : 'No skill changed level in the period.'} Levels are self-assessed from 1 (${esc(skillLevelLabels[1])}) to 5 (${esc(skillLevelLabels[5])}).</p>`
   return section('skills', intro + table('<th>Skill</th><th>Level</th><th class="num">Change</th><th>Status</th><th class="num">Activities</th>', rows))
@@ -198,7 +269,10 @@ const goals: Section = (m) => {
   const g = m.goals
   if (!g) return null
   const body = goalGroups(g).map(
-    ({ label, goals: list, kind }) => `<h3>${label} <span class="n">${count(list.length)}</span></h3>${list.map((goal) => goalCard(goal, kind)).join('')}`,
+    ({ label, goals: list, kind }) => {
+      const cards = list.map((goal) => goalCard(goal, kind))
+      return headed(`<h3>${label} <span class="n">${count(list.length)}</span></h3>`, cards.slice(0, 1).join(''), cards.slice(1).join(''))
+    },
   )
   if (body.length === 0) return section('goals', `<p class="lead">${emptySectionText.goals}</p>`)
   return section('goals', `${body.join('')}<p class="note">${esc(g.rule)} Overdue as of ${esc(day(g.asOf))}.</p>`)
@@ -211,7 +285,7 @@ const openSource: Section = (m, width) => {
   const kinds = kindCounts(o.byKind)
   const parts = [`<p class="lead"><strong>${count(o.total)} contributions</strong> and <strong>${count(o.mergedPullRequests)} merged pull requests</strong>: ${esc(kinds.join(', '))}.</p>`]
   if (o.repositories.length > 0) {
-    parts.push(`<h3>Merged pull requests by repository</h3><figure role="img" aria-label="Bar chart of merged pull requests and other contributions by repository; the table below has the figures">${repositoriesChart(o.repositories, width)}</figure>`)
+    parts.push(headed('<h3>Merged pull requests by repository</h3>', `<figure role="img" aria-label="Bar chart of merged pull requests and other contributions by repository; the table below has the figures">${repositoriesChart(o.repositories, width)}</figure>`))
     const shown = o.repositories.slice(0, listLimit)
     parts.push(
       table(
@@ -221,8 +295,14 @@ const openSource: Section = (m, width) => {
     )
   }
   const shown = activitiesOf(m, o.activityIds, listLimit)
-  parts.push(`<h3>Contributions <span class="n">${count(o.total)}</span></h3>`)
-  parts.push(table('<th style="width:13%">Date</th><th style="width:20%">Type</th><th>Title</th><th>Repository</th>', shown.map((a) => activityRow(a, true))) + more(shown.length, o.total))
+  parts.push(
+    headedTable(
+      `<h3>Contributions <span class="n">${count(o.total)}</span></h3>`,
+      shown.length,
+      table('<th style="width:13%">Date</th><th style="width:20%">Type</th><th>Title</th><th>Repository</th>', shown.map((a) => activityRow(a, true))),
+      more(shown.length, o.total),
+    ),
+  )
   return section('open-source', parts.join(''))
 }
 
@@ -232,7 +312,12 @@ const strategyWork: Section = (m) => {
   if (w.total === 0) return section('strategy-work', `<p class="lead">${emptySectionText['strategy-work']}</p>`)
   const groups = w.groups.map((g) => {
     const shown = activitiesOf(m, g.activityIds, groupListLimit)
-    return `<h3>${esc(g.label)} <span class="n">${count(g.count)}</span></h3>${table('<th style="width:13%">Date</th><th>Title</th><th>Where</th>', shown.map((a) => activityRow(a, false)))}${more(shown.length, g.count)}`
+    return headedTable(
+      `<h3>${esc(g.label)} <span class="n">${count(g.count)}</span></h3>`,
+      shown.length,
+      table('<th style="width:13%">Date</th><th>Title</th><th>Where</th>', shown.map((a) => activityRow(a, false))),
+      more(shown.length, g.count),
+    )
   })
   return section('strategy-work', groups.join(''))
 }
@@ -244,17 +329,23 @@ const heatmap: Section = (m, width) => {
     ? ` The longest streak ran ${count(h.longestStreak.length)} days, from ${day(h.longestStreak.from)} to ${day(h.longestStreak.to)}.`
     : ''
   const scale = chartTheme.heat.map((c) => `<i style="background:${c}"></i>`).join('')
-  const caption = h.truncated ? `The last 53 weeks of the period, ${day(h.from)} to ${day(h.to)}.` : `${day(h.from)} to ${day(h.to)}.`
+  const rows = heatmapYears(h).length
+  const caption = `${h.truncated ? `The last ${count(rows)} years of the period, ` : ''}${day(h.from)} to ${day(h.to)}${rows > 1 ? ', one row per year' : ''}.`
+  const months = monthsShown(m, h.months)
+  const monthly = months.length > 0 ? headed('<h3>Activities per month</h3>', `<figure role="img" aria-label="Bar chart of open-source and other activities per month">${monthlyChart(months, width)}</figure>`) : ''
+  // A reader who weighs outcomes gets the months that had work: no empty calendar, no streak.
+  if (outcomesOnly(m)) return section('heatmap', monthly)
   return section(
     'heatmap',
     `<p class="lead">Work was logged on <strong>${count(m.figures.activeDays)}</strong> of ${count(m.period.days)} days.${esc(streak)}</p>` +
       `<figure role="img" aria-label="Calendar of activities per day, darker for busier days">${heatmapChart(h, width)}<div class="heat-legend"><span>Less</span>${scale}<span>More</span></div><figcaption>${esc(caption)}</figcaption></figure>` +
-      `<h3>Activities per month</h3><figure role="img" aria-label="Bar chart of open-source and other activities per month">${monthlyChart(h.months, width)}</figure>`,
+      monthly,
   )
 }
 
 const sections: Record<ReportSectionId, Section> = {
   summary,
+  outcomes,
   comparison,
   roadmap,
   skills,

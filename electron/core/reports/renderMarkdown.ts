@@ -13,8 +13,12 @@ import {
   kindCounts,
   kindLabel,
   level,
+  levelGain,
   listLimit,
   month,
+  monthsShown,
+  outcomeHeadings,
+  outcomesOnly,
   percent,
   progressChange,
   redactionNote,
@@ -22,6 +26,7 @@ import {
   signed,
   stateLabel,
   tallyText,
+  unassessedText,
   whereOf,
 } from './reportText'
 
@@ -49,6 +54,30 @@ const summary: Section = (m) => {
   )
   const highlights = m.highlights.map((h) => `- ${mdText(h)}`).join('\n')
   return [heading('summary'), kpis, highlights].filter(Boolean).join('\n\n')
+}
+
+const outcomeLine = (a: ReportActivity): string => {
+  const meta = [kindLabel(a) + (a.state === 'merged' ? ' · merged' : ''), whereOf(a), day(a.date)].filter(Boolean).map(mdText).join(' · ')
+  const line = `- **${mdLink(a.title, a.url)}** · ${meta}`
+  return a.impact ? `${line}\\\n  ${mdText(a.impact)}` : line
+}
+
+const outcomes: Section = (m) => {
+  const o = m.outcomes
+  if (!o) return null
+  const parts = [heading('outcomes')]
+  const list = (title: string, ids: readonly number[]) => {
+    const shown = activitiesOf(m, ids, listLimit)
+    if (shown.length > 0) parts.push(`### ${title}\n\n${shown.map(outcomeLine).join('\n')}${more(shown.length, ids.length)}`)
+  }
+  list(o.fromStars ? outcomeHeadings.starred : outcomeHeadings.picked, o.selected)
+  list(outcomeHeadings.impact, o.impact)
+  if (o.skillsGained.length > 0) parts.push(`### ${outcomeHeadings.skills}\n\n${o.skillsGained.map((g) => `- **${mdText(g.title)}** · ${levelGain(g)}`).join('\n')}`)
+  list(outcomeHeadings.certifications, o.certifications)
+  list(outcomeHeadings.talks, o.talks)
+  if (o.reviews.length > 0) parts.push(`### ${outcomeHeadings.reviews}\n\n${o.reviews.map((r) => `> **Week of ${day(r.weekOf)}**\n> ${mdText(r.text)}`).join('\n\n')}`)
+  if (parts.length === 1) parts.push(outcomeHeadings.none)
+  return parts.join('\n\n')
 }
 
 const comparison: Section = (m) => {
@@ -88,7 +117,7 @@ const roadmap: Section = (m) => {
   }
   if (r.strategyGroups.length > 0) parts.push(mdTable(['Strategy group', ...head], rows(r.strategyGroups), ['left', 'right', 'right', 'right', 'right']))
   if (r.completed.length > 0) {
-    parts.push(`**Completed in the period**\n\n${r.completed.map((c) => `- ${day(c.on)} · ${mdText(c.title)}`).join('\n')}`)
+    parts.push(`**Completed in the period**\n\n${r.completed.map((c) => `- ${day(c.on)} · ${mdText(c.title)}${c.unassessed ? ` (${unassessedText.toLowerCase()}: not counted)` : ''}`).join('\n')}`)
   }
   parts.push(`_${mdText(r.rule)}_`)
   return parts.join('\n\n')
@@ -106,7 +135,7 @@ const skills: Section = (m) => {
       r.parentTitle ? mdText(r.parentTitle) : '',
       level(r.levelEnd),
       r.change === 0 ? '–' : `${signed(r.change)} (from ${r.levelStart ?? 0})`,
-      r.status === 'not-started' ? '–' : itemStatusLabels[r.status],
+      r.unassessed ? unassessedText : r.status === 'not-started' ? '–' : itemStatusLabels[r.status],
       count(r.activities),
       ...(withNotes ? [r.note ? mdText(r.note) : ''] : []),
     ]),
@@ -179,19 +208,19 @@ const heatmap: Section = (m) => {
     ? ` The longest streak ran ${count(h.longestStreak.length)} ${h.longestStreak.length === 1 ? 'day' : 'days'} (${day(h.longestStreak.from)} to ${day(h.longestStreak.to)}).`
     : ''
   const active = m.figures.activeDays
-  return [
-    heading('heatmap'),
-    `Work was logged on ${count(active)} of ${count(m.period.days)} days.${streak}`,
-    mdTable(
-      ['Month', 'Open source', 'Other', 'Total', ''],
-      h.months.map((mo) => [month(mo.month), count(mo.openSource), count(mo.strategyWork), `**${count(mo.total)}**`, bar(mo.total, max)]),
-      ['left', 'right', 'right', 'right', 'left'],
-    ),
-  ].join('\n\n')
+  const table = mdTable(
+    ['Month', 'Open source', 'Other', 'Total', ''],
+    monthsShown(m, h.months).map((mo) => [month(mo.month), count(mo.openSource), count(mo.strategyWork), `**${count(mo.total)}**`, bar(mo.total, max)]),
+    ['left', 'right', 'right', 'right', 'left'],
+  )
+  // A reader who weighs outcomes gets the months that had work: no day count, no streak.
+  if (outcomesOnly(m)) return [heading('heatmap'), table].join('\n\n')
+  return [heading('heatmap'), `Work was logged on ${count(active)} of ${count(m.period.days)} days.${streak}`, table].join('\n\n')
 }
 
 const sections: Record<ReportSectionId, Section> = {
   summary,
+  outcomes,
   comparison,
   roadmap,
   skills,

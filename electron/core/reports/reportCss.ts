@@ -49,10 +49,12 @@ a:hover { text-decoration: underline; }
 .redaction { margin: 6px 0 0; font-size: 8.5pt; color: var(--muted); }
 
 .section { margin-top: 22px; }
-h2 { display: flex; align-items: center; gap: 10px; margin: 0 0 10px; font-size: 13.5pt; font-weight: 700; color: var(--navy);
-  break-after: avoid; page-break-after: avoid; }
-h2::before { content: ""; width: 4px; height: 16px; border-radius: 2px; background: var(--primary); }
-h3 { margin: 16px 0 6px; font-size: 10.5pt; font-weight: 700; color: var(--ink); break-after: avoid; page-break-after: avoid; }
+h2 { margin: 0 0 10px; font-size: 13.5pt; font-weight: 700; color: var(--navy); }
+h2::before { content: ""; display: inline-block; width: 4px; height: 16px; margin-right: 10px; vertical-align: -2px; border-radius: 2px; background: var(--primary); }
+h3 { margin: 16px 0 6px; font-size: 10.5pt; font-weight: 700; color: var(--ink); }
+/* A heading is never the last line of a page: it shares an unbreakable box with what comes first under it (renderHtml's keepStart). */
+h2, h3, .lead { break-after: avoid; page-break-after: avoid; }
+.keep-start { break-inside: avoid; page-break-inside: avoid; }
 h3 .n { color: var(--muted); font-weight: 500; }
 p { margin: 6px 0; }
 .lead { color: #334155; }
@@ -126,6 +128,18 @@ figure svg { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 8pt; color: var(--muted); margin-top: 2px; }
 .heat-legend { display: flex; align-items: center; gap: 3px; justify-content: flex-end; font-size: 8pt; color: var(--muted); }
 .heat-legend i { width: 9px; height: 9px; border-radius: 2px; display: inline-block; }
+
+.outcome-list { list-style: none; margin: 4px 0 10px; padding: 0; }
+.keep-start > .outcome-list { margin-bottom: 0; }
+.outcome-list.cont { margin-top: 4px; }
+.outcome-list li { padding: 3px 0 3px 12px; border-left: 3px solid var(--line); margin: 0 0 4px; break-inside: avoid; page-break-inside: avoid; }
+.o-title { display: block; font-weight: 600; }
+.o-meta { display: block; font-size: 8.5pt; color: var(--muted); }
+.o-impact { display: block; margin-top: 2px; color: #065f46; }
+.o-impact::before { content: "↑ "; font-weight: 700; color: var(--gain); }
+.review { margin: 6px 0; padding: 6px 12px; border-left: 3px solid var(--primary); background: var(--wash); break-inside: avoid; }
+.review p { margin: 2px 0 0; }
+.badge.flagged { background: #fef3c7; color: #92400e; }
 
 .notice { margin: 22px 0; padding: 18px 20px; border: 1px solid var(--line); border-left: 4px solid var(--primary); border-radius: 8px; background: var(--wash); }
 .notice strong { display: block; font-size: 12pt; color: var(--navy); margin-bottom: 4px; }

@@ -19,7 +19,7 @@ export interface HistoryRow {
   at: string
 }
 
-export interface SourceActivity extends Pick<ActivityRow, 'id' | 'kind' | 'date' | 'title' | 'url' | 'repo' | 'state' | 'hours' | 'notes' | 'goal_id'> {
+export interface SourceActivity extends Pick<ActivityRow, 'id' | 'kind' | 'date' | 'title' | 'url' | 'repo' | 'state' | 'hours' | 'notes' | 'impact' | 'starred' | 'goal_id'> {
   /** Skill ids joined by U+001F, null when none. */
   skills: string | null
 }
@@ -55,7 +55,7 @@ export function createReportSources(db: Db, settings: SettingsRepository) {
            (SELECT min(start_date) FROM goal WHERE archived_at IS NULL) AS goal`)
   const historyStmt = db.prepare<[], HistoryRow>('SELECT item_id, field, from_value, to_value, at FROM item_state_history ORDER BY at, id')
   const activitiesStmt = db.prepare<[string, string], SourceActivity>(`
-    SELECT a.id, a.kind, a.date, a.title, a.url, a.repo, a.state, a.hours, a.notes, a.goal_id,
+    SELECT a.id, a.kind, a.date, a.title, a.url, a.repo, a.state, a.hours, a.notes, a.impact, a.starred, a.goal_id,
            (SELECT group_concat(s.item_id, char(31)) FROM activity_skill s WHERE s.activity_id = a.id) AS skills
     FROM activity a
     WHERE a.deleted_at IS NULL AND a.date BETWEEN ? AND ?

@@ -5,7 +5,7 @@ import type { SalaryRange } from '@shared/domain/careerPath'
 import { parseIsoDate } from '@shared/domain/dates'
 import { describeTally } from '@shared/domain/goals'
 import { formatPercent, type Progress } from '@shared/domain/progress'
-import type { ReportActivity, ReportGoal, ReportGoals, ReportModel, ReportSectionId } from '@shared/domain/report'
+import { reportTemplateSpecs, type ReportActivity, type ReportGoal, type ReportGoals, type ReportModel, type ReportMonth, type ReportSectionId } from '@shared/domain/report'
 import { skillLevelLabels, skillLevels, type SkillLevel } from '@shared/domain/roadmap'
 
 /** Wording and number formats every human-readable format shares, so they print the same. */
@@ -40,7 +40,9 @@ export const byline = (model: Pick<ReportModel, 'author'>): string | null =>
   model.author === null ? null : [model.author.name, model.author.title].filter((s): s is string => s !== null).join(' · ') || null
 
 /** What the report leaves out, in words, so the reader knows the figures are partial on purpose. */
-export function redactionNote(model: Pick<ReportModel, 'redactions'>): string | null {
+export function redactionNote(model: Pick<ReportModel, 'redactions' | 'template'>): string | null {
+  // A public page does not say that private work exists, let alone how much.
+  if (reportTemplateSpecs[model.template].public) return null
   const { exclude, privateActivities, privateRepositories } = model.redactions
   const parts: string[] = []
   if (exclude.privateRepositories && privateActivities > 0) {
@@ -58,6 +60,32 @@ export const kindCount = (kind: ActivityKind, n: number): string => countOf(n, a
 /** "3 pull requests" for each kind that has any, in the given order. */
 export const kindCounts = (byKind: readonly { kind: ActivityKind; count: number }[]): string[] =>
   byKind.filter((k) => k.count > 0).map((k) => kindCount(k.kind, k.count))
+
+/** A skill marked done at level 0 or none: flagged rather than printed as done. */
+export const unassessedText = 'Marked done, no level set'
+
+/** "Java: level 2 → 4 (Proficient)", or "now level 3" for a skill first rated in the period. */
+export const levelGain = (g: { levelStart: number | null; levelEnd: number }): string =>
+  g.levelStart ? `level ${g.levelStart} → ${level(g.levelEnd)}` : `now level ${level(g.levelEnd)}`
+
+/** The headings of the outcomes section, shared by every format. */
+export const outcomeHeadings = {
+  starred: 'Selected work',
+  picked: 'Merged work and its impact',
+  impact: 'Impact',
+  skills: 'Skills gained',
+  certifications: 'Certifications',
+  talks: 'Talks',
+  reviews: 'From my weekly reviews',
+  none: 'No work was starred, merged or given an impact line in the period; star an activity to show it here.',
+} as const
+
+/** Months with work only, for a reader who weighs outcomes; every month otherwise. */
+export const monthsShown = (model: Pick<ReportModel, 'template'>, months: readonly ReportMonth[]): ReportMonth[] =>
+  months.filter((m) => !outcomesOnly(model) || m.total > 0)
+
+/** The template is written for a reader who weighs outcomes (see ReportTemplateSpec.outcomesOnly). */
+export const outcomesOnly = (model: Pick<ReportModel, 'template'>): boolean => reportTemplateSpecs[model.template].outcomesOnly
 
 /** What a section says when the period gives it nothing to show. */
 export const emptySectionText = {
@@ -117,7 +145,7 @@ export const fileStem = (model: Pick<ReportModel, 'author' | 'template' | 'perio
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
   const who = model.author?.name ? slug(model.author.name).slice(0, 40) : ''
-  const what = { 'personal-review': 'progress-review', 'job-application': 'development-record', 'promotion-case': 'promotion-case' }[model.template]
+  const what = { 'personal-review': 'progress-review', 'job-application': 'development-record', 'promotion-case': 'promotion-case', 'public-profile': 'profile' }[model.template]
   const when = model.period.from === model.period.to ? model.period.from : `${model.period.from}-to-${model.period.to}`
   return [who, what, when].filter(Boolean).join('-')
 }

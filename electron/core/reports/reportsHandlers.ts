@@ -2,11 +2,13 @@ import { contract } from '@shared/contract'
 import type { CoreContext } from '../context'
 import { DomainError } from '../ipc/domainError'
 import { handle, type CoreHandlers } from '../ipc/handle'
+import { readComposerMemory, rememberComposer } from './composerMemory'
 import { createExportsRepository } from './exportsRepository'
 import { pdfOptions } from './pdfOptions'
 import { readPrivateRepositories, writePrivateRepositories } from './privateRepositories'
 import { reportFileName, summarize } from './reportFiles'
 import { createReportService } from './reportService'
+import { weeklyReviewEntries } from './weeklyReviewEntries'
 
 // The renderers draw charts with ECharts, a third of a second to load: the first report pays
 // for it, not every start of the app.
@@ -17,7 +19,7 @@ const extensions = { markdown: 'md', html: 'html', json: 'json', csv: 'csv', pdf
 export function reportsHandlers(ctx: CoreContext): CoreHandlers['reports'] {
   const { settings, now, log, host } = ctx
   const exportsRepo = createExportsRepository(ctx.db)
-  const service = createReportService(ctx, exportsRepo)
+  const service = createReportService(ctx, exportsRepo, weeklyReviewEntries(ctx))
   const c = contract.reports
 
   return {
@@ -66,6 +68,8 @@ export function reportsHandlers(ctx: CoreContext): CoreHandlers['reports'] {
       return { fileName: file.fileName, mimeType: file.mimeType, savedTo, cancelled: false, download, record }
     }, log),
     history: handle(c.history, ({ limit }) => exportsRepo.list(limit), log),
+    composerMemory: handle(c.composerMemory, () => readComposerMemory(settings), log),
+    rememberComposer: handle(c.rememberComposer, ({ template, choices }) => rememberComposer(settings, template, choices), log),
     privateRepositories: handle(c.privateRepositories, () => readPrivateRepositories(settings), log),
     setPrivateRepositories: handle(c.setPrivateRepositories, ({ repositories }) => writePrivateRepositories(settings, repositories), log),
   }

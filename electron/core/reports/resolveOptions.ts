@@ -1,5 +1,5 @@
 import { hostTimeZone, type ReportOptions } from '@shared/contract/reports'
-import { reportTemplateSpecs, type ReportAuthor, type ReportExclusions, type ReportPageSize, type ReportSectionId, type ReportTemplateSpec } from '@shared/domain/report'
+import { publicSections, reportTemplateSpecs, type ReportAuthor, type ReportExclusions, type ReportPageSize, type ReportSectionId, type ReportTemplateSpec } from '@shared/domain/report'
 
 export interface ResolvedOptions {
   period: ReportOptions['period']
@@ -18,6 +18,19 @@ export function resolveOptions(options: ReportOptions): ResolvedOptions {
   const template = reportTemplateSpecs[options.template]
   const name = blankToNull(options.author?.name)
   const title = blankToNull(options.author?.title)
+  if (template.public) {
+    // Nothing the person asks for can put private work, notes or salaries on a public page.
+    const sections = (options.sections ?? template.sections).filter((s) => publicSections.includes(s))
+    return {
+      period: options.period,
+      timeZone: options.timeZone ?? hostTimeZone(),
+      template,
+      sections,
+      exclude: { privateRepositories: true, notes: true, salaryRanges: true },
+      author: name === null && title === null ? null : { name, title },
+      pageSize: options.pageSize,
+    }
+  }
   return {
     period: options.period,
     timeZone: options.timeZone ?? hostTimeZone(),

@@ -67,12 +67,18 @@ export function buildRoadmapAndSkills(input: RoadmapInput): { roadmap: ReportRoa
     }),
   )
 
+  /** Done with level 0 or none: the status and the level disagree, so a report flags it. */
+  const unassessed = (item: RoadmapItem): boolean => {
+    if (item.kind !== 'skill') return false
+    const now = timeline.stateAt(item, period.endsAt)
+    return now.status === 'done' && (now.level ?? 0) === 0
+  }
   const startBuckets = progressBuckets(startItems)
   const endBuckets = progressBuckets(endItems)
   const completed = items.flatMap((item): ReportCompletedItem[] => {
     if (endBuckets.get(item.id) !== 'done' || startBuckets.get(item.id) === 'done') return []
     const at = timeline.doneAt(item.id, period.endsAt)
-    return at === null || at < period.startsAt ? [] : [{ id: item.id, kind: item.kind, title: item.title, on: dayIn(at, period.timeZone) }]
+    return at === null || at < period.startsAt ? [] : [{ id: item.id, kind: item.kind, title: item.title, on: dayIn(at, period.timeZone), unassessed: unassessed(item) }]
   })
   completed.sort((a, b) => a.on.localeCompare(b.on))
 
@@ -96,6 +102,7 @@ export function buildRoadmapAndSkills(input: RoadmapInput): { roadmap: ReportRoa
         change: (now.level ?? 0) - (then.level ?? 0),
         activities,
         note: input.excludeNotes || !item.note?.trim() ? null : item.note,
+        unassessed: now.status === 'done' && (now.level ?? 0) === 0,
       },
     ]
   })

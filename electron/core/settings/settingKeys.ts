@@ -6,6 +6,8 @@ export const settingKeys = {
   activePath: 'roadmap.activePathId',
   importSettings: 'imports.settings',
   privateRepositories: 'reports.privateRepositories',
+  /** The report composer's last choices per template. */
+  reportComposer: 'reports.composer',
   /** Name and job title, which reports put on their cover. */
   profile: 'profile.person',
   /** True once the first-run introduction was finished or skipped. */
@@ -24,6 +26,7 @@ export const isKnownSettingKey = (key: string): boolean =>
   key === settingKeys.activePath ||
   key === settingKeys.importSettings ||
   key === settingKeys.privateRepositories ||
+  key === settingKeys.reportComposer ||
   key === settingKeys.profile ||
   key === settingKeys.onboardingDone ||
   key === settingKeys.reminders ||

@@ -25,6 +25,7 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
   for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql)
+      migration.data?.(db)
       db.pragma(`user_version = ${migration.version}`)
     })()
   }

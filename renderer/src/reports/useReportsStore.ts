@@ -6,6 +6,8 @@ import type { HostInfo } from '@shared/domain/host'
 import {
   reportSections,
   reportTemplateSpecs,
+  type ReportComposerChoices,
+  type ReportComposerMemory,
   type ReportExclusions,
   type ReportExport,
   type ReportExportFormat,
@@ -96,11 +98,68 @@ export const useReportsStore = defineStore('reports', () => {
     })
   }
 
-  /** A new audience starts from its template: its sections in its order, and what it leaves out. */
+  /**
+   * The composer's last choices per template, kept by the core (reports.composerMemory): the
+   * next visit, and the next switch to a template, start where the person left it.
+   */
+  const memory = ref<ReportComposerMemory | null>(null)
+
+  function applyChoices(choices: ReportComposerChoices) {
+    preset.value = choices.period.preset
+    if (choices.period.from) customFrom.value = choices.period.from
+    if (choices.period.to) customTo.value = choices.period.to
+    const chosen = choices.sections
+    sections.value = [...chosen.map((id) => ({ id, included: true })), ...reportSections.filter((id) => !chosen.includes(id)).map((id) => ({ id, included: false }))]
+    Object.assign(exclude, choices.exclude)
+    if (choices.author.name !== null || choices.author.title !== null) {
+      authorName.value = choices.author.name ?? ''
+      authorTitle.value = choices.author.title ?? ''
+    }
+    pageSize.value = choices.pageSize
+  }
+
+  /** A template starts where it was left, or, never used, from its own sections and exclusions. */
   function chooseTemplate(next: ReportTemplate) {
     template.value = next
+    const kept = memory.value?.byTemplate[next]
+    if (kept) {
+      applyChoices(kept)
+      return
+    }
     sections.value = sectionsFor(next)
     Object.assign(exclude, reportTemplateSpecs[next].exclude)
+  }
+
+  async function loadMemory() {
+    const result = await api.reports.composerMemory(undefined)
+    if (!result.ok) return
+    memory.value = result.value
+    const last = result.value.lastTemplate
+    const kept = last === null ? undefined : result.value.byTemplate[last]
+    if (last !== null && kept) {
+      template.value = last
+      applyChoices(kept)
+    }
+  }
+
+  const currentChoices = (): ReportComposerChoices => ({
+    period: preset.value === 'custom' ? { preset: 'custom', from: customFrom.value, to: customTo.value } : { preset: preset.value },
+    sections: sections.value.filter((s) => s.included).map((s) => s.id),
+    exclude: { ...exclude },
+    author: { name: authorName.value.trim() === '' ? null : authorName.value.trim(), title: authorTitle.value.trim() === '' ? null : authorTitle.value.trim() },
+    pageSize: pageSize.value,
+  })
+  let rememberTimer: ReturnType<typeof setTimeout> | undefined
+  /** Kept a moment after the last change, once the memory is loaded (so loading never overwrites it). */
+  function scheduleRemember() {
+    if (memory.value === null) return
+    clearTimeout(rememberTimer)
+    rememberTimer = setTimeout(() => {
+      const choices = currentChoices()
+      void api.reports.rememberComposer({ template: template.value, choices }).then((result) => {
+        if (result.ok) memory.value = result.value
+      })
+    }, previewDelayMs * 2)
   }
 
   function setIncluded(id: ReportSectionId, included: boolean) {
@@ -179,7 +238,10 @@ export const useReportsStore = defineStore('reports', () => {
     if (valid.value) timer = setTimeout(() => void refreshPreview(), previewDelayMs)
   }
 
-  watch(() => JSON.stringify(options.value), schedulePreview)
+  watch(() => JSON.stringify(options.value), () => {
+    schedulePreview()
+    if (valid.value) scheduleRemember()
+  })
 
   // Where the exports go, and what has been exported before.
   const host = ref<HostInfo | null>(null)
@@ -208,6 +270,7 @@ export const useReportsStore = defineStore('reports', () => {
 
   /** Everything the page shows, at once; the first preview does not wait for the debounce. */
   async function open() {
+    await loadMemory()
     const [info] = await Promise.all([api.host.info(undefined), loadHistory(), loadRepositories(), refreshPreview()])
     if (info.ok) host.value = info.value
   }

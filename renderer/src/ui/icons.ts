@@ -20,6 +20,7 @@ export const icons = {
   arrowRight: 'M5 12h14M13 6l6 6l-6 6',
   close: 'M18 6L6 18M6 6l12 12',
   flag: 'M4 22V4M4 4h13l-2 4l2 4H4',
+  star: 'M12 2.5l2.9 6.1l6.6.8l-4.9 4.6l1.3 6.6L12 17.3l-5.9 3.3l1.3-6.6l-4.9-4.6l6.6-.8z',
   sparkle: 'M12 3l1.9 5.1L19 10l-5.1 1.9L12 17l-1.9-5.1L5 10l5.1-1.9zM19 17l.8 2.2L22 20l-2.2.8L19 23l-.8-2.2L16 20l2.2-.8z',
   dashboard: 'M3 13h8V3H3zM13 21h8V11h-8zM13 3v6h8V3zM3 21h8v-6H3z',
   goals: 'M4 22V4M4 4h13l-2 4l2 4H4',

@@ -52,6 +52,8 @@ const csvPolicy = (repo: ActivitiesRepository, items: readonly ImportedFields[])
       if (sameFields(current, incoming)) return null
       return {
         ...incoming,
+        // A CSV file has no star column: a re-import keeps the person's.
+        starred: existing.starred,
         commitCount: incoming.commitCount ?? existing.commitCount,
         linesChanged: incoming.linesChanged ?? existing.linesChanged,
       }

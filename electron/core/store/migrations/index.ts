@@ -11,8 +11,9 @@ import { goalCompletedAt } from './009_goal_completed_at'
 import { activitySame } from './010_activity_same'
 import { activityImpact } from './011_activity_impact'
 import { remindersWeeklyReview } from './012_reminders_weekly_review'
+import { activityRepositoryStar } from './013_activity_repository_star'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt, activitySame, activityImpact, remindersWeeklyReview]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt, activitySame, activityImpact, remindersWeeklyReview, activityRepositoryStar]
 
 export type { Migration }
