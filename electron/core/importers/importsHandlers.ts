@@ -12,6 +12,7 @@ import { commitCsv, previewCsv } from './csv/importCsv'
 import { importGit } from './git/importGit'
 import { assertTokenMayTravel, createGitHubTokens, tokenOrigin } from './github/githubTokens'
 import { importGitHub } from './github/importGitHub'
+import { forgeImportHandlers } from './forge/forgeHandlers'
 import { createImportRegistry } from './importRegistry'
 import { createImportSettings } from './importSettings'
 import { databasePath } from '../store/database'
@@ -112,5 +113,6 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
     csvExport: handle(c.csvExport, ({ filter }) => exportCsv(repo, filter ?? {}), log),
     progress: handle(c.progress, ({ importId }) => registry.progress(importId), log),
     cancel: handle(c.cancel, ({ importId }) => ({ cancelled: registry.cancel(importId) }), log),
+    ...forgeImportHandlers(ctx, repo, tracked, beforeWrite),
   }
 }
