@@ -35,3 +35,9 @@ export const isBitbucketDataCenter = (apiUrl: string): boolean => /\/rest\/api\/
 
 /** The forges' kept tokens, by API origin (never the tokens themselves). */
 export type ForgeTokenOrigins = Record<Forge, string[]>
+
+/** The forge an imported activity came from, by its external key ("gitlab:gitlab.com:mr:..."). */
+export function forgeOfKey(externalKey: string | null): Forge | null {
+  const prefix = externalKey?.slice(0, externalKey.indexOf(':'))
+  return forges.find((forge) => forge === prefix) ?? null
+}
