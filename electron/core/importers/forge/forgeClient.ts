@@ -19,6 +19,8 @@ export interface ForgeClientOptions {
   maxWaitMs?: number
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   fetch?: typeof fetch
+  /** Said after a rate limit without a token: how to get a higher one. */
+  tokenHint?: string
   /** A forge's own sentence for a failing status, when it has a better one than the common ones. */
   explain?: (status: number, said: string) => DomainError | undefined
 }
@@ -133,7 +135,7 @@ export function createForgeClient(options: ForgeClientOptions) {
       await response.body?.cancel()
       if (wait > maxWaitMs || attempt >= maxRetries) {
         const until = format(new Date(options.now().getTime() + wait), 'HH:mm')
-        const hint = options.authorization ? '' : ' A token raises the limit.'
+        const hint = options.authorization ? '' : ` ${options.tokenHint ?? 'A token raises the limit.'}`
         throw new DomainError('unavailable', `${forge}'s rate limit is used up until about ${until}. Nothing was imported; try again then.${hint}`)
       }
       attempt += 1
