@@ -1,7 +1,8 @@
 /**
  * Forge imports at the scale of a busy few years: 2,000 items from each forge's API, served
- * by a loopback server in this process in the forge's own paging (GitLab x-next-page, Gitea
- * Link, Bitbucket Cloud `next`, Data Center `nextPageStart`), imported through the core into a
+ * by a loopback server in this process in the forge's own paging (GitHub's search windows past
+ * its 1,000 cap, GitLab x-next-page, Gitea Link, Bitbucket Cloud `next`, Data Center
+ * `nextPageStart`), imported through the core into a
  * fresh store (backup included), then imported again (nothing new: every item read, none written).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -11,6 +12,7 @@ import { join } from 'node:path'
 import { contract, createClient, type Api } from '@shared/contract'
 import { createCore } from '../electron/core/core'
 import { seededRandom } from './seededRandom'
+import { generateSearchSet, searchSetRoute } from '../tests/support/githubSearchSet'
 
 const silent = { error: () => {}, warn: () => {}, info: () => {} }
 
@@ -146,7 +148,18 @@ interface Source {
   call: (api: Api, base: string) => ReturnType<Api['imports']['forge']>
 }
 
+/** GitHub's search stand-in from the tests (its 1,000-result cap, windows and paging), over 2,000 pull requests. */
+function githubRoute(count: number): Route {
+  const items = generateSearchSet({ count, from: '2023-01-01', to: '2026-12-31' })
+  const route = searchSetRoute(() => items)
+  return (path, query, base) => {
+    const answer = route({ method: 'GET', path, query, headers: {}, body: '' }, base)
+    return answer.body === undefined ? null : { body: answer.body, ...(answer.headers ? { headers: answer.headers } : {}) }
+  }
+}
+
 const sources = (count: number): Source[] => [
+  { id: 'github', label: 'GitHub (pull requests by search windows)', route: githubRoute(count), call: (api, base) => api.imports.github({ username: 'octo-dev', token: 'ghp_bench', apiUrl: base }) },
   { id: 'gitlab', label: 'GitLab (merge requests, issues, approvals)', route: gitlabRoute(count), call: (api, base) => api.imports.forge({ forge: 'gitlab', username: 'dev', token: 'glpat-bench', apiUrl: `${base}/api/v4` }) },
   { id: 'gitea', label: 'Gitea / Forgejo (pull requests, issues)', route: giteaRoute(count), call: (api, base) => api.imports.forge({ forge: 'gitea', token: 'bench', apiUrl: `${base}/api/v1` }) },
   { id: 'bitbucketCloud', label: 'Bitbucket Cloud (pull requests)', route: bitbucketCloudRoute(count), call: (api, base) => api.imports.forge({ forge: 'bitbucket', workspace: 'acme', username: 'dev', token: 'bench', apiUrl: `${base}/2.0` }) },
