@@ -47,7 +47,8 @@ export interface ForgeItem {
 /** What the store keeps of a forge's item; null for one without a usable date. */
 export function forgeFields(item: ForgeItem, source: ActivitySource): ImportedFields | null {
   const date = localDay(item.at)
-  if (date === null) return null
+  // A key that long is no forge's (a hostile server's padding): the item cannot be told apart reliably, so it is left out.
+  if (date === null || item.externalKey.length > 600) return null
   return {
     kind: item.kind,
     date,
