@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, test } from './support/appTest'
 import { settled } from './support/settled'
@@ -71,6 +72,21 @@ test('imports merge requests, issues and approvals from a GitLab server, then ag
     expect(gitlab.requests.slice(before).every((r) => r.headers.authorization === 'Bearer glpat-E2Etoken0123456789')).toBe(true)
     await importer.getByRole('button', { name: 'Forget token' }).click()
     await expect(importer.getByRole('button', { name: 'Forget token' })).toHaveCount(0)
+
+    // Each forge's form passes WCAG 2.1 AA in both themes, its result shown where there is one.
+    const found: string[] = []
+    for (const forge of ['GitLab', 'Gitea / Forgejo', 'Bitbucket']) {
+      await importer.getByRole('tab', { name: forge }).click()
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme })
+        await settled(page)
+        const results = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze()
+        for (const v of results.violations) found.push(`${forge} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+    expect(found, found.join('\n')).toEqual([])
+    await look(page, 'import-bitbucket')
     await importer.getByRole('button', { name: 'Close', exact: true }).click()
 
     // The log holds them, the merge request among the pull requests.
