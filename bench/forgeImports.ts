@@ -160,7 +160,7 @@ function githubRoute(count: number): Route {
 
 const sources = (count: number): Source[] => [
   { id: 'github', label: 'GitHub (pull requests by search windows)', route: githubRoute(count), call: (api, base) => api.imports.github({ username: 'octo-dev', token: 'ghp_bench', apiUrl: base }) },
-  { id: 'gitlab', label: 'GitLab (merge requests, issues, approvals)', route: gitlabRoute(count), call: (api, base) => api.imports.forge({ forge: 'gitlab', username: 'dev', token: 'glpat-bench', apiUrl: `${base}/api/v4` }) },
+  { id: 'gitlab', label: 'GitLab (merge requests, issues, reviews)', route: gitlabRoute(count), call: (api, base) => api.imports.forge({ forge: 'gitlab', username: 'dev', token: 'glpat-bench', apiUrl: `${base}/api/v4` }) },
   { id: 'gitea', label: 'Gitea / Forgejo (pull requests, issues)', route: giteaRoute(count), call: (api, base) => api.imports.forge({ forge: 'gitea', token: 'bench', apiUrl: `${base}/api/v1` }) },
   { id: 'bitbucketCloud', label: 'Bitbucket Cloud (pull requests)', route: bitbucketCloudRoute(count), call: (api, base) => api.imports.forge({ forge: 'bitbucket', workspace: 'acme', username: 'dev', token: 'bench', apiUrl: `${base}/2.0` }) },
   { id: 'bitbucketDataCenter', label: 'Bitbucket Data Center (dashboard pull requests)', route: bitbucketDataCenterRoute(count), call: (api, base) => api.imports.forge({ forge: 'bitbucket', token: 'bench', apiUrl: `${base}/rest/api/1.0` }) },

@@ -34,7 +34,7 @@ const forgeChoice = z.enum(forges, { error: 'Choose GitLab, Gitea or Bitbucket' 
 
 export const forgeImportChannels = {
   /**
-   * GitLab: merge requests and issues the person opened, merge requests they approved.
+   * GitLab: merge requests and issues the person opened, their reviews (approvals, comments) of others'.
    * Gitea/Forgejo: pull requests and issues the token's user opened. Bitbucket: the person's
    * pull requests in a workspace (Cloud), or their dashboard's (Data Center, when `apiUrl` is a
    * `/rest/api/1.0` root).

@@ -101,7 +101,7 @@ describe('the import dialog’s forges', () => {
     document.querySelector<HTMLFormElement>('#gitlab-import')?.requestSubmit()
     await vi.waitFor(() => expect(document.querySelector('.import-status:not(.running)')).not.toBeNull(), { timeout: 10_000 })
     expect(document.querySelector('.import-status [role="alert"]')?.textContent?.trim()).toBeUndefined()
-    expect(document.querySelector('[aria-label="Import result"]')?.textContent?.replace(/\s+/g, ' ')).toContain('Added7')
+    expect(document.querySelector('[aria-label="Import result"]')?.textContent?.replace(/\s+/g, ' ')).toContain('Added8')
     expect(document.querySelector('[aria-label="Notes from the import"]')?.textContent).toMatch(/2 private repositories were added/)
     expect(username.getAttribute('aria-invalid')).toBeNull()
   })

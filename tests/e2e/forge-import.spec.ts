@@ -31,7 +31,7 @@ async function look(page: Page, name: string) {
   }
 }
 
-test('imports merge requests, issues and approvals from a GitLab server, then again with the kept token', async ({ page, startApp }) => {
+test('imports merge requests, issues and reviews from a GitLab server, then again with the kept token', async ({ page, startApp }) => {
   test.setTimeout(120_000)
   const gitlab = await startGitLabServer()
   try {
@@ -59,7 +59,7 @@ test('imports merge requests, issues and approvals from a GitLab server, then ag
     await importer.getByLabel('Self-managed GitLab API').fill(gitlab.url)
     await importer.getByRole('button', { name: 'Import from GitLab' }).click()
     await expect(importer.getByText('Import finished')).toBeVisible()
-    await expect(importer.getByRole('definition')).toHaveText(['7', '0', '0'])
+    await expect(importer.getByRole('definition')).toHaveText(['8', '0', '0'])
     await expect(importer.getByRole('list', { name: 'Notes from the import' })).toContainText('2 private repositories were added')
     await look(page, 'import-gitlab-done')
     expect(new Set(gitlab.requests.map((r) => r.headers.authorization))).toEqual(new Set(['Bearer glpat-E2Etoken0123456789']))

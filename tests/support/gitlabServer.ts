@@ -24,7 +24,8 @@ export function gitlabPaging(base: string, path: string, query: URLSearchParams,
 
 /**
  * The recorded answers of a GitLab user, octo-dev: three merge requests over two pages (one
- * in a private project), three issues (one confidential), and approvals of two merge requests.
+ * in a private project), three issues (one confidential), approvals of two merge requests and
+ * comments: on their own merge request, on one they approved, and on one they only commented on.
  */
 export function recordedGitLab(options: { mergeRequestsFirstPage?: string } = {}): ForgeRoute {
   return ({ path, query }, base): ForgeAnswer => {
@@ -35,7 +36,11 @@ export function recordedGitLab(options: { mergeRequestsFirstPage?: string } = {}
       return { fixture, headers: gitlabPaging(base, path, query, page, 2, 3) }
     }
     if (path === '/issues') return { fixture: 'issues.json', headers: gitlabPaging(base, path, query, 1, 1, 3) }
-    if (path === '/users/octo-dev/events') return { fixture: 'events-approved.json', headers: gitlabPaging(base, path, query, 1, 1, 3) }
+    if (path === '/users/octo-dev/events') {
+      return query.get('action') === 'commented'
+        ? { fixture: 'events-commented.json', headers: gitlabPaging(base, path, query, 1, 1, 5) }
+        : { fixture: 'events-approved.json', headers: gitlabPaging(base, path, query, 1, 1, 3) }
+    }
     const project = /^\/projects\/(\d+)$/.exec(path)?.[1]
     if (project && ['278964', '91000', '13083', '4455'].includes(project)) return { fixture: `project-${project}.json` }
     if (project) return { status: 404, fixture: 'error-404-project.json' }

@@ -42,7 +42,7 @@ describe('imports.forge from GitLab', () => {
   it('imports merge requests over every page, issues and approvals, with the token on every request, and marks private projects', async () => {
     const { api, server, kept } = await setup()
     const summary = await ok(api.imports.forge({ forge: 'gitlab', username, token, apiUrl: server.url }))
-    expect(summary.added).toBe(7)
+    expect(summary.added).toBe(8)
     expect(await rows(api)).toEqual([
       ['issue', '2027-01-20', 'gitlab-org/gitlab-runner', 'closed', 'Artifact upload fails silently behind a proxy', 'gitlab:gitlab.com:issue:gitlab-org/gitlab-runner#3301'],
       ['pull-request', '2027-02-03', 'gitlab-org/gitlab-runner', 'merged', 'Retry artifact uploads on 502 from object storage', 'gitlab:gitlab.com:mr:gitlab-org/gitlab-runner!41'],
@@ -52,6 +52,8 @@ describe('imports.forge from GitLab', () => {
       // The first approval's day; approved again after a push, still one review.
       ['code-review', '2027-05-20', 'gitlab-org/gitaly', null, 'Review: Speed up git-upload-pack with bitmap index', 'gitlab:gitlab.com:review:gitlab-org/gitaly!1301'],
       ['code-review', '2027-06-01', 'acme-corp/platform/job-router', null, 'Review: Add OpenTelemetry spans to the job router', 'gitlab:gitlab.com:review:acme-corp/platform/job-router!88'],
+      // Comments alone make a review too, dated by the first; comments on their own merge request and GitLab's own notes do not.
+      ['code-review', '2027-06-10', 'gitlab-org/gitaly', null, 'Review: Cache ref lookups in the blob endpoint', 'gitlab:gitlab.com:review:gitlab-org/gitaly!1400'],
     ])
     expect(summary.errors.map((e) => e.message)).toEqual([
       '1 confidential issue in public projects was left out, so no report shows its title.',
@@ -73,7 +75,7 @@ describe('imports.forge from GitLab', () => {
     const before = tableCounts(core.db)
     server.setRoute(recordedGitLab({ mergeRequestsFirstPage: 'merge-requests-page1-later.json' }))
     const summary = await ok(api.imports.forge({ forge: 'gitlab', username, apiUrl: server.url, since: '2027-01-01' }))
-    expect(summary).toMatchObject({ added: 0, updated: 1, skipped: 6 })
+    expect(summary).toMatchObject({ added: 0, updated: 1, skipped: 7 })
     expect(tableCounts(core.db)).toEqual(before)
     const ledger = (await ok(api.activities.list({ kinds: ['pull-request'], repo: 'acme-corp/billing/ledger-service' }))).rows[0]
     expect(ledger?.state).toBe('merged')
@@ -82,7 +84,7 @@ describe('imports.forge from GitLab', () => {
     const last = server.requests.filter((r) => r.path === '/merge_requests').at(-1)
     expect(last?.headers.authorization).toBe(`Bearer ${token}`)
     expect(last?.query.get('updated_after')).toBe('2027-01-01T00:00:00Z')
-    expect(server.requests.filter((r) => r.path.endsWith('/events')).at(-1)?.query.get('after')).toBe('2026-12-31')
+    expect(server.requests.filter((r) => r.path.endsWith('/events')).map((r) => [r.query.get('action'), r.query.get('after')]).slice(-2)).toEqual([['approved', '2026-12-31'], ['commented', '2026-12-31']])
   })
 
   it('says GitLab rejected the token, changes nothing even after pages were read, and does not keep it', async () => {
@@ -149,7 +151,7 @@ describe('imports.forge from GitLab', () => {
       { username, token, apiUrl: server.url, now: () => now, sleep: async (ms) => void waits.push(ms) },
     )
     expect(waits).toEqual([30_000, 45_000])
-    expect(summary.added).toBe(7)
+    expect(summary.added).toBe(8)
   })
 
   it('reports a rate limit that lifts too late, with the time, and changes nothing', async () => {
@@ -207,7 +209,7 @@ describe('imports.forge from GitLab', () => {
     const running = api.imports.forge({ forge: 'gitlab', username, apiUrl: server.url })
     while (!server.requests.some((r) => r.path === '/issues')) await new Promise((resolve) => setImmediate(resolve))
     slow.open()
-    expect((await ok(running)).added).toBe(7)
+    expect((await ok(running)).added).toBe(8)
   })
 
   it('never carries the token to another origin: not by a redirect, not to another port', async () => {
@@ -236,7 +238,7 @@ describe('imports.forge from GitLab', () => {
     const { api, server } = await setup((request, base) =>
       request.path === '/users' && !request.query.has('moved') ? { status: 301, headers: { location: `${base}/users?username=${username}&moved=1` } } : recorded(request, base),
     )
-    expect((await ok(api.imports.forge({ forge: 'gitlab', username, token, apiUrl: server.url }))).added).toBe(7)
+    expect((await ok(api.imports.forge({ forge: 'gitlab', username, token, apiUrl: server.url }))).added).toBe(8)
     expect(server.requests.filter((r) => r.path === '/users').map((r) => r.headers.authorization)).toEqual([`Bearer ${token}`, `Bearer ${token}`])
   })
 

@@ -18,7 +18,7 @@ export interface ForgeForm {
 
 export const forgeForms: Record<Forge, ForgeForm> = {
   gitlab: {
-    intro: 'Your merge requests and issues on GitLab, and the merge requests you approved, on gitlab.com or your company’s server. A merge request imported again keeps its state up to date.',
+    intro: 'Your merge requests and issues on GitLab, and your reviews of others’ merge requests (approvals and comments), on gitlab.com or your company’s server. A merge request imported again keeps its state up to date.',
     username: { label: 'GitLab username', placeholder: 'jane.doe' },
     workspace: false,
     tokenLabel: 'Personal access token',

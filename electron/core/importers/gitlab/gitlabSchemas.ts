@@ -32,8 +32,12 @@ export const issueSchema = z.object({
 })
 export type Issue = z.infer<typeof issueSchema>
 
-/** One of the person's "approved" events: a review, dated when it was given. */
-export const approvalEventSchema = z.object({
+/**
+ * One of the person's events: an approval ("approved", target a MergeRequest) or a comment
+ * ("commented on", target a Note whose `note` says which merge request): a review, dated when
+ * it was given.
+ */
+export const reviewEventSchema = z.object({
   id: z.number().int(),
   project_id: z.number().int().nullable(),
   action_name: z.string(),
@@ -41,8 +45,12 @@ export const approvalEventSchema = z.object({
   target_type: z.string().nullable(),
   target_title: forgeTitle.nullable(),
   created_at: z.string(),
+  note: z
+    .object({ noteable_type: z.string().nullable().optional(), noteable_iid: z.number().int().nullable().optional(), system: z.boolean().optional() })
+    .nullable()
+    .optional(),
 })
-export type ApprovalEvent = z.infer<typeof approvalEventSchema>
+export type ReviewEvent = z.infer<typeof reviewEventSchema>
 
 export const projectSchema = z.object({
   id: z.number().int(),
@@ -55,7 +63,7 @@ export type Project = z.infer<typeof projectSchema>
 
 export const mergeRequestsSchema = z.array(mergeRequestSchema)
 export const issuesSchema = z.array(issueSchema)
-export const eventsSchema = z.array(approvalEventSchema)
+export const eventsSchema = z.array(reviewEventSchema)
 
 /** `GET /users?username=`: the one user of that name, or none. */
 export const usersSchema = z.array(z.object({ id: z.number().int(), username: z.string() }))

@@ -7,7 +7,7 @@ import { createForgeClient, type ForgeAnswer, type ForgeClient } from '../forge/
 import { forgeFields, forgeSource, hostOf } from '../forge/forgeFields'
 import { count, noteLeftOut, passThrough, type ForgeImportOptions, type ForgeStore } from '../forge/forgeImport'
 import { writeForgeImport } from '../forge/forgeWrite'
-import { eventsSchema, issuesSchema, mergeRequestsSchema, projectSchema, usersSchema, type Project } from './gitlabSchemas'
+import { eventsSchema, issuesSchema, mergeRequestsSchema, projectSchema, usersSchema, type Project, type ReviewEvent } from './gitlabSchemas'
 
 export interface GitLabImportOptions extends ForgeImportOptions {
   username: string
@@ -44,7 +44,8 @@ const query = (params: Record<string, string | undefined>): string =>
 
 /**
  * Imports from GitLab (gitlab.com or a self-managed server, API v4) the merge requests and
- * issues the person opened and the merge requests they approved, dated by the approval.
+ * issues the person opened and their reviews of others' merge requests (approvals and comments),
+ * each dated by the first of them.
  * Everything is read before anything is written, then written in one transaction: a refused
  * token, a rate limit that will not lift or a dropped connection leaves the store as it was. A
  * re-import updates the state of what is there (an open merge request that got merged).
@@ -71,13 +72,16 @@ export async function importGitLab(store: ForgeStore, options: GitLabImportOptio
   const mergeRequests = await readAll(client, `/merge_requests?${query(mine)}`, mergeRequestsSchema, phase('merge requests'), signal)
   onProgress?.(0, 0, 'Fetching your issues')
   const issues = await readAll(client, `/issues?${query(mine)}`, issuesSchema, phase('issues'), signal)
-  onProgress?.(0, 0, 'Fetching your approvals')
+  onProgress?.(0, 0, 'Fetching your reviews')
   const after = options.since ? dayBefore(options.since) : undefined
-  const events = await readAll(client, `/users/${encodeURIComponent(username)}/events?${query({ action: 'approved', target_type: 'merge_request', per_page: '100', sort: 'asc', after })}`, eventsSchema, phase('approvals'), signal)
-  const approvals = events.filter((e) => e.action_name === 'approved' && e.target_type === 'MergeRequest' && e.project_id !== null && e.target_iid !== null)
+  const eventsOf = (action: string, targetType: string) =>
+    readAll(client, `/users/${encodeURIComponent(username)}/events?${query({ action, target_type: targetType, per_page: '100', sort: 'asc', after })}`, eventsSchema, phase('reviews'), signal)
+  const approvals = await eventsOf('approved', 'merge_request')
+  const comments = await eventsOf('commented', 'note')
+  const reviews = reviewsOf(approvals, comments, new Set(mergeRequests.map((mr) => `${mr.project_id}!${mr.iid}`)))
 
   // Which projects are private (or internal: visible to the server's users only), and where approved merge requests live.
-  const projectIds = [...new Set([...mergeRequests, ...issues].map((item) => item.project_id).concat(approvals.flatMap((e) => (e.project_id === null ? [] : [e.project_id]))))]
+  const projectIds = [...new Set([...mergeRequests, ...issues].map((item) => item.project_id).concat(reviews.map((r) => r.projectId)))]
   const projects = new Map<number, Project | null>()
   for (const [index, id] of projectIds.entries()) {
     throwIfCancelled(signal)
@@ -116,26 +120,47 @@ export async function importGitLab(store: ForgeStore, options: GitLabImportOptio
   }
   noteLeftOut(notes, confidential, (n) => `${n} confidential ${confidential === 1 ? 'issue' : 'issues'} in public projects ${confidential === 1 ? 'was' : 'were'} left out, so no report shows ${confidential === 1 ? 'its title' : 'their titles'}.`)
   let unreachable = 0
-  const reviewed = new Set<string>()
-  for (const event of approvals) {
-    const project = event.project_id === null ? undefined : projects.get(event.project_id)
-    if (!project || event.target_iid === null || event.project_id === null) {
+  for (const review of reviews) {
+    const project = projects.get(review.projectId)
+    if (!project) {
       unreachable += 1
       continue
     }
     const path = project.path_with_namespace
-    isPrivate(event.project_id, path)
-    const key = `gitlab:${hostOf(project.web_url, apiHost)}:review:${path.toLowerCase()}!${event.target_iid}`
-    // Approved again after a new push: the first approval is the review's day.
-    if (reviewed.has(key)) continue
-    reviewed.add(key)
-    const title = `Review: ${event.target_title ?? `!${event.target_iid}`}`
-    push(forgeFields({ kind: 'code-review', at: event.created_at, title, url: `${project.web_url}/-/merge_requests/${event.target_iid}`, repo: path, state: null, externalKey: key }, forgeSource))
+    isPrivate(review.projectId, path)
+    const key = `gitlab:${hostOf(project.web_url, apiHost)}:review:${path.toLowerCase()}!${review.iid}`
+    push(forgeFields({ kind: 'code-review', at: review.at, title: `Review: ${review.title ?? `!${review.iid}`}`, url: `${project.web_url}/-/merge_requests/${review.iid}`, repo: path, state: null, externalKey: key }, forgeSource))
   }
-  noteLeftOut(notes, unreachable, (n) => `${n} approvals are in projects GitLab no longer shows you; they were left out.`)
+  noteLeftOut(notes, unreachable, (n) => `${n} reviews are in projects GitLab no longer shows you; they were left out.`)
   throwIfCancelled(signal)
   onProgress?.(1, 1, `Saving ${count(items.length)} items`)
   return writeForgeImport({ ...store, items, privateRepos, now: options.now(), notes }, options)
+}
+
+interface Review {
+  projectId: number
+  iid: number
+  title: string | null
+  /** The first approval or comment: the review's day. */
+  at: string
+}
+
+/**
+ * One review per merge request of someone else's the person approved or commented on, dated by
+ * the first of those (an approval again after a new push, a reply in a thread: still one review).
+ * Comments GitLab writes itself ("added 1 commit") are not the person's.
+ */
+function reviewsOf(approvals: readonly ReviewEvent[], comments: readonly ReviewEvent[], own: ReadonlySet<string>): Review[] {
+  const found = new Map<string, Review>()
+  const add = (projectId: number | null, iid: number | null | undefined, title: string | null, at: string) => {
+    if (projectId === null || iid === null || iid === undefined || own.has(`${projectId}!${iid}`)) return
+    const key = `${projectId}!${iid}`
+    const seen = found.get(key)
+    if (!seen || at < seen.at) found.set(key, { projectId, iid, title: seen?.title ?? title, at })
+  }
+  for (const e of approvals) if (e.action_name === 'approved' && e.target_type === 'MergeRequest') add(e.project_id, e.target_iid, e.target_title, e.created_at)
+  for (const e of comments) if (e.note?.noteable_type === 'MergeRequest' && e.note.system !== true) add(e.project_id, e.note.noteable_iid, e.target_title, e.created_at)
+  return [...found.values()]
 }
 
 /** GitLab's `after` is exclusive: the day before `since` keeps that day's approvals. */
