@@ -53,6 +53,16 @@ describe('imports.forge from Gitea / Forgejo', () => {
     expect(server.requests.find((r) => r.query.get('since'))?.query.get('since')).toBe('2027-01-01T00:00:00Z')
   })
 
+  it('lists the origins it keeps tokens for, per forge, and forgets one on request', async () => {
+    const { api, server, kept } = await setup()
+    await ok(api.imports.forge({ forge: 'gitea', token, apiUrl: server.url }))
+    expect(await ok(api.imports.forgeTokens(undefined))).toEqual({ gitlab: [], gitea: [server.origin], bitbucket: [] })
+    expect(await ok(api.imports.forgetForgeToken({ forge: 'gitea', origin: server.origin }))).toEqual({ gitlab: [], gitea: [], bitbucket: [] })
+    expect(await kept()).toEqual({})
+    // Without it, the import asks for one again.
+    expect((await refusal(api.imports.forge({ forge: 'gitea', apiUrl: server.url }))).issues?.[0]?.path).toBe('token')
+  })
+
   it('asks for a token before sending anything', async () => {
     const { api, server } = await setup()
     const error = await refusal(api.imports.forge({ forge: 'gitea', apiUrl: server.url }))
