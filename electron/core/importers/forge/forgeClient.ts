@@ -19,6 +19,8 @@ export interface ForgeClientOptions {
   maxWaitMs?: number
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   fetch?: typeof fetch
+  /** The largest answer read; a bigger one stops the import (a hostile or broken server). */
+  maxBodyBytes?: number
   /** Said after a rate limit without a token: how to get a higher one. */
   tokenHint?: string
   /** A forge's own sentence for a failing status, when it has a better one than the common ones. */
@@ -57,6 +59,32 @@ function errorMessage(text: string): string | undefined {
 
 const maxRetries = 3
 const maxRedirects = 5
+/** A page of 100 merge requests is about 300 KB; a hundred times that is no forge's page. */
+const defaultMaxBodyBytes = 32 * 2 ** 20
+
+/** The body as text, or null once it passes `max` bytes (read no further). */
+async function readCapped(response: Response, max: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? '')
+  if (declared > max) {
+    await response.body?.cancel()
+    return null
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let size = 0
+  let text = ''
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return text + decoder.decode()
+    size += value.byteLength
+    if (size > max) {
+      await reader.cancel()
+      return null
+    }
+    text += decoder.decode(value, { stream: true })
+  }
+}
 
 /**
  * The HTTP every forge import shares: JSON answers checked against a schema, the token sent
@@ -92,7 +120,8 @@ export function createForgeClient(options: ForgeClientOptions) {
   }
 
   async function failure(response: Response): Promise<DomainError> {
-    const said = errorMessage(await response.text().catch(() => ''))
+    // An error page is read only so far: its message is all that is wanted from it.
+    const said = errorMessage((await readCapped(response, 64 * 1024).catch(() => null)) ?? '')
     const suffix = said ? `: ${said}` : ''
     const own = options.explain?.(response.status, suffix)
     if (own) return own
@@ -121,9 +150,12 @@ export function createForgeClient(options: ForgeClientOptions) {
       if (response.ok) {
         let json: unknown
         try {
-          json = await response.json()
-        } catch {
+          const text = await readCapped(response, options.maxBodyBytes ?? defaultMaxBodyBytes)
+          if (text === null) throw new DomainError('unavailable', `${forge} sent an answer too large to be a page of results. Nothing was imported.`)
+          json = JSON.parse(text)
+        } catch (error) {
           if (options.signal?.aborted) throw cancelledError()
+          if (error instanceof DomainError) throw error
           throw new DomainError('unavailable', `${forge} sent an answer that is not JSON. Nothing was imported.`)
         }
         const parsed = schema.safeParse(json)
