@@ -14,7 +14,9 @@ afterEach(async () => {
 describe('the forges’ shared client', () => {
   it('stops reading an answer too large to be a page, whether its size is declared or not', async () => {
     const big = JSON.stringify(Array.from({ length: 200 }, (_, i) => ({ id: i, title: 'x'.repeat(40) })))
-    const server = await startForgeServer('gitlab', ({ query }) => ({ text: big, headers: query.has('chunked') ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(Buffer.byteLength(big)) } }))
+    const declared: Record<string, string> = { 'content-length': String(Buffer.byteLength(big)) }
+    const streamed: Record<string, string> = { 'transfer-encoding': 'chunked' }
+    const server = await startForgeServer('gitlab', ({ query }) => ({ text: big, headers: query.has('chunked') ? streamed : declared }))
     servers.push(server)
     const client = createForgeClient({ forge: 'GitLab', apiUrl: server.url, now: () => now, maxBodyBytes: 4096 })
     for (const path of ['/merge_requests', '/merge_requests?chunked=1']) {
