@@ -2,7 +2,7 @@
  * `npm run bench`: generates ten years of history, times the app on it in one process run,
  * prints a table and writes bench/results.json (and, with --readme, the README's figures).
  *
- *   npm run bench -- [--activities N] [--skip-browser] [--skip-imports | --imports-only] [--csv-rows N] [--readme] [--keep] [--end YYYY-MM-DD]
+ *   npm run bench -- [--activities N] [--skip-browser] [--skip-imports | --imports-only | --forges-only] [--csv-rows N] [--forge-items N] [--readme] [--keep] [--end YYYY-MM-DD]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, getPriority, loadavg, setPriority, tmpdir, totalmem } from 'node:os'
@@ -17,6 +17,7 @@ import type { BrowserFigures } from './browser'
 import { describeDataset, fullSize, generateDataset, type GeneratedDataset } from './generate'
 import { measure, measurePair, round, type Timing } from './measure'
 import { measureCsvImport, measureRoundTrip } from './imports'
+import { measureForgeImports } from './forgeImports'
 import { coreOperations, reportInputFor } from './operations'
 import { chromiumLaunchOptions, createPdfPrinter } from '../electron/web/pdf'
 
@@ -114,6 +115,10 @@ async function main(): Promise<void> {
       'imports-only': { type: 'boolean', default: false },
       /** Rows of the CSV file previewed and imported. */
       'csv-rows': { type: 'string', default: '100000' },
+      /** Only the forge imports (GitLab, Gitea, Bitbucket) from loopback servers; no data set is generated. */
+      'forges-only': { type: 'boolean', default: false },
+      /** Items each forge serves. */
+      'forge-items': { type: 'string', default: '2000' },
       /** Only the browser part, e.g. on a folder kept from an earlier run (--data-dir). */
       'browser-only': { type: 'boolean', default: false },
       /** Only how long the parent's event loop stops, core in process vs in its own (e.g. with --data-dir). */
@@ -150,6 +155,24 @@ async function main(): Promise<void> {
     // Raising priority needs privileges; without them the run keeps the default.
   }
   const priority = getPriority()
+
+  const forgeFigures = async () => {
+    const items = Number(values['forge-items'])
+    log(`Importing ${items.toLocaleString('en')} items from each forge's loopback API…`)
+    for (const f of await measureForgeImports({ contentDir, items, now })) {
+      const perSecond = Math.round((f.items / f.firstMs) * 1000).toLocaleString('en')
+      figures.push(single(`forge.${f.id}`, `${f.label}: import ${f.items.toLocaleString('en')} items into a new store, backup included (${f.requests} requests, ${perSecond} items/s, ${(f.firstCpuMs / 1000).toFixed(1)} s of CPU)`, f.firstMs, 'ms', null))
+      figures.push(single(`forge.${f.id}.again`, `${f.label}: import the same ${f.items.toLocaleString('en')} again (nothing new)`, f.againMs, 'ms', null))
+    }
+  }
+  if (values['forges-only']) {
+    // No data set: the forges import into fresh stores of their own.
+    if (!reused) rmSync(dataDir, { recursive: true, force: true })
+    await forgeFigures()
+    log('')
+    log(table(figures))
+    return
+  }
 
   try {
     let dataset: GeneratedDataset
@@ -238,6 +261,7 @@ async function main(): Promise<void> {
       figures.push(single('csvPreview', `CSV preview, ${rows.toLocaleString('en')} rows (${(csv.bytes / 2 ** 20).toFixed(1)} MB): ${perSecond(csv.previewMs)} rows/s (${cpu(csv.previewCpuMs)})`, csv.previewMs, 'ms', 10_000))
       figures.push(single('csvCommit', `CSV import, ${rows.toLocaleString('en')} rows, backup included: ${perSecond(csv.commitMs)} rows/s (${cpu(csv.commitCpuMs)})`, csv.commitMs, 'ms', 10_000))
       figures.push(single('csvWait', `longest wait of another call during that import (${csv.progressAnswers} progress calls)`, csv.longestWaitMs, 'ms', 100))
+      await forgeFigures()
       log('Exporting everything and importing it back through the web host…')
       const trip = await measureRoundTrip({ appRoot: values['app-root'] ?? appRoot, dataDir })
       const mb = (trip.bytes / 2 ** 20).toFixed(1)

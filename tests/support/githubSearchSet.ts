@@ -5,7 +5,7 @@ import { seededRandom } from '../../bench/seededRandom'
 /**
  * A prolific contributor's history, made up deterministically, and a stand-in for GitHub's
  * issue search over it that behaves as the real one does where the import depends on it:
- * `q` with `is:`, `created:` (ranges, `>=`, `<=`, `*`) and `updated:>=`, `sort`/`order`,
+ * `q` with `is:`, `created:` (days or date-times; ranges, `>=`, `<=`, `*`) and `updated:>=`, `sort`/`order`,
  * `page`/`per_page` (default 30, at most 100), Link headers, a `total_count` that counts
  * everything while only the first 1,000 results can be paged to, and a 422 past them.
  */
@@ -77,8 +77,8 @@ export interface SetOptions {
   /** Creation days spread evenly at random over from..to (YYYY-MM-DD, both included). */
   from: string
   to: string
-  /** This many more, all created on one day. */
-  crowdedDay?: { day: string; count: number }
+  /** This many more, all created on one day (within one hour of it, UTC, when `hour` is given). */
+  crowdedDay?: { day: string; count: number; hour?: number }
   seed?: number
   /** Numbers and ids start here, so two sets can be told apart. */
   firstNumber?: number
@@ -94,8 +94,9 @@ export function generateSearchSet(options: SetOptions): SetItem[] {
   const total = options.count + (options.crowdedDay?.count ?? 0)
   const items: SetItem[] = []
   for (let i = 0; i < total; i++) {
-    const start = i < options.count ? from + Math.floor(random() * days) * dayMs : crowded
-    const created = start + Math.floor(random() * dayMs)
+    const hour = options.crowdedDay?.hour
+    const start = i < options.count ? from + Math.floor(random() * days) * dayMs : crowded + (hour ?? 0) * 3_600_000
+    const created = start + Math.floor(random() * (i >= options.count && hour !== undefined ? 3_600_000 : dayMs))
     const fate = random()
     const settled = created + Math.floor((1 + random() * 20) * dayMs)
     const number = firstNumber + i
@@ -113,24 +114,41 @@ export function generateSearchSet(options: SetOptions): SetItem[] {
   return items
 }
 
-/** Whether a YYYY-MM-DD day meets one `created:`/`updated:` value, as GitHub reads them. */
-function dayMatches(day: string, value: string): boolean {
-  const range = /^(\*|\d{4}-\d\d-\d\d)\.\.(\*|\d{4}-\d\d-\d\d)$/.exec(value)
-  if (range) return (range[1] === '*' || day >= (range[1] ?? '')) && (range[2] === '*' || day <= (range[2] ?? ''))
-  const compared = /^(>=|<=|>|<)?(\d{4}-\d\d-\d\d)$/.exec(value)
+/**
+ * The instants a `created:`/`updated:` date covers, as GitHub reads them: a day (YYYY-MM-DD) is
+ * all of it, a date-time (YYYY-MM-DDTHH:MM:SSZ) is that second.
+ */
+function span(value: string): { start: number; end: number } {
+  if (/^\d{4}-\d\d-\d\d$/.test(value)) {
+    const start = Date.parse(`${value}T00:00:00Z`)
+    return { start, end: start + 86_400_000 - 1 }
+  }
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(value)) {
+    const start = Date.parse(value)
+    return { start, end: start + 999 }
+  }
+  throw new Error(`The fake search does not read the date "${value}"`)
+}
+
+/** Whether a timestamp meets one `created:`/`updated:` value (a day, a date-time, a range or a comparison). */
+function dateMatches(timestamp: string, value: string): boolean {
+  const at = Date.parse(timestamp)
+  const range = /^([^.]+)\.\.([^.]+)$/.exec(value)
+  if (range?.[1] && range[2]) return (range[1] === '*' || at >= span(range[1]).start) && (range[2] === '*' || at <= span(range[2]).end)
+  const compared = /^(>=|<=|>|<)?(.+)$/.exec(value)
   if (!compared?.[2]) throw new Error(`The fake search does not read the date "${value}"`)
-  const bound = compared[2]
+  const bound = span(compared[2])
   switch (compared[1]) {
     case '>=':
-      return day >= bound
+      return at >= bound.start
     case '<=':
-      return day <= bound
+      return at <= bound.end
     case '>':
-      return day > bound
+      return at > bound.end
     case '<':
-      return day < bound
+      return at < bound.start
     default:
-      return day === bound
+      return at >= bound.start && at <= bound.end
   }
 }
 
@@ -139,8 +157,8 @@ function find(items: readonly SetItem[], query: URLSearchParams): SetItem[] {
   const terms = (query.get('q') ?? '').split(/\s+/).filter(Boolean)
   const found = items.filter((item) =>
     terms.every((term) => {
-      if (term.startsWith('created:')) return dayMatches(item.createdAt.slice(0, 10), term.slice('created:'.length))
-      if (term.startsWith('updated:')) return dayMatches(item.updatedAt.slice(0, 10), term.slice('updated:'.length))
+      if (term.startsWith('created:')) return dateMatches(item.createdAt, term.slice('created:'.length))
+      if (term.startsWith('updated:')) return dateMatches(item.updatedAt, term.slice('updated:'.length))
       return true
     }),
   )

@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { createServer, type IncomingHttpHeaders } from 'node:http'
-import { join } from 'node:path'
-import { repoRoot } from './tempCore'
+import { z } from 'zod'
+import { forgeFixture, startForgeServer, type ForgeRequest } from './forgeServer'
 
-const fixturesDir = join(repoRoot, 'tests', 'fixtures', 'github')
-export const githubFixture = (name: string): string => readFileSync(join(fixturesDir, name), 'utf8')
+export const githubFixture = (name: string): string => forgeFixture('github', name)
 
-export interface GitHubRequest {
-  path: string
-  query: URLSearchParams
-  headers: IncomingHttpHeaders
-}
+export type GitHubRequest = ForgeRequest
 
 export interface Answer {
   status?: number
@@ -29,7 +22,7 @@ export type Route = (request: GitHubRequest, base: string) => Answer
  * got merged).
  */
 export function recordedGitHub(options: { prsFirstPage?: string } = {}): Route {
-  return ({ path, query }, base) => {
+  return ({ method, path, query, body }, base) => {
     if (path === '/search/issues') {
       const q = query.get('q') ?? ''
       if (q.includes('reviewed-by:')) return { fixture: 'search-reviewed.json' }
@@ -43,42 +36,50 @@ export function recordedGitHub(options: { prsFirstPage?: string } = {}): Route {
       return { fixture: options.prsFirstPage ?? 'search-prs-page1.json', headers: { link: `<${link(2)}>; rel="next", <${link(2)}>; rel="last"` } }
     }
     if (path === '/repos/expressjs/express/pulls/6100/reviews') return { fixture: 'reviews-expressjs-express-6100.json' }
+    if (path === '/graphql' && method === 'POST') {
+      const { variables } = graphqlBody.parse(JSON.parse(body))
+      const asked = [variables.o0, variables.n0, variables.p0, variables.u]
+      return asked.join(' ') === 'expressjs express 6100 octo-dev' && !('o1' in variables) ? { fixture: 'graphql-first-reviews.json' } : { body: { data: null, errors: [{ message: 'Unexpected question' }] } }
+    }
     return { status: 404 }
   }
 }
 
-/** A GitHub API stand-in on 127.0.0.1 at a free port, recording every request it gets. */
+/** A GitHub API stand-in on 127.0.0.1 at a free port, recording every request it gets (body included, for GraphQL). */
 export async function startGitHubServer(initial: Route) {
-  let route = initial
-  const requests: GitHubRequest[] = []
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const request = { path: url.pathname, query: url.searchParams, headers: req.headers }
-    requests.push(request)
-    const answer = route(request, base)
-    const found = answer.fixture !== undefined || answer.body !== undefined
-    const body = answer.fixture ? githubFixture(answer.fixture) : found ? JSON.stringify(answer.body) : JSON.stringify({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' })
-    res.writeHead(answer.status ?? (found ? 200 : 404), {
-      'content-type': 'application/json; charset=utf-8',
+  let current = initial
+  const server = await startForgeServer('github', (request, base) => current(request, base), {
+    headers: {
       'x-github-api-version-selected': '2022-11-28',
       'x-ratelimit-limit': '30',
       'x-ratelimit-remaining': '29',
       'x-ratelimit-reset': '1814400000',
       'x-ratelimit-resource': 'search',
-      ...answer.headers,
-    })
-    res.end(body)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (address === null || typeof address === 'string') throw new Error('The fake GitHub server has no TCP port')
-  const base = `http://127.0.0.1:${address.port}`
-  return {
-    url: base,
-    requests,
-    setRoute(next: Route) {
-      route = next
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    notFound: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
+  })
+  return {
+    url: server.url,
+    requests: server.requests,
+    setRoute(next: Route) {
+      current = next
+    },
+    close: server.close,
   }
+}
+
+const graphqlBody = z.object({ query: z.string(), variables: z.record(z.string(), z.unknown()) })
+
+/**
+ * GitHub's GraphQL answer to the import's aliased first-review query: for each alias rN, the
+ * review `reviewOf` gives for owner/name#number (or none), as GitHub shapes it.
+ */
+export function firstReviewsAnswer(body: string, reviewOf: (repo: string, number: number) => { submittedAt: string; url: string } | null): Answer {
+  const { variables } = graphqlBody.parse(JSON.parse(body))
+  const data: Record<string, unknown> = {}
+  for (let i = 0; `o${i}` in variables; i++) {
+    const review = reviewOf(`${String(variables[`o${i}`])}/${String(variables[`n${i}`])}`, Number(variables[`p${i}`]))
+    data[`r${i}`] = { pullRequest: { reviews: { nodes: review ? [review] : [] } } }
+  }
+  return { body: { data } }
 }

@@ -57,6 +57,19 @@ describe('automatic backups', () => {
     expect(a.name).not.toBe(b.name)
     expect(listBackups(core.dataDir).map((x) => x.name)).toEqual([b.name, a.name])
   })
+
+  it('writes two backups that overlap, neither taking the other’s half-written copy for a leftover', async () => {
+    const core = await open()
+    // Enough pages that a copy is still being written when the second one starts.
+    core.db.exec("CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) INSERT INTO filler SELECT printf('%.200c', 'x') FROM n")
+    const openSqlite = sqliteOpener()
+    const writing = writeBackup(core.db, core.dataDir, 'first-data', new Date('2026-05-05T05:05:05.005Z'), openSqlite)
+    const partial = () => existsSync(backupsDir(core.dataDir)) && readdirSync(backupsDir(core.dataDir)).some((f) => f.endsWith('.partial'))
+    while (!partial()) await new Promise((resolve) => setImmediate(resolve))
+    const [first, second] = await Promise.all([writing, writeBackup(core.db, core.dataDir, 'before-import', new Date('2026-05-05T05:05:05.006Z'), openSqlite)])
+    expect(listBackups(core.dataDir).map((x) => x.name).sort()).toEqual([first.name, second.name].sort())
+    expect(readdirSync(backupsDir(core.dataDir)).filter((f) => f.endsWith('.partial'))).toEqual([])
+  })
 })
 
 describe('backups channels', () => {

@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { createActivitiesRepository } from '../../electron/core/activities/activitiesRepository'
 import { importGitHub } from '../../electron/core/importers/github/importGitHub'
 import { nextLink } from '../../electron/core/importers/github/linkHeader'
 import { ok, openActivitiesCore, refusal, tableCounts } from '../support/activitySupport'
-import { recordedGitHub, startGitHubServer, type Route } from '../support/githubServer'
+import { firstReviewsAnswer, recordedGitHub, startGitHubServer, type Route } from '../support/githubServer'
+import { generateSearchSet, searchAnswer } from '../support/githubSearchSet'
 
 const token = 'ghp_TESTtoken0123456789abcdefghijklmnopqr'
 const username = 'octo-dev'
@@ -46,6 +48,40 @@ describe('imports.github', () => {
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(Array(server.requests.length).fill(`Bearer ${token}`))
     expect(server.requests.filter((r) => r.query.get('page') === '2')).toHaveLength(1)
     expect(server.requests[0]?.query.get('q')).toBe('is:pr author:octo-dev')
+    // With a token, the review's day comes from GraphQL, its values as variables, not from the PR's reviews.
+    expect(server.requests.filter((r) => r.path.endsWith('/reviews'))).toEqual([])
+    const graphql = server.requests.filter((r) => r.path === '/graphql')
+    expect(graphql.map((r) => r.method)).toEqual(['POST'])
+    const asked = z.object({ query: z.string(), variables: z.record(z.string(), z.unknown()) }).parse(JSON.parse(graphql[0]?.body ?? '{}'))
+    expect(asked.query).not.toContain('expressjs')
+    expect(asked.variables).toEqual({ o0: 'expressjs', n0: 'express', p0: 6100, u: 'octo-dev' })
+  })
+
+  it('reads review days from each PR’s reviews when there is no token (GitHub serves GraphQL to no one else)', async () => {
+    const { api, server } = await setup()
+    await ok(api.imports.github({ username, apiUrl: server.url }))
+    const review = (await ok(api.activities.list({ kinds: ['code-review'] }))).rows[0]
+    expect(review?.date).toBe('2027-05-21')
+    expect(server.requests.filter((r) => r.path === '/graphql')).toEqual([])
+    expect(server.requests.filter((r) => r.path === '/repos/expressjs/express/pulls/6100/reviews')).toHaveLength(1)
+  })
+
+  it('asks GraphQL for fifty review days a request, however many reviews there are', async () => {
+    const reviewed = generateSearchSet({ count: 120, from: '2026-01-01', to: '2026-12-31', seed: 11, firstNumber: 50_000 })
+    const { api, server } = await setup(({ method, path, query, body }, base) => {
+      if (path === '/search/issues') return searchAnswer((query.get('q') ?? '').includes('reviewed-by:') ? reviewed : [], query, base)
+      if (path === '/graphql' && method === 'POST') {
+        return firstReviewsAnswer(body, (repo, number) => ({ submittedAt: '2027-01-15T10:00:00Z', url: `https://github.com/${repo}/pull/${number}#pullrequestreview-${number}` }))
+      }
+      return { status: 404 }
+    })
+    const summary = await ok(api.imports.github({ token, username, apiUrl: server.url }))
+    expect(summary.added).toBe(120)
+    expect(server.requests.filter((r) => r.path === '/graphql')).toHaveLength(3)
+    expect(server.requests.filter((r) => r.path.endsWith('/reviews'))).toEqual([])
+    const rows = (await ok(api.activities.list({ kinds: ['code-review'], limit: 500 }))).rows
+    expect(new Set(rows.map((r) => r.date))).toEqual(new Set(['2027-01-15']))
+    expect(rows.every((r) => r.url?.includes('#pullrequestreview-'))).toBe(true)
   })
 
   it('keeps PR state up to date on re-import and adds nothing twice', async () => {
@@ -122,7 +158,7 @@ describe('imports.github', () => {
         limited += 1
         return { status: 429, fixture: 'error-429-secondary.json', headers: { 'retry-after': '30' } }
       }
-      if (request.path.endsWith('/reviews') && limited === 1) {
+      if (request.path === '/graphql' && limited === 1) {
         limited += 1
         return {
           status: 403,

@@ -83,23 +83,35 @@ describe('imports.github past the search cap of 1,000', () => {
     expect(row?.state).toBe('merged')
   })
 
-  it('imports what a day over 1,000 lets it reach and says in words how many it could not', async () => {
+  it('splits a day over 1,000 by hours and imports every one of its pull requests', async () => {
     const items = generateSearchSet({ count: 300, from: '2023-01-01', to: '2025-12-31', crowdedDay: { day: '2024-03-14', count: 1150 } })
     const { api, server } = await setup(items)
     const summary = await ok(api.imports.github({ token, username, apiUrl: server.url }))
-    // One of the 300 spread over three years falls on the crowded day too.
-    const onDay = items.filter((i) => i.createdAt.startsWith('2024-03-14')).length
-    expect(onDay).toBe(1151)
-    expect(summary.added).toBe(items.length - 151)
+    expect(items.filter((i) => i.createdAt.startsWith('2024-03-14')).length).toBeGreaterThan(1000)
+    expect(summary).toEqual({ added: items.length, updated: 0, skipped: 0, errors: [] })
+    expect(await importedUrls(api)).toEqual(items.map(webUrl).sort())
+    const queries = searches(server.requests).map((r) => r.query.get('q') ?? '')
+    // The day, known to be over the cap from its parent's count, is read in hours (both ends included, to the second).
+    expect(queries).toContain('is:pr author:octo-dev created:2024-03-14T00:00:00Z..2024-03-14T11:59:59Z')
+    expect(searches(server.requests).every((r) => Number(r.query.get('page') ?? '1') <= 10)).toBe(true)
+  })
+
+  it('imports what an hour over 1,000 lets it reach and says in words how many it could not', async () => {
+    const items = generateSearchSet({ count: 300, from: '2023-01-01', to: '2025-12-31', crowdedDay: { day: '2024-03-14', count: 1150, hour: 13 } })
+    const { api, server } = await setup(items)
+    const summary = await ok(api.imports.github({ token, username, apiUrl: server.url }))
+    const inHour = items.filter((i) => i.createdAt.startsWith('2024-03-14T13')).length
+    const missed = inHour - 1000
+    expect(summary.added).toBe(items.length - missed)
     expect(summary.errors).toEqual([
       {
-        message: "GitHub's search shows at most 1,000 results for one day: of your 1,151 pull requests opened on 2024-03-14, 151 could not be imported.",
+        message: `GitHub's search shows at most 1,000 results for one hour: of your ${inHour.toLocaleString('en-US')} pull requests opened on 2024-03-14 between 13:00 and 13:59 UTC, ${missed} could not be imported.`,
       },
     ])
-    // Every pull request of the other days is there: only the crowded day lost any.
+    // Every pull request of the other hours is there: only the crowded hour lost any.
     const urls = new Set(await importedUrls(api))
-    expect(items.filter((i) => !i.createdAt.startsWith('2024-03-14')).every((i) => urls.has(webUrl(i)))).toBe(true)
-    expect(searches(server.requests).some((r) => r.query.get('q')?.includes('created:2024-03-14..2024-03-14'))).toBe(true)
+    expect(items.filter((i) => !i.createdAt.startsWith('2024-03-14T13')).every((i) => urls.has(webUrl(i)))).toBe(true)
+    expect(searches(server.requests).some((r) => r.query.get('q')?.includes('created:2024-03-14T13:00:00Z..2024-03-14T13:59:59Z'))).toBe(true)
   })
 
   it('shows progress by items and, cancelled mid-way, stops asking GitHub and leaves the store as it was', async () => {

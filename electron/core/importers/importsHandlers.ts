@@ -10,8 +10,10 @@ import { doneWithImportFile, readImportFile } from '../host/importFiles'
 import { exportCsv } from './csv/exportCsv'
 import { commitCsv, previewCsv } from './csv/importCsv'
 import { importGit } from './git/importGit'
-import { assertTokenMayTravel, createGitHubTokens, tokenOrigin } from './github/githubTokens'
+import { withOriginToken } from './forge/originTokens'
+import { createGitHubTokens, tokenOrigin } from './github/githubTokens'
 import { importGitHub } from './github/importGitHub'
+import { forgeImportHandlers } from './forge/forgeHandlers'
 import { createImportRegistry } from './importRegistry'
 import { createImportSettings } from './importSettings'
 import { databasePath } from '../store/database'
@@ -73,28 +75,11 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
       }
       return tracked(importId, ({ signal, onProgress }) => importGit(db, repo, { folder, emails: use, now: now(), signal, onProgress, beforeWrite }))
     }, log),
-    github: handle(c.github, async ({ token, username, since, apiUrl, importId }) => {
-      const given = token || undefined
+    github: handle(c.github, async ({ token, username, since, apiUrl, importId }) =>
       // A kept token goes only to the origin it was verified against; one given now only over https.
-      const origin = tokenOrigin(apiUrl)
-      if (given !== undefined) assertTokenMayTravel(origin)
-      const kept = await tokens.get(origin)
-      try {
-        const summary = await tracked(importId, ({ signal, onProgress }) =>
-          importGitHub(db, repo, { username, token: given ?? kept, since, apiUrl, now, signal, onProgress, beforeWrite }),
-        )
-        // Kept only once GitHub has taken it, so a mistyped token is not remembered.
-        if (given !== undefined) await tokens.set(origin, given)
-        return summary
-      } catch (error) {
-        // A kept token its server now refuses (expired, revoked) is dropped, that server's only:
-        // the next import there asks for a new one.
-        if (given === undefined && kept !== undefined && error instanceof DomainError && error.issues?.some((i) => i.path === 'token')) {
-          await tokens.delete(origin)
-        }
-        throw error
-      }
-    }, log),
+      withOriginToken(tokens, tokenOrigin(apiUrl), token || undefined, (use) =>
+        tracked(importId, ({ signal, onProgress }) => importGitHub(db, repo, { username, token: use, since, apiUrl, now, signal, onProgress, beforeWrite })),
+      ), log),
     csvPreview: handle(c.csvPreview, (input) =>
       tracked(input.importId, async ({ signal, onProgress }) => {
         const text = await csvText(input)
@@ -112,5 +97,6 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
     csvExport: handle(c.csvExport, ({ filter }) => exportCsv(repo, filter ?? {}), log),
     progress: handle(c.progress, ({ importId }) => registry.progress(importId), log),
     cancel: handle(c.cancel, ({ importId }) => ({ cancelled: registry.cancel(importId) }), log),
+    ...forgeImportHandlers(ctx, repo, tracked, beforeWrite),
   }
 }

@@ -17,6 +17,12 @@ export const keepAutomaticBackups = 14
 
 const namePattern = new RegExp(`^(${backupReasons.join('|')})(?:-v(\\d{1,6}))?-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)(?:-(\\d{1,4}))?\\.sqlite$`)
 const partialSuffix = '.partial'
+/**
+ * Copies being written now. Two backups can overlap (an import's "before-import" and the new
+ * store's first one, started by a call that ended meanwhile): each must leave the other's
+ * partial copy alone, or that one fails with "disk I/O error".
+ */
+const inFlight = new Set<string>()
 
 export const fileStamp = (date: Date): string => date.toISOString().replace(/[:.]/g, '-')
 const stampToIso = (stamp: string): string => stamp.replace(/^(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3}Z)$/, '$1:$2:$3.$4')
@@ -95,9 +101,12 @@ function freeName(dir: string, at: Date, reason: BackupReason, version: number):
 export async function writeBackup(db: Db, dataDir: string, reason: BackupReason, at: Date, openSqlite: OpenSqlite): Promise<BackupInfo> {
   const dir = backupsDir(dataDir)
   mkdirSync(dir, { recursive: true })
-  for (const leftover of readdirSync(dir).filter((f) => f.endsWith(partialSuffix))) removeWithSidecars(join(dir, leftover))
+  for (const leftover of readdirSync(dir).filter((f) => f.endsWith(partialSuffix))) {
+    if (!inFlight.has(join(dir, leftover))) removeWithSidecars(join(dir, leftover))
+  }
   const name = freeName(dir, at, reason, Number(db.pragma('user_version', { simple: true })))
   const partial = join(dir, `${name}${partialSuffix}`)
+  inFlight.add(partial)
   try {
     await db.backup(partial)
     const copy = openSqlite(partial, { fileMustExist: true })
@@ -110,6 +119,8 @@ export async function writeBackup(db: Db, dataDir: string, reason: BackupReason,
   } catch (error) {
     removeWithSidecars(partial)
     throw error
+  } finally {
+    inFlight.delete(partial)
   }
   if (isAutomatic(reason)) rotateBackups(dataDir)
   const info = findBackup(dataDir, name)

@@ -3,10 +3,11 @@ import { computed, ref } from 'vue'
 import type { AppError, Result } from '@shared/contract'
 import type { ImportProgress, ImportSettings, ImportSummary } from '@shared/domain/activities'
 import type { HostInfo } from '@shared/domain/host'
+import type { Forge } from '@shared/domain/forges'
 import { api } from '../api/client'
 import { useActivitiesStore } from './useActivitiesStore'
 
-export type ImportSource = 'git' | 'github' | 'csv'
+export type ImportSource = 'git' | 'github' | 'csv' | Forge
 
 /** How often a running import is asked how far it got. */
 export const pollMs = 250

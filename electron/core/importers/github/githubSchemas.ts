@@ -34,5 +34,3 @@ export const reviewSchema = z.object({
 export type Review = z.infer<typeof reviewSchema>
 
 export const reviewsPageSchema = z.array(reviewSchema)
-
-export const errorBodySchema = z.object({ message: z.string().optional() }).catch({})

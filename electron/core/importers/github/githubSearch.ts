@@ -1,7 +1,7 @@
 import type { ImportIssue } from '@shared/domain/activities'
 import type { GitHubClient } from './githubClient'
 import { searchPageSchema, type SearchItem } from './githubSchemas'
-import { createdQualifier, isoDay, readInWindows, searchCap, wholeHistory, type DayWindow, type WindowReader } from './searchWindows'
+import { createdQualifier, isoDay, readInWindows, searchCap, wholeDays, wholeHistory, type DayWindow, type WindowReader } from './searchWindows'
 
 const perPage = 100
 /** GitHub answers 422 past the cap, so a window is never paged beyond it, whatever its Link says. */
@@ -16,6 +16,7 @@ function searchPath(query: string, size: number): string {
 
 function dayPhrase(window: DayWindow): string {
   const day = isoDay(window.first)
+  if (!wholeDays(window)) return `on ${day} between ${String(window.first % 24).padStart(2, '0')}:00 and ${String(window.last % 24).padStart(2, '0')}:59 UTC`
   if (window.openStart) return `on or before ${day}`
   if (window.openEnd) return `on or after ${day}`
   return `on ${day}`
@@ -30,8 +31,8 @@ export interface SearchRun {
 
 /**
  * Every item a search finds, each once, however many there are: past 1,000 the search is cut
- * into creation-day windows (see searchWindows.ts). What a single day holds beyond the cap
- * cannot be reached; how many is said in `notes`, in words.
+ * into creation-day windows, and a crowded day into hours (see searchWindows.ts). What a single
+ * hour holds beyond the cap cannot be reached; how many is said in `notes`, in words.
  */
 export async function searchAll(client: GitHubClient, query: string, what: string, notes: ImportIssue[], run: SearchRun): Promise<SearchItem[]> {
   // By id: a window's pages can overlap when items move between requests, and an item edited
@@ -65,7 +66,7 @@ export async function searchAll(client: GitHubClient, query: string, what: strin
       const missed = total - inWindow.size
       if (total > searchCap && missed > 0) {
         notes.push({
-          message: `GitHub's search shows at most ${searchCap.toLocaleString('en-US')} results for one day: of your ${total.toLocaleString('en-US')} ${what} opened ${dayPhrase(window)}, ${missed.toLocaleString('en-US')} could not be imported.`,
+          message: `GitHub's search shows at most ${searchCap.toLocaleString('en-US')} results for one hour: of your ${total.toLocaleString('en-US')} ${what} opened ${dayPhrase(window)}, ${missed.toLocaleString('en-US')} could not be imported.`,
         })
       }
       return { total, read: true }

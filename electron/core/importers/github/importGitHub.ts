@@ -8,7 +8,8 @@ import { writeImportWhenNeeded } from '../writeImport'
 import { defaultGitHubApiUrl } from '@shared/domain/githubApi'
 import { createGitHubClient, type GitHubClientOptions } from './githubClient'
 import { searchAll } from './githubSearch'
-import { reviewsPageSchema, type SearchItem } from './githubSchemas'
+import { firstReviews, reviewKey } from './githubReviewDates'
+import type { SearchItem } from './githubSchemas'
 
 export interface GitHubImportOptions extends ImportRun, Pick<GitHubClientOptions, 'sleep' | 'maxWaitMs' | 'fetch'> {
   username: string
@@ -21,6 +22,8 @@ export interface GitHubImportOptions extends ImportRun, Pick<GitHubClientOptions
 
 const count = (n: number): string => n.toLocaleString('en-US')
 const localDay = (timestamp: string): string => format(parseISO(timestamp), 'yyyy-MM-dd')
+/** The pull request number at the end of a review's key ("github:review:owner/name#12"). */
+const numberOf = (fields: ImportedFields): number => Number(/#(\d+)$/.exec(fields.externalKey ?? '')?.[1] ?? '0')
 const repoOf = (item: SearchItem): string | null => /\/repos\/([^/]+\/[^/]+)\/?$/.exec(item.repository_url)?.[1] ?? null
 
 /**
@@ -106,29 +109,20 @@ export async function importGitHub(db: Db, repo: ActivitiesRepository, options: 
     const fields = toFields(item, 'issue', 'issue')
     if (fields) items.push(fields)
   }
-  // The day of a review is only on the PR's reviews, one request each: ask only for new ones.
-  const total = 3 + reviewed.length
-  for (const [index, item] of reviewed.entries()) {
-    throwIfCancelled(signal)
+  // The day of a review is on the review, not the search item: asked only for reviews not yet
+  // imported, fifty a request over GraphQL when there is a token.
+  const reviews: ImportedFields[] = []
+  for (const item of reviewed) {
     const fields = toFields(item, 'code-review', 'review', { title: `Review: ${item.title}`.slice(0, 200) })
-    if (!fields || fields.externalKey === null) continue
-    if (repo.byExternalKey(fields.externalKey)) {
-      items.push(fields)
-      continue
-    }
-    onProgress?.(3 + index, total, `Reading your review of ${fields.repo}#${item.number}`)
-    let first: { at: string; url: string | undefined } | null = null
-    for await (const page of client.pages(`/repos/${fields.repo}/pulls/${item.number}/reviews?per_page=100`, reviewsPageSchema)) {
-      for (const review of page) {
-        if (review.user?.login.toLowerCase() !== username.toLowerCase() || !review.submitted_at) continue
-        if (!first || review.submitted_at < first.at) first = { at: review.submitted_at, url: review.html_url }
-      }
-    }
-    items.push({
-      ...fields,
-      date: first ? localDay(first.at) : fields.date,
-      url: first?.url && /^https?:\/\//.test(first.url) ? first.url : fields.url,
-    })
+    if (fields?.externalKey) reviews.push(fields)
+  }
+  const unknown = reviews.filter((fields) => fields.externalKey !== null && !repo.byExternalKey(fields.externalKey))
+  const total = 3 + unknown.length
+  const pending = unknown.flatMap((fields) => (fields.repo ? [{ repo: fields.repo, number: numberOf(fields) }] : []))
+  const dates = await firstReviews(client, username, pending, { signal, onProgress: (done) => onProgress?.(3 + done, total, `Reading the days of your reviews: ${count(done)} of ${count(pending.length)}`) })
+  for (const fields of reviews) {
+    const first = fields.repo ? dates.get(reviewKey({ repo: fields.repo, number: numberOf(fields) })) : undefined
+    items.push({ ...fields, date: first ? localDay(first.at) : fields.date, url: first?.url && /^https?:\/\//.test(first.url) ? first.url : fields.url })
   }
   throwIfCancelled(signal)
   onProgress?.(total, total, `Saving ${items.length} items`)

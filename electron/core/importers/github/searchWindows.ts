@@ -4,9 +4,11 @@ import { throwIfCancelled } from '../importRun'
 export const searchCap = 1000
 
 /**
- * A range of creation days, both ends included, counted in UTC days since 1970. An open end
- * reaches past its day (`created:<=` / `created:>=`), so the outermost windows between them
- * cover every item whatever its date, even one created while the import runs.
+ * A range of creation hours, both ends included, counted in UTC hours since 1970. A window
+ * starts as whole days and is halved by days; a single day still over the cap is halved by
+ * hours, which GitHub's `created:` takes as ISO date-times. An open end reaches past its hour
+ * (`created:<=` / `created:>=`), so the outermost windows between them cover every item
+ * whatever its date, even one created while the import runs.
  */
 export interface DayWindow {
   first: number
@@ -15,31 +17,44 @@ export interface DayWindow {
   openEnd: boolean
 }
 
-const dayMs = 86_400_000
-const dayOf = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / dayMs)
-export const isoDay = (day: number): string => new Date(day * dayMs).toISOString().slice(0, 10)
+const hourMs = 3_600_000
+const dayHours = 24
+const dayOf = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / (dayHours * hourMs))
+export const isoDay = (hour: number): string => new Date(hour * hourMs).toISOString().slice(0, 10)
+/** The first second of an hour, or its last: GitHub reads both ends of a range as included. */
+const isoHour = (hour: number, end: boolean): string => new Date(hour * hourMs + (end ? hourMs - 1000 : 0)).toISOString().replace('.000Z', 'Z')
 
 /** GitHub opened in 2008; nothing on it is older, and an open start covers even that. */
-const historyStart = dayOf('2008-01-01')
+const historyStart = dayOf('2008-01-01') * dayHours
 
 export function wholeHistory(now: Date): DayWindow {
-  return { first: historyStart, last: Math.max(historyStart, Math.floor(now.getTime() / dayMs)), openStart: true, openEnd: true }
+  const lastDay = Math.floor(now.getTime() / (dayHours * hourMs))
+  return { first: historyStart, last: Math.max(historyStart + dayHours, (lastDay + 1) * dayHours) - 1, openStart: true, openEnd: true }
 }
+
+/** Whether a window is made of whole days, so its qualifier can name days as before hours were needed. */
+export const wholeDays = (window: DayWindow): boolean => window.first % dayHours === 0 && (window.last + 1) % dayHours === 0
 
 /** The `created:` qualifier for a window; none for the whole history, so that query stays the plain one. */
 export function createdQualifier(window: DayWindow): string {
-  const from = isoDay(window.first)
-  const to = isoDay(window.last)
+  const days = wholeDays(window)
+  const from = days ? isoDay(window.first) : isoHour(window.first, false)
+  const to = days ? isoDay(window.last) : isoHour(window.last, true)
   if (window.openStart && window.openEnd) return ''
   if (window.openStart) return ` created:<=${to}`
   if (window.openEnd) return ` created:>=${from}`
   return ` created:${from}..${to}`
 }
 
-/** Two halves that share no day and miss none, or null for a single day that cannot be split. */
+/**
+ * Two halves that share no hour and miss none, or null for a single hour that cannot be
+ * split. Windows of several days are halved on a day boundary; one day, by hours.
+ */
 export function halves(window: DayWindow): [DayWindow, DayWindow] | null {
   if (window.first >= window.last) return null
-  const middle = Math.floor((window.first + window.last) / 2)
+  const firstDay = Math.floor(window.first / dayHours)
+  const lastDay = Math.floor(window.last / dayHours)
+  const middle = firstDay < lastDay ? (Math.floor((firstDay + lastDay) / 2) + 1) * dayHours - 1 : Math.floor((window.first + window.last) / 2)
   return [
     { first: window.first, last: middle, openStart: window.openStart, openEnd: false },
     { first: middle + 1, last: window.last, openStart: false, openEnd: window.openEnd },
@@ -59,8 +74,9 @@ export interface WindowReader {
 }
 
 /**
- * Reads every item of a search by cutting its history into creation-day windows of at most
- * `searchCap` results each, halving a window until it fits, as GitHub advises.
+ * Reads every item of a search by cutting its history into creation-day windows (creation-hour
+ * ones within a crowded day) of at most `searchCap` results each, halving a window until it
+ * fits, as GitHub advises.
  *
  * Requests are spent only where they tell something: a window is opened with a full page,
  * which is its first page when it fits; the cheap count is asked only of a left half expected
