@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { channel } from './channel'
 import { httpUrl, importFile, isoDate, noInput } from './fields'
 import { activityFilter } from './activities'
+import { sourceImportChannels } from './sourceImports'
 import type { CsvExport, CsvPreview, ImportProgress, ImportSettings, ImportSummary } from '../domain/activities'
 
 const email = z
@@ -69,4 +70,6 @@ export const importsChannels = {
   /** The latest progress of a running (or just finished) import; null when unknown. */
   progress: channel<ImportProgress | null>()(z.strictObject({ importId })),
   cancel: channel<{ cancelled: boolean }>()(z.strictObject({ importId })),
+  // Stack Exchange, blog feeds, badges and calendars.
+  ...sourceImportChannels,
 }

@@ -14,6 +14,7 @@ import { assertTokenMayTravel, createGitHubTokens, tokenOrigin } from './github/
 import { importGitHub } from './github/importGitHub'
 import { createImportRegistry } from './importRegistry'
 import { createImportSettings } from './importSettings'
+import { sourceImportsHandlers } from './sourceImportsHandlers'
 import { databasePath } from '../store/database'
 
 export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
@@ -112,5 +113,6 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
     csvExport: handle(c.csvExport, ({ filter }) => exportCsv(repo, filter ?? {}), log),
     progress: handle(c.progress, ({ importId }) => registry.progress(importId), log),
     cancel: handle(c.cancel, ({ importId }) => ({ cancelled: registry.cancel(importId) }), log),
+    ...sourceImportsHandlers(ctx, { repo, tracked, beforeWrite, endpoints: ctx.sourceEndpoints }),
   }
 }
