@@ -64,7 +64,7 @@ export async function importFeed(db: Db, repo: ActivitiesRepository, options: Fe
       }
       const id = post.id ?? post.url ?? `${post.title}@${at}`
       const fields = importedActivity(
-        { kind: 'blog-post', date: format(new Date(at), 'yyyy-MM-dd'), title: post.title || post.url || 'Untitled post', url: post.url, repo: blog, notes: post.summary || null },
+        { kind: 'blog-post', date: format(new Date(at), 'yyyy-MM-dd'), title: post.title || post.summary.split('\n')[0]?.slice(0, 80) || post.url || 'Untitled post', url: post.url, repo: blog, notes: post.summary || null },
         'feed',
         keyFor('feed', id),
       )

@@ -43,6 +43,8 @@ const validDate = (date: Date | null): Date | null => (date !== null && Number.i
 export function readFeed(text: string, address: string | null): ReadFeed {
   const start = text.trimStart().slice(0, 200)
   if (!start.startsWith('<')) throw refuse(start.startsWith('{') ? 'This is JSON, not an RSS or Atom feed (JSON Feed is not read).' : 'This is not an RSS or Atom feed: it is not XML.')
+  // The parser reads what it can of a file cut short; an import of part of a feed is refused instead.
+  if (!/<\/(rss|feed|rdf:RDF)\s*>\s*(<!--[\s\S]*?-->\s*)*$/i.test(text.slice(-2000))) throw refuse('The feed is cut short: it does not end where an RSS or Atom feed ends.')
   let feed: ReturnType<typeof parseFeed>
   try {
     feed = parseFeed(text)
