@@ -5,6 +5,7 @@ import type { ImportedFields } from '../../activities/activityRow'
 import type { Db } from '../../store/database'
 import { importedActivity, keyFor } from '../importedActivity'
 import { inSlices, throwIfCancelled, type ImportRun } from '../importRun'
+import { oneLine } from '../plainText'
 import { writeImportWhenNeeded } from '../writeImport'
 import { readFeed, type FeedPost } from './readFeed'
 
@@ -64,7 +65,7 @@ export async function importFeed(db: Db, repo: ActivitiesRepository, options: Fe
       }
       const id = post.id ?? post.url ?? `${post.title}@${at}`
       const fields = importedActivity(
-        { kind: 'blog-post', date: format(new Date(at), 'yyyy-MM-dd'), title: post.title || post.summary.split('\n')[0]?.slice(0, 80) || post.url || 'Untitled post', url: post.url, repo: blog, notes: post.summary || null },
+        { kind: 'blog-post', date: format(new Date(at), 'yyyy-MM-dd'), title: post.title || oneLine(post.summary, 80) || post.url || 'Untitled post', url: post.url, repo: blog, notes: post.summary || null },
         'feed',
         keyFor('feed', id),
       )
