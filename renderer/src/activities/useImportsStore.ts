@@ -6,7 +6,7 @@ import type { HostInfo } from '@shared/domain/host'
 import { api } from '../api/client'
 import { useActivitiesStore } from './useActivitiesStore'
 
-export type ImportSource = 'git' | 'github' | 'csv'
+export type ImportSource = 'git' | 'github' | 'csv' | 'stackexchange' | 'feed' | 'badge' | 'calendar'
 
 /** How often a running import is asked how far it got. */
 export const pollMs = 250
