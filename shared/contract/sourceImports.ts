@@ -11,15 +11,19 @@ const importId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'An import id is 1 to
  * A document to read: a web address, a file the core reads from disk (a path picked in the app,
  * or an upload of the web host), or its text in the call (small windows without either).
  */
-const documentSource = <T extends z.ZodRawShape>(what: string, rest: T) =>
-  z.union(
-    [
-      z.strictObject({ url: httpUrl, ...rest }),
-      z.strictObject({ file: importFile, ...rest }),
-      z.strictObject({ text: z.string({ error: `The ${what} text is required` }).min(1, `The ${what} is empty`).max(20_000_000, `That ${what} is too large to send (20 MB at most)`), ...rest }),
-    ],
-    { error: `Give the ${what}'s address or choose its file` },
-  )
+const documentFields = (what: string) => ({
+  url: httpUrl.optional(),
+  file: importFile.optional(),
+  text: z.string({ error: `The ${what} text is required` }).min(1, `The ${what} is empty`).max(20_000_000, `That ${what} is too large to send (20 MB at most)`).optional(),
+})
+
+/**
+ * Exactly one of the three (isOneDocument). One object with three optional ways rather than a union of three:
+ * a union's refusal names only the union, so a bad choice further on would be reported as a
+ * missing document.
+ */
+const isOneDocument = (input: { url?: unknown; file?: unknown; text?: unknown }): boolean => [input.url, input.file, input.text].filter((given) => given !== undefined).length === 1
+const oneDocument = (what: string): { error: string; path: string[] } => ({ error: `Give the ${what}'s address or choose its file (one of them)`, path: ['url'] })
 
 /** A site by its domain (stackoverflow.com, unix.stackexchange.com) or its API name (stackoverflow). */
 const site = z
@@ -45,16 +49,19 @@ export const sourceImportChannels = {
     }),
   ),
   /** Every post of an RSS or Atom feed, each a blog post. */
-  feed: channel<ImportSummary>()(documentSource('feed', { importId })),
+  feed: channel<ImportSummary>()(z.strictObject({ ...documentFields('feed'), importId }).refine(isOneDocument, oneDocument('feed'))),
   /** One Open Badges 2.0 assertion or 3.0 credential: JSON, a baked PNG or SVG, or its address (Credly's badge pages too). */
-  badge: channel<ImportSummary>()(documentSource('badge', { importId })),
+  badge: channel<ImportSummary>()(z.strictObject({ ...documentFields('badge'), importId }).refine(isOneDocument, oneDocument('badge'))),
   /** The events of an .ics, for the person to choose from; changes nothing. */
-  calendarPreview: channel<CalendarPreview>()(documentSource('calendar', { importId })),
+  calendarPreview: channel<CalendarPreview>()(z.strictObject({ ...documentFields('calendar'), importId }).refine(isOneDocument, oneDocument('calendar'))),
   /** The chosen events, each as the meetup or talk the person said. */
   calendarCommit: channel<ImportSummary>()(
-    documentSource('calendar', {
-      choices: z.array(choice, { error: 'Choose the events to import' }).min(1, 'Choose at least one event').max(10_000, 'Choose at most 10,000 events at once'),
-      importId,
-    }),
+    z
+      .strictObject({
+        ...documentFields('calendar'),
+        choices: z.array(choice, { error: 'Choose the events to import' }).min(1, 'Choose at least one event').max(10_000, 'Choose at most 10,000 events at once'),
+        importId,
+      })
+      .refine(isOneDocument, oneDocument('calendar')),
   ),
 }

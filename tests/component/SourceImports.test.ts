@@ -37,7 +37,7 @@ function labelled(wrapper: VueWrapper, text: string): DOMWrapper<HTMLInputElemen
   return wrapper.find<HTMLInputElement>(`[id="${label.attributes('for') ?? ''}"]`)
 }
 
-async function chooseFile(input: DOMWrapper<HTMLInputElement>, name: string, content: string | Buffer, type: string) {
+async function chooseFile(input: DOMWrapper<HTMLInputElement>, name: string, content: string, type: string) {
   Object.defineProperty(input.element, 'files', { value: [new File([content], name, { type })], configurable: true })
   await input.trigger('change')
   await settle()

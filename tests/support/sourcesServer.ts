@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { z } from 'zod'
 import { repoRoot } from './tempCore'
 
 const fixturesDir = join(repoRoot, 'tests', 'fixtures', 'sources')
 /** A file of tests/fixtures/sources, as bytes. */
 export const sourceFixture = (name: string): Buffer => readFileSync(join(fixturesDir, name))
+/** A JSON fixture as an object, to answer a variation of it. */
+export const sourceFixtureObject = (name: string): Record<string, unknown> => z.record(z.string(), z.unknown()).parse(JSON.parse(sourceFixture(name).toString('utf8')))
 export const sourceFixturePath = (name: string): string => join(fixturesDir, name)
 
 export interface SourceRequest {
@@ -85,7 +88,7 @@ export function recordedStackExchange(options: { firstPage?: string; backoff?: b
       const first = options.firstPage ?? 'stackexchange/answers-page1.json'
       if (options.backoff !== false) return { fixture: first, gzip: true }
       // The recorded page asks for a 2-second backoff; tests through the core (real clock) go without.
-      const { backoff: _dropped, ...rest } = JSON.parse(sourceFixture(first).toString('utf8')) as Record<string, unknown>
+      const { backoff: _dropped, ...rest } = sourceFixtureObject(first)
       return { body: JSON.stringify(rest), gzip: true }
     }
     return { status: 400, body: JSON.stringify({ error_id: 404, error_message: 'no method found with this name', error_name: 'no_method' }), gzip: true }

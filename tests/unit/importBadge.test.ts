@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { listBackups } from '../../electron/core/store/backupFiles'
 import { apiOf, must as ok, refused } from '../support/api'
 import { bakedPng, iTXt, onePixelPng } from '../support/bakeBadge'
-import { sourceFixture, sourceFixturePath, startSourcesServer, type SourceRoute } from '../support/sourcesServer'
+import { sourceFixture, sourceFixtureObject, sourceFixturePath, startSourcesServer, type SourceRoute } from '../support/sourcesServer'
 import { snapshotStore } from '../support/storeSnapshot'
 import { openTempCore } from '../support/tempCore'
 
@@ -83,7 +83,7 @@ describe('imports.badge', () => {
 
   it('reads an OB 3.0 credential baked as a signed JWT under openbadgecredential, with evidence and expiry', async () => {
     const { core, api } = await setup()
-    const credential = JSON.parse(sourceFixture('badges/ob3-credential.json').toString('utf8')) as Record<string, unknown>
+    const credential = sourceFixtureObject('badges/ob3-credential.json')
     const vc = { ...credential, validUntil: '2030-01-01T00:00:00Z', evidence: [{ id: 'https://example.com/evidence/teamwork-retro', type: ['Evidence'], name: 'Retro' }] }
     const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
     const jwt = `${part({ alg: 'ES256', typ: 'JWT' })}.${part({ vc, iss: 'https://example.com/issuers/876543' })}.c2lnbmF0dXJl`

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listBackups } from '../../electron/core/store/backupFiles'
 import { apiOf, must as ok, refused } from '../support/api'
-import { sourceFixture, sourceFixturePath, startSourcesServer, type SourceRoute } from '../support/sourcesServer'
+import { sourceFixture, sourceFixturePath, startSourcesServer, type SourceAnswer, type SourceRoute } from '../support/sourcesServer'
 import { snapshotStore } from '../support/storeSnapshot'
 import { openTempCore } from '../support/tempCore'
 
@@ -86,7 +86,7 @@ describe('imports.feed', () => {
 
   it('fetches a feed from its address, following a redirect, and resolves its relative links', async () => {
     const { api } = await setup()
-    const server = await serve(({ path }, base) => {
+    const server = await serve(({ path }, base): SourceAnswer => {
       if (path === '/feed') return { status: 301, headers: { location: `${base}/blog/feed.xml` } }
       if (path === '/blog/feed.xml') return { headers: { 'content-type': 'application/atom+xml' }, body: sourceFixture('feeds/hostile-titles.xml').toString('utf8').replace('javascript:alert(1)', '/posts/scaling').replace('<link href="https://evil.example/"/>', '') }
       return { status: 404 }
@@ -113,7 +113,8 @@ describe('imports.feed', () => {
   it('refuses a huge feed at its size cap, sent with or without a length', async () => {
     const { core, api } = await setup()
     const huge = Buffer.alloc(21 * 1024 * 1024, 'a')
-    for (const headers of [{}, { 'transfer-encoding': 'chunked' }]) {
+    const framings: Record<string, string>[] = [{}, { 'transfer-encoding': 'chunked' }]
+    for (const headers of framings) {
       const server = await serve(() => ({ body: huge, headers }))
       const before = snapshotStore(core.db)
       expect((await refused(api.imports.feed({ url: `${server.url}/feed.xml` }))).message).toMatch(/larger than 20 MB/)

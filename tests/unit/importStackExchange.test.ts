@@ -5,7 +5,7 @@ import { importStackExchange } from '../../electron/core/importers/stackexchange
 import { listBackups } from '../../electron/core/store/backupFiles'
 import { stackExchangeProfile } from '../../shared/domain/sourceImports'
 import { apiOf, must as ok, refused } from '../support/api'
-import { recordedStackExchange, sourceFixture, startSourcesServer, type SourceRoute } from '../support/sourcesServer'
+import { recordedStackExchange, sourceFixtureObject, startSourcesServer, type SourceRoute } from '../support/sourcesServer'
 import { snapshotStore } from '../support/storeSnapshot'
 import { openTempCore } from '../support/tempCore'
 
@@ -85,7 +85,7 @@ describe('imports.stackExchange', () => {
     const route: SourceRoute = (request, base) => {
       const answer = recordedStackExchange({ backoff: false })(request, base)
       if (request.path.endsWith('/answers') && request.query.get('page') === '1') {
-        const page = JSON.parse(sourceFixture('stackexchange/answers-page1.json').toString('utf8')) as Record<string, unknown>
+        const page = sourceFixtureObject('stackexchange/answers-page1.json')
         return { body: JSON.stringify({ ...page, backoff: 600 }) }
       }
       return answer
@@ -100,7 +100,7 @@ describe('imports.stackExchange', () => {
   it('stops before the daily quota runs out and says so, importing nothing', async () => {
     const route: SourceRoute = (request, base) => {
       if (request.path.endsWith('/answers') && request.query.get('page') === '1') {
-        const { backoff: _b, ...page } = JSON.parse(sourceFixture('stackexchange/answers-page1.json').toString('utf8')) as Record<string, unknown>
+        const { backoff: _b, ...page } = sourceFixtureObject('stackexchange/answers-page1.json')
         return { body: JSON.stringify({ ...page, quota_remaining: 0 }) }
       }
       return recordedStackExchange({ backoff: false })(request, base)

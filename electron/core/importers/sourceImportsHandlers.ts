@@ -1,4 +1,5 @@
 import { contract } from '@shared/contract'
+import type { ImportFile } from '@shared/contract/fields'
 import type { ActivitiesRepository } from '../activities/activitiesRepository'
 import type { CoreContext } from '../context'
 import { handle, type CoreHandlers } from '../ipc/handle'
@@ -24,7 +25,12 @@ const maxBadgeBytes = megabytes(10)
 /** A hosted assertion, its badge class and issuer: what a badge may link to; no more requests than that. */
 const maxBadgeLinks = 3
 
-const documentOf = <T extends DocumentSource>(input: T): DocumentSource => ('url' in input ? { url: input.url } : 'file' in input ? { file: input.file } : { text: input.text })
+/** The one way the contract let through (its refinement checks there is exactly one). */
+function documentOf(input: { url?: string | undefined; file?: ImportFile | undefined; text?: string | undefined }): DocumentSource {
+  if (input.url !== undefined) return { url: input.url }
+  if (input.file !== undefined) return { file: input.file }
+  return { text: input.text ?? '' }
+}
 
 /** Stack Exchange, blog feeds, badges and calendars: the imports of what is not code. */
 export function sourceImportsHandlers(
