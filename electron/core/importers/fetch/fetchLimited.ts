@@ -91,7 +91,7 @@ export async function fetchLimited(address: string | URL, options: FetchOptions)
   let url = typeof address === 'string' ? webAddress(address, options.what) : address
   const failed = (error: unknown): DomainError => {
     if (options.signal?.aborted) return cancelledError()
-    if (timeout.aborted) return new DomainError('unavailable', `${url.host} did not answer within ${Math.round(limits.timeoutMs / 1000)} seconds. Nothing was imported; try again later.`)
+    if (timeout.aborted) return new DomainError('unavailable', `${url.host} did not answer within ${limits.timeoutMs < 1000 ? `${limits.timeoutMs} ms` : `${Math.round(limits.timeoutMs / 1000)} seconds`}. Nothing was imported; try again later.`)
     if (error instanceof DomainError) return error
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error)
     return new DomainError('unavailable', `Could not reach ${url.host} (${cause}). Check the address and the connection; nothing was imported.`)
