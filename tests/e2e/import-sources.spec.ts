@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -81,4 +82,35 @@ test('the new import tabs at 800 px, in both themes, and a bad badge file said i
   await importer.getByRole('button', { name: 'Import badge' }).click()
   await expect(importer.getByRole('alert')).toContainText('cut short')
   await host.stop()
+})
+
+test.describe('accessibility', () => {
+  // axe runs as a string Playwright evaluates, which the app's CSP (script-src 'self') forbids.
+  test.use({ bypassCSP: true })
+
+  test('each new import tab, and the calendar preview, passes axe’s WCAG 2.1 A and AA rules in both themes', async ({ page }) => {
+    test.setTimeout(120_000)
+    const host = await startHost(makeDataDir())
+    await page.goto(host.url)
+    await page.getByRole('link', { name: 'Activities' }).first().click()
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    const importer = page.getByRole('dialog', { name: 'Import activities' })
+    const check = async (where: string) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme })
+        await settled(page)
+        const results = await new AxeBuilder({ page }).include('dialog[open]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze()
+        expect(results.violations.map((v) => `${where} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+      }
+    }
+    for (const tab of ['Stack Exchange', 'Blog feed', 'Badge', 'Calendar']) {
+      await importer.getByRole('tab', { name: tab }).click()
+      await check(tab)
+    }
+    await importer.getByLabel('or an exported .ics file').setInputFiles({ name: 'meetups.ics', mimeType: 'text/calendar', buffer: fixture('calendar/meetups.ics') })
+    await importer.getByRole('button', { name: 'Show events', exact: true }).first().click()
+    await expect(importer.getByRole('table', { name: /Events: choose which to import/ })).toBeVisible()
+    await check('calendar preview')
+    await host.stop()
+  })
 })
