@@ -5,6 +5,7 @@ import { dailyBackupDue, writeBackup } from './store/backupFiles'
 import { firstDataBackup } from './backups/firstDataBackup'
 import { loadPathDir, loadPathFile } from './content/loadPaths'
 import { upsertContent } from './content/upsertContent'
+import type { SourceEndpoints } from './importers/sourceEndpoints'
 import type { CoreContext } from './context'
 import { createHandlers } from './handlers'
 import { browserHost, type HostServices } from './host/hostServices'
@@ -37,6 +38,8 @@ export interface CoreOptions {
   startFresh?: boolean
   /** The hosting process's services; the browser host's (memory secrets, no pickers) by default. */
   host?: HostServices
+  /** Stack Exchange's and Credly's addresses, for tests against a loopback server. */
+  sourceEndpoints?: SourceEndpoints
 }
 
 export interface Core extends Dispatcher {
@@ -89,6 +92,7 @@ async function openCore(options: CoreOptions): Promise<Core> {
         log,
         dataDir: options.dataDir,
         host,
+        sourceEndpoints: options.sourceEndpoints,
         store: { openSqlite, exclusive: (work, options) => live.exclusive(work, options), replaceDatabase: (replacement) => live.replaceWith(replacement) },
       }
       return createDispatcher(createHandlers(ctx))

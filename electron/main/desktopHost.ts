@@ -3,6 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import type { ReportPdfOptions } from '@shared/domain/report'
+import type { PickFileKind } from '@shared/domain/host'
 import { join } from 'node:path'
 import type { HostServices, SecretStore } from '../core/host/hostServices'
 import { memorySecretStore } from '../core/host/hostServices'
@@ -78,6 +79,14 @@ const fileFilters: Record<string, { name: string; extensions: string[] }> = {
   '.ics': { name: 'iCalendar', extensions: ['ics'] },
 }
 
+const pickers: Record<PickFileKind, { title: string; filter: { name: string; extensions: string[] } }> = {
+  export: { title: 'Choose a Pathfinder export to import', filter: { name: 'JSON', extensions: ['json'] } },
+  csv: { title: 'Choose a CSV file to import', filter: { name: 'CSV spreadsheet', extensions: ['csv'] } },
+  feed: { title: 'Choose an RSS or Atom feed to import', filter: { name: 'RSS or Atom feed', extensions: ['xml', 'rss', 'atom'] } },
+  badge: { title: 'Choose a badge to import', filter: { name: 'Open Badge (JSON, or a PNG or SVG with the badge baked in)', extensions: ['json', 'jsonld', 'png', 'svg', 'jwt'] } },
+  calendar: { title: 'Choose a calendar to import', filter: { name: 'iCalendar', extensions: ['ics', 'ical', 'ifb', 'icalendar'] } },
+}
+
 async function saveFile(suggestedName: string, data: Buffer): Promise<string | null> {
   const filter = fileFilters[extname(suggestedName)]
   const window = BrowserWindow.getFocusedWindow()
@@ -100,8 +109,8 @@ export function desktopHost(userData: string): HostServices {
     },
     async pickFile(kind) {
       const window = BrowserWindow.getFocusedWindow()
-      const filter = kind === 'csv' ? fileFilters['.csv'] : fileFilters['.json']
-      const options = { title: kind === 'csv' ? 'Choose a CSV file to import' : 'Choose a Pathfinder export to import', properties: ['openFile' as const], filters: filter ? [filter] : [] }
+      const { title, filter } = pickers[kind]
+      const options = { title, properties: ['openFile' as const], filters: [filter] }
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },

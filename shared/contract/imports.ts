@@ -3,6 +3,7 @@ import { channel } from './channel'
 import { httpUrl, importFile, isoDate, noInput } from './fields'
 import { activityFilter } from './activities'
 import { forgeImportChannels } from './forgeImports'
+import { sourceImportChannels } from './sourceImports'
 import type { CsvExport, CsvPreview, ImportProgress, ImportSettings, ImportSummary } from '../domain/activities'
 
 const email = z
@@ -71,4 +72,6 @@ export const importsChannels = {
   progress: channel<ImportProgress | null>()(z.strictObject({ importId })),
   cancel: channel<{ cancelled: boolean }>()(z.strictObject({ importId })),
   ...forgeImportChannels,
+  // Stack Exchange, blog feeds, badges and calendars.
+  ...sourceImportChannels,
 }

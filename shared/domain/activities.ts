@@ -6,7 +6,7 @@ export { activityKindSchema } from './careerPath'
 export const activityStates = ['open', 'merged', 'closed'] as const
 export type ActivityState = (typeof activityStates)[number]
 
-export const activitySources = ['manual', 'git', 'github', 'csv'] as const
+export const activitySources = ['manual', 'git', 'github', 'csv', 'gitlab', 'gitea', 'bitbucket', 'stackexchange', 'feed', 'badge', 'calendar'] as const
 export type ActivitySource = (typeof activitySources)[number]
 
 export const activitySorts = ['date-desc', 'date-asc', 'title'] as const

@@ -19,3 +19,7 @@ export interface HostInfo {
   /** The folder holding the database and backups, to show the person where their data is. */
   dataDir: string
 }
+
+/** What a native file picker is opened for: it names the dialog and filters the files shown. */
+export const pickFileKinds = ['export', 'csv', 'feed', 'badge', 'calendar'] as const
+export type PickFileKind = (typeof pickFileKinds)[number]

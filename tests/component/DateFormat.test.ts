@@ -40,6 +40,7 @@ const activity: Activity = {
   hours: null,
   notes: null,
   impact: null,
+  starred: false,
   goalId: null,
   source: 'manual',
   externalKey: null,

@@ -55,6 +55,9 @@ describe('imports.forge from GitLab', () => {
       // Comments alone make a review too, dated by the first; comments on their own merge request and GitLab's own notes do not.
       ['code-review', '2027-06-10', 'gitlab-org/gitaly', null, 'Review: Cache ref lookups in the blob endpoint', 'gitlab:gitlab.com:review:gitlab-org/gitaly!1400'],
     ])
+    // Stored as GitLab work, not as git or GitHub work.
+    const listed = await ok(api.activities.list({ sort: 'date-asc', limit: 20 }))
+    expect(new Set(listed.rows.map((a) => a.source))).toEqual(new Set(['gitlab']))
     expect(summary.errors.map((e) => e.message)).toEqual([
       '1 confidential issue in public projects was left out, so no report shows its title.',
       '2 private repositories were added to the list that reports can leave out (Reports > Private repositories).',

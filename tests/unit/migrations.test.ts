@@ -299,6 +299,52 @@ const cases: MigrationCase[] = [
       expect(db.prepare("SELECT rowid & 4294967295 FROM activity_fts WHERE activity_fts MATCH 'repo:express' ORDER BY rowid").pluck().all()).toEqual([1])
     },
   },
+  {
+    version: 14,
+    seed(db) {
+      const add = db.prepare('INSERT INTO activity (kind, date, title, notes, repo, source, external_key, impact, deleted_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      add.run('pull-request', '2026-01-02', 'Fix the router', 'flaky under load', 'expressjs/express', 'github', 'github:pr:expressjs/express#1', 'cut p95', null, at, at)
+      add.run('talk', '2026-01-05', 'Streams talk', null, null, 'manual', null, null, at, at, at)
+      add.run('learning', '2026-01-06', 'Read the SQLite docs', null, null, 'csv', null, null, null, at, at)
+      db.prepare('UPDATE activity SET starred = 1 WHERE id = 1').run()
+      db.prepare("INSERT INTO activity_skill (activity_id, item_id) VALUES (1, 'skill.nodejs'), (3, 'skill.sql')").run()
+      db.prepare("INSERT INTO item_evidence (id, item_id, url, activity_id, note, created_at) VALUES (1, 'skill.nodejs', NULL, 1, 'my PR', ?), (2, 'skill.sql', 'https://example.com/x', NULL, NULL, ?)").run(at, at)
+    },
+    check(db) {
+      // Every row, its skills and its evidence come through with their ids; counts and search too.
+      expect(db.prepare('SELECT id FROM activity WHERE starred = 1').pluck().all()).toEqual([1])
+      expect(db.prepare('SELECT id, title, source, external_key, impact, deleted_at FROM activity ORDER BY id').all()).toEqual([
+        { id: 1, title: 'Fix the router', source: 'github', external_key: 'github:pr:expressjs/express#1', impact: 'cut p95', deleted_at: null },
+        { id: 2, title: 'Streams talk', source: 'manual', external_key: null, impact: null, deleted_at: at },
+        { id: 3, title: 'Read the SQLite docs', source: 'csv', external_key: null, impact: null, deleted_at: null },
+      ])
+      expect(db.prepare('SELECT activity_id, item_id FROM activity_skill ORDER BY activity_id').all()).toEqual([
+        { activity_id: 1, item_id: 'skill.nodejs' },
+        { activity_id: 3, item_id: 'skill.sql' },
+      ])
+      expect(db.prepare('SELECT id, activity_id FROM item_evidence ORDER BY id').all()).toEqual([{ id: 1, activity_id: 1 }, { id: 2, activity_id: null }])
+      expect(count(db, 'SELECT sum(n) FROM activity_day')).toBe(2)
+      const matches = (word: string) => db.prepare('SELECT rowid & 4294967295 FROM activity_fts WHERE activity_fts MATCH ? ORDER BY rowid DESC').pluck().all(word)
+      expect(matches('flaky')).toEqual([1])
+      expect(matches('sqlite')).toEqual([3])
+      // The new sources are taken; a source that is not a lower-case name is not.
+      const insert = db.prepare("INSERT INTO activity (kind, date, title, source, created_at, updated_at) VALUES ('blog-post', '2026-02-01', ?, ?, ?, ?)")
+      for (const source of ['stackexchange', 'feed', 'badge', 'calendar', 'gitlab']) insert.run(`Post from ${source}`, source, at, at)
+      expect(() => insert.run('Bad', 'Feed!', at, at)).toThrow(/CHECK/)
+      expect(() => insert.run('Bad', '', at, at)).toThrow(/CHECK/)
+      // The triggers are back: a new row is counted and searched, a purge still cascades.
+      expect(count(db, 'SELECT sum(n) FROM activity_day')).toBe(7)
+      expect(matches('gitlab')).toHaveLength(1)
+      db.prepare("UPDATE activity SET title = 'Fixed the router' WHERE id = 1").run()
+      expect(matches('fixed')).toEqual([1])
+      db.prepare('DELETE FROM activity WHERE id = 1').run()
+      expect(count(db, 'SELECT count(*) FROM activity_skill WHERE activity_id = 1')).toBe(0)
+      expect(count(db, 'SELECT count(*) FROM item_evidence')).toBe(1)
+      expect(matches('fixed')).toEqual([])
+      expect(db.pragma('foreign_key_check')).toEqual([])
+      expect(JSON.stringify(db.prepare('EXPLAIN QUERY PLAN SELECT id FROM activity WHERE deleted_at IS NULL AND kind = ? ORDER BY date, id').all('talk'))).toContain('activity_kind_date')
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

@@ -1,4 +1,4 @@
-import type { HostInfo } from '@shared/domain/host'
+import type { HostInfo, PickFileKind } from '@shared/domain/host'
 import type { ReportPdfOptions } from '@shared/domain/report'
 
 /**
@@ -20,7 +20,7 @@ export interface HostServices {
   /** A native folder picker; absent where there is none (the browser types a path instead). */
   pickFolder?: () => Promise<string | null>
   /** A native file picker for a file to import; the core reads the path it gives. */
-  pickFile?: (kind: 'export' | 'csv') => Promise<string | null>
+  pickFile?: (kind: PickFileKind) => Promise<string | null>
   /** Prints self-contained HTML to PDF with Chromium (printToPDF, or headless in the web host). */
   printPdf?: (html: string, options: ReportPdfOptions) => Promise<Buffer>
   /** A native save dialog that writes the file; null when the person cancels. */

@@ -47,15 +47,20 @@ const where = (dataDir: string, file: ImportFile): string => ('path' in file ? f
 
 /** The file's text (UTF-8, a byte-order mark kept for the reader to drop), or a refusal in words. */
 export async function readImportFile(dataDir: string, file: ImportFile): Promise<string> {
+  return (await readImportBytes(dataDir, file)).toString('utf8')
+}
+
+/** The file's bytes (an image with a badge baked in is not text), at most `maxBytes`, or a refusal in words. */
+export async function readImportBytes(dataDir: string, file: ImportFile, maxBytes = maxImportFileBytes): Promise<Buffer> {
   if ('path' in file && !isAbsolute(file.path)) throw refuse('Pick the file again: its path is not a full path.')
   const path = where(dataDir, file)
   const info = await stat(path).catch(() => null)
   if (!info) throw refuse('path' in file ? `There is no file at ${file.path.slice(0, 300)}.` : 'The uploaded file is gone (the host was restarted, or it was imported already); choose it again.')
   if (!info.isFile()) throw refuse(`${path.slice(0, 300)} is a folder, not a file.`)
   if (info.size === 0) throw refuse('The file is empty.')
-  if (info.size > maxImportFileBytes) throw refuse(`The file is ${Math.round(info.size / 1024 / 1024)} MB; the most an import reads is ${maxImportFileBytes / 1024 / 1024} MB.`)
+  if (info.size > maxBytes) throw refuse(`The file is ${Math.round((info.size / 1024 / 1024) * 10) / 10} MB; the most this import reads is ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB.`)
   try {
-    return (await readFile(path)).toString('utf8')
+    return await readFile(path)
   } catch (error) {
     throw refuse(`The file could not be read (${error instanceof Error ? error.message : String(error)}).`)
   }

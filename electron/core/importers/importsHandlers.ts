@@ -16,6 +16,7 @@ import { importGitHub } from './github/importGitHub'
 import { forgeImportHandlers } from './forge/forgeHandlers'
 import { createImportRegistry } from './importRegistry'
 import { createImportSettings } from './importSettings'
+import { sourceImportsHandlers } from './sourceImportsHandlers'
 import { databasePath } from '../store/database'
 
 export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
@@ -98,5 +99,6 @@ export function importsHandlers(ctx: CoreContext): CoreHandlers['imports'] {
     progress: handle(c.progress, ({ importId }) => registry.progress(importId), log),
     cancel: handle(c.cancel, ({ importId }) => ({ cancelled: registry.cancel(importId) }), log),
     ...forgeImportHandlers(ctx, repo, tracked, beforeWrite),
+    ...sourceImportsHandlers(ctx, { repo, tracked, beforeWrite, endpoints: ctx.sourceEndpoints }),
   }
 }

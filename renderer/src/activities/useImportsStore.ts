@@ -7,7 +7,7 @@ import type { Forge } from '@shared/domain/forges'
 import { api } from '../api/client'
 import { useActivitiesStore } from './useActivitiesStore'
 
-export type ImportSource = 'git' | 'github' | 'csv' | Forge
+export type ImportSource = 'git' | 'github' | 'csv' | Forge | 'stackexchange' | 'feed' | 'badge' | 'calendar'
 
 /** How often a running import is asked how far it got. */
 export const pollMs = 250

@@ -4,7 +4,7 @@ import type { ImportedFields } from '../../activities/activityRow'
 import { DomainError } from '../../ipc/domainError'
 import { throwIfCancelled } from '../importRun'
 import { createForgeClient, type ForgeClient } from '../forge/forgeClient'
-import { forgeFields, forgeSource, hostOf } from '../forge/forgeFields'
+import { forgeFields, forgeSources, hostOf } from '../forge/forgeFields'
 import { count, passThrough, type ForgeImportOptions, type ForgeStore } from '../forge/forgeImport'
 import { writeForgeImport } from '../forge/forgeWrite'
 import { cloudPageSchema, cloudRepositorySchema, dataCenterPageSchema, type CloudPullRequest, type DataCenterPullRequest } from './bitbucketSchemas'
@@ -90,7 +90,7 @@ async function readCloud(client: ForgeClient, options: BitbucketImportOptions): 
   for (const pr of found.values()) {
     const repo = pr.destination.repository.full_name
     const url = pr.links.html?.href
-    const fields = forgeFields({ kind: 'pull-request', at: pr.created_on, title: pr.title, url, repo, state: states[pr.state], externalKey: `bitbucket:${hostOf(url, apiHost)}:pr:${repo.toLowerCase()}#${pr.id}` }, forgeSource)
+    const fields = forgeFields({ kind: 'pull-request', at: pr.created_on, title: pr.title, url, repo, state: states[pr.state], externalKey: `bitbucket:${hostOf(url, apiHost)}:pr:${repo.toLowerCase()}#${pr.id}` }, forgeSources.bitbucket)
     if (fields) items.push(fields)
   }
   return { items, privateRepos }
@@ -125,7 +125,7 @@ async function readDataCenter(client: ForgeClient, options: BitbucketImportOptio
     // A Data Center repository is public only when it, or its whole project, was made so.
     if (!(repository.public === true || repository.project.public === true)) privateRepos.add(repo)
     const url = pr.links?.self?.[0]?.href
-    const fields = forgeFields({ kind: 'pull-request', at: pr.createdDate, title: pr.title, url, repo, state: states[pr.state], externalKey: `bitbucket:${hostOf(url, apiHost)}:pr:${repo.toLowerCase()}#${pr.id}` }, forgeSource)
+    const fields = forgeFields({ kind: 'pull-request', at: pr.createdDate, title: pr.title, url, repo, state: states[pr.state], externalKey: `bitbucket:${hostOf(url, apiHost)}:pr:${repo.toLowerCase()}#${pr.id}` }, forgeSources.bitbucket)
     if (fields) items.push(fields)
   }
   return { items, privateRepos }

@@ -25,12 +25,8 @@ export function hostOf(url: string | null | undefined, fallback: string): string
   }
 }
 
-/**
- * What forge imports store as an activity's source. The source column's CHECK admits only
- * manual, git, github and csv until a migration widens it, so forge work counts as git work;
- * its external key says which forge (gitlab:, gitea:, bitbucket:).
- */
-export const forgeSource: ActivitySource = 'git'
+/** What each forge's imports store as an activity's source. */
+export const forgeSources = { gitlab: 'gitlab', gitea: 'gitea', bitbucket: 'bitbucket' } as const satisfies Record<string, ActivitySource>
 
 export interface ForgeItem {
   kind: ActivityKind
@@ -51,6 +47,7 @@ export function forgeFields(item: ForgeItem, source: ActivitySource): ImportedFi
   if (date === null || item.externalKey.length > 600) return null
   return {
     kind: item.kind,
+    starred: false,
     date,
     title: item.title.trim().slice(0, 200) || item.externalKey.slice(0, 200),
     url: item.url && /^https?:\/\//.test(item.url) ? item.url.slice(0, 2000) : null,

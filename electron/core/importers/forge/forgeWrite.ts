@@ -18,6 +18,7 @@ export function stateFromForge(repo: ActivitiesRepository): ImportPolicy {
       if (existing.state === incoming.state) return null
       return {
         kind: existing.kind,
+        starred: existing.starred,
         date: existing.date,
         title: existing.title,
         url: existing.url,

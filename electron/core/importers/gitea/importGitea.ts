@@ -3,7 +3,7 @@ import type { ImportedFields } from '../../activities/activityRow'
 import { DomainError } from '../../ipc/domainError'
 import { throwIfCancelled } from '../importRun'
 import { createForgeClient, type ForgeClient } from '../forge/forgeClient'
-import { forgeFields, forgeSource, hostOf } from '../forge/forgeFields'
+import { forgeFields, forgeSources, hostOf } from '../forge/forgeFields'
 import { count, passThrough, type ForgeImportOptions, type ForgeStore } from '../forge/forgeImport'
 import { writeForgeImport } from '../forge/forgeWrite'
 import { nextLink } from '../github/linkHeader'
@@ -82,7 +82,7 @@ export async function importGitea(store: ForgeStore, options: ForgeImportOptions
         state: merged ? 'merged' : item.state,
         externalKey: `gitea:${hostOf(item.html_url, apiHost)}:${kind === 'pull-request' ? 'pr' : 'issue'}:${repo.toLowerCase()}#${item.number}`,
       },
-      forgeSource,
+      forgeSources.gitea,
     )
     if (fields) items.push(fields)
   }

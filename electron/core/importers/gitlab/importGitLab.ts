@@ -4,7 +4,7 @@ import type { ImportedFields } from '../../activities/activityRow'
 import { DomainError } from '../../ipc/domainError'
 import { throwIfCancelled } from '../importRun'
 import { createForgeClient, type ForgeAnswer, type ForgeClient } from '../forge/forgeClient'
-import { forgeFields, forgeSource, hostOf } from '../forge/forgeFields'
+import { forgeFields, forgeSources, hostOf } from '../forge/forgeFields'
 import { count, noteLeftOut, passThrough, type ForgeImportOptions, type ForgeStore } from '../forge/forgeImport'
 import { writeForgeImport } from '../forge/forgeWrite'
 import { eventsSchema, issuesSchema, mergeRequestsSchema, projectSchema, usersSchema, type Project, type ReviewEvent } from './gitlabSchemas'
@@ -105,7 +105,7 @@ export async function importGitLab(store: ForgeStore, options: GitLabImportOptio
     const path = projectPath(mr.references.full)
     isPrivate(mr.project_id, path)
     const host = hostOf(mr.web_url, apiHost)
-    push(forgeFields({ kind: 'pull-request', at: mr.created_at, title: mr.title, url: mr.web_url, repo: path, state: states[mr.state], externalKey: `gitlab:${host}:mr:${path.toLowerCase()}!${mr.iid}` }, forgeSource))
+    push(forgeFields({ kind: 'pull-request', at: mr.created_at, title: mr.title, url: mr.web_url, repo: path, state: states[mr.state], externalKey: `gitlab:${host}:mr:${path.toLowerCase()}!${mr.iid}` }, forgeSources.gitlab))
   }
   let confidential = 0
   for (const issue of issues) {
@@ -116,7 +116,7 @@ export async function importGitLab(store: ForgeStore, options: GitLabImportOptio
       continue
     }
     const host = hostOf(issue.web_url, apiHost)
-    push(forgeFields({ kind: 'issue', at: issue.created_at, title: issue.title, url: issue.web_url, repo: path, state: states[issue.state], externalKey: `gitlab:${host}:issue:${path.toLowerCase()}#${issue.iid}` }, forgeSource))
+    push(forgeFields({ kind: 'issue', at: issue.created_at, title: issue.title, url: issue.web_url, repo: path, state: states[issue.state], externalKey: `gitlab:${host}:issue:${path.toLowerCase()}#${issue.iid}` }, forgeSources.gitlab))
   }
   noteLeftOut(notes, confidential, (n) => `${n} confidential ${confidential === 1 ? 'issue' : 'issues'} in public projects ${confidential === 1 ? 'was' : 'were'} left out, so no report shows ${confidential === 1 ? 'its title' : 'their titles'}.`)
   let unreachable = 0
@@ -129,7 +129,7 @@ export async function importGitLab(store: ForgeStore, options: GitLabImportOptio
     const path = project.path_with_namespace
     isPrivate(review.projectId, path)
     const key = `gitlab:${hostOf(project.web_url, apiHost)}:review:${path.toLowerCase()}!${review.iid}`
-    push(forgeFields({ kind: 'code-review', at: review.at, title: `Review: ${review.title ?? `!${review.iid}`}`, url: `${project.web_url}/-/merge_requests/${review.iid}`, repo: path, state: null, externalKey: key }, forgeSource))
+    push(forgeFields({ kind: 'code-review', at: review.at, title: `Review: ${review.title ?? `!${review.iid}`}`, url: `${project.web_url}/-/merge_requests/${review.iid}`, repo: path, state: null, externalKey: key }, forgeSources.gitlab))
   }
   noteLeftOut(notes, unreachable, (n) => `${n} reviews are in projects GitLab no longer shows you; they were left out.`)
   throwIfCancelled(signal)
