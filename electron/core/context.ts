@@ -3,6 +3,7 @@ import type { SettingsRepository } from './settings/settingsRepository'
 import type { Logger } from './ipc/handle'
 import type { HostServices } from './host/hostServices'
 import type { ExclusiveOptions } from './store/liveStore'
+import type { SyncService } from './sync/syncService'
 
 /**
  * The live database's lifecycle, for the features that copy or replace the whole store
@@ -33,4 +34,6 @@ export interface CoreContext {
   store: StoreAccess
   /** What the hosting process offers: secrets, native pickers. */
   host: HostServices
+  /** Sync across the person's machines; its afterCall is the write-path hook (core.ts). */
+  sync: SyncService
 }

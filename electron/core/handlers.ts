@@ -10,6 +10,7 @@ import { profileHandlers } from './profile/profileHandlers'
 import { progressHandlers } from './progress/progressHandlers'
 import { reportsHandlers } from './reports/reportsHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
+import { syncHandlers } from './sync/syncHandlers'
 
 /** The one place a feature's handlers join the app. The type makes a missing one a build error. */
 export function createHandlers(ctx: CoreContext): CoreHandlers {
@@ -24,5 +25,6 @@ export function createHandlers(ctx: CoreContext): CoreHandlers {
     reports: reportsHandlers(ctx),
     host: hostHandlers(ctx),
     profile: profileHandlers(ctx),
+    sync: syncHandlers(ctx),
   }
 }

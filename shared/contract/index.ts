@@ -9,6 +9,7 @@ import { profileChannels } from './profile'
 import { progressChannels } from './progress'
 import { reportsChannels } from './reports'
 import { roadmapChannels } from './roadmap'
+import { syncChannels } from './sync'
 
 /**
  * Every channel of the app, grouped by feature. Adding a feature means adding one
@@ -25,6 +26,7 @@ export const contract = {
   reports: reportsChannels,
   host: hostChannels,
   profile: profileChannels,
+  sync: syncChannels,
 }
 
 export type Contract = typeof contract

@@ -10,8 +10,9 @@ import { evidenceActivity } from './008_evidence_activity'
 import { goalCompletedAt } from './009_goal_completed_at'
 import { activitySame } from './010_activity_same'
 import { activityImpact } from './011_activity_impact'
+import { sync } from './016_sync'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt, activitySame, activityImpact]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt, activitySame, activityImpact, sync]
 
 export type { Migration }
