@@ -13,7 +13,12 @@ export interface RemoteRow {
   docId: string
   /** Fields the new changes wrote. */
   patched: Set<string>
+  /** Fields a new change overwrote an earlier value of (only these can hold two values for a random key). */
+  contested: Set<string>
 }
+
+// A row keyed at random is made by one device; its fields meet another value only when overwritten.
+const randomKey = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 // What a document may hold in a field; the tables' own CHECKs hold each row to the forms' rules.
 const cell = z.union([z.string().max(200_000), z.number().finite(), z.null()])
@@ -50,9 +55,10 @@ export function applyRemoteRow({ db, table, entry, handle, rows, notices, isCell
   const at = (field: string): string => fieldKey(table.name, entry.rowKey, field)
   const note = (message: string): void => notices.put('unapplied', table.name, entry.rowKey, entry.docId, '', null, message)
   let resolved = false
+  const mayConflict = (field: string): boolean => entry.patched.has(field) && (entry.contested.has(field) || !randomKey.test(entry.rowKey))
 
   // Deleted on one machine, edited on the other while apart: the edit wins, and it is said.
-  if (entry.patched.has('_rev')) {
+  if (mayConflict('_rev')) {
     const revs = handle.getAll('_root', at('_rev')).map((v) => v[1])
     const deleted = revs.some((r) => typeof r === 'string' && r.startsWith('d:'))
     const edited = revs.some((r) => typeof r === 'string' && r.startsWith('e:'))
@@ -65,7 +71,7 @@ export function applyRemoteRow({ db, table, entry, handle, rows, notices, isCell
   }
 
   if (handle.get('_root', at('_del')) === true) {
-    removeLocal(db, table, entry.rowKey, rows)
+    removeLocal(table, entry.rowKey, rows)
     notices.clear('conflict', table.name, entry.rowKey)
     notices.clear('unapplied', table.name, entry.rowKey)
     return resolved
@@ -93,13 +99,14 @@ export function applyRemoteRow({ db, table, entry, handle, rows, notices, isCell
   }
   if (!present || (table.include && !table.include(values))) return resolved
 
+  const hasNotices = notices.any(table.name, entry.rowKey)
   for (const column of table.columns) {
     if (table.quiet.includes(column)) continue
-    if (!entry.patched.has(column)) continue
+    if (!mayConflict(column)) continue
     const all = distinct(handle.getAll('_root', at(column)).map((v) => v[1]).filter(isCell))
     const other = all.find((v) => v !== values[column])
     if (other !== undefined) notices.put('conflict', table.name, entry.rowKey, entry.docId, column, values[column] ?? null, other)
-    else notices.clear('conflict', table.name, entry.rowKey, column)
+    else if (hasNotices) notices.clear('conflict', table.name, entry.rowKey, column)
   }
 
   for (const [column, refTable] of Object.entries(table.refs)) {
@@ -115,7 +122,7 @@ export function applyRemoteRow({ db, table, entry, handle, rows, notices, isCell
 
   try {
     db.transaction(() => upsert(db, table, entry, values, rows))()
-    notices.clear('unapplied', table.name, entry.rowKey)
+    if (hasNotices) notices.clear('unapplied', table.name, entry.rowKey)
   } catch (error) {
     note(error instanceof Error ? error.message : String(error))
   }
@@ -128,11 +135,11 @@ function upsert(db: Db, table: SyncTable, entry: RemoteRow, values: Row, rows: R
   if (table.identity === 'natural') {
     const rest = columns.filter((c) => !table.pk.includes(c))
     const onConflict = rest.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}`
-    db.prepare(`INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (${table.pk.join(', ')}) ${onConflict}`).run(...cells)
+    rows.prepare(`INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (${table.pk.join(', ')}) ${onConflict}`).run(...cells)
     return
   }
   const update = (id: string | number): boolean =>
-    db.prepare(`UPDATE ${table.name} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cells, id).changes > 0
+    rows.prepare(`UPDATE ${table.name} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cells, id).changes > 0
   const local = rows.localOf(table.name, entry.rowKey)
   if (local !== undefined && update(local)) return
   // The same import on this machine already made the row: it becomes the shared one.
@@ -144,14 +151,14 @@ function upsert(db: Db, table: SyncTable, entry: RemoteRow, values: Row, rows: R
     rows.remember(table.name, String(external), entry.rowKey, entry.docId)
     return
   }
-  const id = db.prepare(`INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...cells).lastInsertRowid
+  const id = rows.prepare(`INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...cells).lastInsertRowid
   rows.remember(table.name, String(id), entry.rowKey, entry.docId)
 }
 
-function removeLocal(db: Db, table: SyncTable, rowKey: string, rows: RowStore): void {
+function removeLocal(table: SyncTable, rowKey: string, rows: RowStore): void {
   if (table.identity !== 'natural') {
     const local = rows.localOf(table.name, rowKey)
-    if (local !== undefined) db.prepare(`DELETE FROM ${table.name} WHERE id = ?`).run(Number(local))
+    if (local !== undefined) rows.prepare(`DELETE FROM ${table.name} WHERE id = ?`).run(Number(local))
     return
   }
   let parts: unknown
@@ -174,5 +181,5 @@ function removeLocal(db: Db, table: SyncTable, rowKey: string, rows: RowStore): 
     if (local === undefined) return
     pk.push(Number(local))
   }
-  db.prepare(`DELETE FROM ${table.name} WHERE ${table.pk.map((c) => `${c} = ?`).join(' AND ')}`).run(...pk)
+  rows.prepare(`DELETE FROM ${table.name} WHERE ${table.pk.map((c) => `${c} = ?`).join(' AND ')}`).run(...pk)
 }

@@ -1,4 +1,4 @@
-import * as Automerge from '@automerge/automerge'
+import { Automerge } from './automerge'
 import type { Db } from '../store/database'
 
 /**

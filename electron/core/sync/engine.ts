@@ -1,4 +1,4 @@
-import * as Automerge from '@automerge/automerge'
+import { Automerge, automerge } from './automerge'
 import type { Db } from '../store/database'
 import { createDocHandles, headsEqual, type DocHandle, type DocHandles } from './docHandles'
 import { fieldKey, parseFieldKey, revToken } from './fieldKeys'
@@ -46,22 +46,30 @@ const hasNullPart = (key: string): boolean => {
 
 const isCell = (value: unknown): value is Cell => value === null || typeof value === 'string' || typeof value === 'number'
 
-export function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEngine {
+/** The engine, once Automerge's WebAssembly is compiled (the first time only). */
+export async function loadSyncEngine(db: () => Db, actor: string, now: () => Date): Promise<SyncEngine> {
+  await automerge()
+  return createSyncEngine(db, actor, now)
+}
+
+function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEngine {
   const handles = createDocHandles(db, actor)
   const rows = createRowStore(db)
   const notices = createNotices(db, now)
   const seconds = (): number => Math.floor(now().getTime() / 1000)
 
   function writeFields(handle: DocHandle, tbl: string, key: string, fields: Row): boolean {
+    // A row the document has never held (no _rev yet) is written without reading each field first.
+    const known = handle.get('_root', fieldKey(tbl, key, '_rev')) !== undefined
     let changed = false
     for (const [field, value] of Object.entries(fields)) {
       const at = fieldKey(tbl, key, field)
-      if (handle.get('_root', at) !== value) {
+      if (!known || handle.get('_root', at) !== value) {
         handle.put('_root', at, value)
         changed = true
       }
     }
-    if (handle.get('_root', fieldKey(tbl, key, '_del')) === true) {
+    if (known && handle.get('_root', fieldKey(tbl, key, '_del')) === true) {
       handle.put('_root', fieldKey(tbl, key, '_del'), false)
       changed = true
     }
@@ -119,7 +127,7 @@ export function createSyncEngine(db: () => Db, actor: string, now: () => Date): 
         const id = `${tbl}\u0000${docId}\u0000${rowKey}`
         let entry = pending.get(id)
         if (!entry) {
-          entry = { tbl, rowKey, docId, patched: new Set() }
+          entry = { tbl, rowKey, docId, patched: new Set(), contested: new Set() }
           pending.set(id, entry)
         }
         return entry
@@ -136,7 +144,9 @@ export function createSyncEngine(db: () => Db, actor: string, now: () => Date): 
             if (op.obj !== '_root') continue
             const at = parseFieldKey(op.key)
             if (!at || !syncTableNamed.has(at.tbl)) continue
-            rowAt(at.tbl, at.rowKey, docId).patched.add(at.field)
+            const entry = rowAt(at.tbl, at.rowKey, docId)
+            entry.patched.add(at.field)
+            if (op.pred.length > 0) entry.contested.add(at.field)
           }
         }
       }

@@ -4,6 +4,9 @@ import type { Cell } from './rowStore'
 /** What the person is told about a row: kept in sync_notice until it no longer holds. */
 export function createNotices(db: () => Db, now: () => Date) {
   return {
+    /** Whether the row has any notice: asked once per row, so a row without one costs one lookup. */
+    any: (tbl: string, rowKey: string): boolean =>
+      db().prepare("SELECT 1 FROM sync_notice WHERE kind IN ('conflict','restored','unapplied') AND tbl = ? AND row_key = ? LIMIT 1").get(tbl, rowKey) !== undefined,
     put(kind: 'conflict' | 'restored' | 'unapplied', tbl: string, rowKey: string, docId: string, field: string, kept: Cell, other: Cell): void {
       db()
         .prepare(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../store/database'
 import { activityDocId, planDocId, syncTableNamed, type SyncTable } from './syncTables'
 
@@ -10,6 +11,23 @@ const isCell = (value: unknown): value is Cell => value === null || typeof value
 
 /** The SQLite side of the projection: rows by local id, and local ids to shared keys. */
 export function createRowStore(db: () => Db) {
+  // One statement per text, for the connection it was made on (a restore replaces the connection).
+  let cachedFor: Db | null = null
+  const cache = new Map<string, Statement<unknown[]>>()
+  const prepare = (sql: string): Statement<unknown[]> => {
+    const d = db()
+    if (cachedFor !== d) {
+      cache.clear()
+      cachedFor = d
+    }
+    let statement = cache.get(sql)
+    if (!statement) {
+      statement = d.prepare<unknown[]>(sql)
+      cache.set(sql, statement)
+    }
+    return statement
+  }
+
   const pkWhere = (table: SyncTable): string => table.pk.map((c) => `${c} = ?`).join(' AND ')
   const localPk = (table: SyncTable, localId: string): Cell[] => {
     if (table.identity !== 'natural') return [Number(localId)]
@@ -18,19 +36,25 @@ export function createRowStore(db: () => Db) {
   }
 
   const readLocal = (table: SyncTable, localId: string): Row | undefined => {
-    const raw: unknown = db().prepare(`SELECT * FROM ${table.name} WHERE ${pkWhere(table)}`).get(...localPk(table, localId))
+    const raw: unknown = prepare(`SELECT * FROM ${table.name} WHERE ${pkWhere(table)}`).get(...localPk(table, localId))
     if (typeof raw !== 'object' || raw === null) return undefined
     return Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, Cell] => isCell(entry[1])))
   }
 
-  const keyOf = (tbl: string, localId: string): { key: string; docId: string } | undefined =>
-    db().prepare<[string, string], { key: string; docId: string }>('SELECT key, doc_id AS docId FROM sync_key WHERE tbl = ? AND local_id = ?').get(tbl, localId)
+  const keyOf = (tbl: string, localId: string): { key: string; docId: string } | undefined => {
+    const found: unknown = prepare('SELECT key, doc_id AS docId FROM sync_key WHERE tbl = ? AND local_id = ?').get(tbl, localId)
+    return typeof found === 'object' && found !== null && 'key' in found && 'docId' in found && typeof found.key === 'string' && typeof found.docId === 'string'
+      ? { key: found.key, docId: found.docId }
+      : undefined
+  }
 
-  const localOf = (tbl: string, key: string): string | undefined =>
-    db().prepare<[string, string], string>('SELECT local_id FROM sync_key WHERE tbl = ? AND key = ?').pluck().get(tbl, key)
+  const localOf = (tbl: string, key: string): string | undefined => {
+    const found: unknown = prepare('SELECT local_id FROM sync_key WHERE tbl = ? AND key = ?').pluck().get(tbl, key)
+    return typeof found === 'string' ? found : undefined
+  }
 
   const remember = (tbl: string, localId: string, key: string, docId: string): void => {
-    db().prepare('INSERT INTO sync_key (tbl, local_id, key, doc_id) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, local_id) DO UPDATE SET key = excluded.key, doc_id = excluded.doc_id').run(tbl, localId, key, docId)
+    prepare('INSERT INTO sync_key (tbl, local_id, key, doc_id) VALUES (?, ?, ?, ?) ON CONFLICT (tbl, local_id) DO UPDATE SET key = excluded.key, doc_id = excluded.doc_id').run(tbl, localId, key, docId)
   }
 
   /** The key of a minted or external row, minted on first sight. Undefined when the row is gone. */
@@ -79,7 +103,7 @@ export function createRowStore(db: () => Db) {
     return out
   }
 
-  return { readLocal, keyOf, localOf, remember, ensureKey, identify, encode, localPk }
+  return { readLocal, keyOf, localOf, remember, ensureKey, identify, encode, localPk, prepare }
 }
 
 export type RowStore = ReturnType<typeof createRowStore>

@@ -8,7 +8,7 @@ import { DomainError } from '../ipc/domainError'
 import type { Db } from '../store/database'
 import { captureEverything, captureInstalled, installCapture, removeCapture } from './captureTriggers'
 import { parseHeads } from './docHandles'
-import { createSyncEngine, type SyncEngine } from './engine'
+import type { SyncEngine } from './engine'
 import { defaultCost, newHeader, unlock } from './folderCrypto'
 import { createFolderTransport, devicesDir, readHeader, writeHeader, type FolderTransport, type Unreadable } from './folderTransport'
 import { readStatus } from './syncStatus'
@@ -26,7 +26,7 @@ export interface SyncService {
   afterCall(): void
   status(): SyncStatus
   enable(input: { folder: string; passphrase: string; deviceName: string }): Promise<SyncStatus>
-  disable(): SyncStatus
+  disable(): Promise<SyncStatus>
   /** Reads the folder, merges, applies, and writes this device's changes. */
   syncNow(): Promise<SyncStatus>
   close(): void
@@ -71,11 +71,13 @@ export function createSyncService(options: {
   const readState = (): StateRow | undefined =>
     db().prepare<[], StateRow>('SELECT device_id, device_name, folder, folder_key FROM sync_state WHERE id = 1').get()
 
-  function start(state: StateRow): Running {
+  async function start(state: StateRow): Promise<Running> {
     const key = new Uint8Array(state.folder_key)
+    // Loaded on demand: a store that never syncs never loads Automerge (see ./automerge).
+    const { loadSyncEngine } = await import('./engine')
     const r: Running = {
       state,
-      engine: createSyncEngine(db, state.device_id, now),
+      engine: await loadSyncEngine(db, state.device_id, now),
       transport: createFolderTransport(state.folder, state.device_id, key),
       watcher: null,
       timer: null,
@@ -95,12 +97,16 @@ export function createSyncService(options: {
     return r
   }
 
+  function stopRunning(r: Running): void {
+    r.watcher?.close()
+    if (r.timer) clearTimeout(r.timer)
+    if (r.poll) clearInterval(r.poll)
+    r.engine.handles.forget()
+  }
+
   function stop(): void {
     if (!running) return
-    running.watcher?.close()
-    if (running.timer) clearTimeout(running.timer)
-    if (running.poll) clearInterval(running.poll)
-    running.engine.handles.forget()
+    stopRunning(running)
     running = null
   }
 
@@ -168,14 +174,22 @@ export function createSyncService(options: {
     if (due.length > 0) await r.transport.writeDevice({ name: r.state.device_name, at: now().toISOString() })
   }
 
+  // A device that synced before starts again in the background; calls meanwhile leave their
+  // rows in sync_outbox, drained once the engine is there.
   const existing = readState()
-  if (existing) {
-    running = start(existing)
-    running.engine.drain()
-    if (watching) schedule(running, 0)
-  }
+  let starting: Promise<void> | null = existing
+    ? start(existing)
+        .then((r) => {
+          if (closed) return stopRunning(r)
+          running = r
+          r.engine.drain()
+          if (watching) schedule(r, 0)
+        })
+        .catch((error: unknown) => log.error('Sync could not start; your data is unchanged and stays on this machine', error))
+        .finally(() => (starting = null))
+    : null
 
-  const status = (): SyncStatus => readStatus(db(), running ? running.state : null, unreadable, options.canPickFolder)
+  const status = (): SyncStatus => readStatus(db(), readState() ?? null, unreadable, options.canPickFolder)
 
   return {
     afterCall() {
@@ -190,6 +204,7 @@ export function createSyncService(options: {
     },
     status,
     async enable({ folder, passphrase, deviceName }) {
+      if (starting) await starting
       if (running) throw new DomainError('conflict', `Sync is already on, through ${running.state.folder}. Turn it off first to choose another folder.`)
       const info = await stat(folder).catch(() => null)
       if (!info?.isDirectory()) throw new DomainError('invalid-input', `There is no folder at ${folder}. Create it (or let your sync app create it) and try again.`)
@@ -221,12 +236,13 @@ export function createSyncService(options: {
         installCapture(db())
         captureEverything(db())
       })()
-      const r = start(state)
+      const r = await start(state)
       running = r
       await queue(() => pass(r))
       return status()
     },
-    disable() {
+    async disable() {
+      if (starting) await starting
       stop()
       db().transaction(() => {
         removeCapture(db())
@@ -237,6 +253,7 @@ export function createSyncService(options: {
       return status()
     },
     async syncNow() {
+      if (starting) await starting
       const r = running
       if (!r) throw new DomainError('conflict', 'Sync is off. Turn it on in Settings first.')
       await queue(() => pass(r))
