@@ -1,5 +1,6 @@
 import { Automerge } from './automerge'
 import type { Db } from '../store/database'
+import { parseHeads, type Heads } from './heads'
 
 /**
  * The Automerge documents of this device, held through their raw handles (the spike in
@@ -9,7 +10,6 @@ import type { Db } from '../store/database'
  * rows reflect, so a start never replays history into the tables.
  */
 export type DocHandle = ReturnType<typeof Automerge.getBackend>
-export type Heads = string[]
 
 /** Chunks per document before they are folded into one save. */
 const foldAfter = 64
@@ -26,12 +26,6 @@ export interface DocHandles {
   forget(): void
 }
 
-export const headsEqual = (a: Heads, b: Heads): boolean => a.length === b.length && [...a].sort().every((h, i) => h === [...b].sort()[i])
-
-export const parseHeads = (text: string): Heads => {
-  const value: unknown = JSON.parse(text)
-  return Array.isArray(value) ? value.filter((h): h is string => typeof h === 'string') : []
-}
 
 export function newHandle(actor: string): DocHandle {
   return Automerge.getBackend(Automerge.init(actor))

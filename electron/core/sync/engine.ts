@@ -1,6 +1,7 @@
 import { Automerge, automerge } from './automerge'
 import type { Db } from '../store/database'
-import { createDocHandles, headsEqual, type DocHandle, type DocHandles } from './docHandles'
+import { createDocHandles, type DocHandle, type DocHandles } from './docHandles'
+import { headsEqual } from './heads'
 import { fieldKey, parseFieldKey, revToken } from './fieldKeys'
 import { createNotices } from './notices'
 import { applyRemoteRow, type RemoteRow } from './applyRow'
