@@ -47,6 +47,10 @@ test('two web hosts sync through one folder: a wrong passphrase is refused, a go
     await turnOn(page, folder, passphrase, 'Work laptop')
     await expect(page.getByTestId('sync-folder')).toHaveText(folder)
 
+    // Both machines set the same skill's status before B joins: edited on both.
+    value(await apiFor(a).roadmap.setStatus({ itemId: 'skill.javascript', status: 'done' }))
+    value(await apiFor(b).roadmap.setStatus({ itemId: 'skill.javascript', status: 'in-progress' }))
+
     await openSyncSettings(pageB, b)
     await turnOn(pageB, folder, 'not the right passphrase', 'Home')
     await expect(pageB.getByRole('alert')).toContainText('That passphrase does not open this sync folder')
@@ -67,6 +71,18 @@ test('two web hosts sync through one folder: a wrong passphrase is refused, a go
       await expect(pageB.getByTestId('sync-section')).toContainText('Work laptop', { timeout: 1_000 })
     }).toPass({ timeout: 20_000 })
     await shoot(pageB, 'sync-on')
+
+    // The status edited on both: one value on both machines, the other one click away.
+    const conflict = pageB.getByTestId('sync-conflict')
+    await expect(conflict).toHaveCount(1)
+    await expect(conflict).toContainText('its status was edited on both machines')
+    const kept = (await apiFor(b).roadmap.item({ itemId: 'skill.javascript' }))
+    const keptStatus = kept.ok ? kept.value.item.status : null
+    const other = keptStatus === 'done' ? 'in-progress' : 'done'
+    await conflict.getByRole('button', { name: `Use “${other}”` }).click()
+    await expect(pageB.getByTestId('sync-conflict')).toHaveCount(0)
+    const taken = value(await apiFor(b).roadmap.item({ itemId: 'skill.javascript' }))
+    expect(taken.item.status).toBe(other)
 
     await pageB.getByRole('button', { name: 'Turn sync off' }).click()
     await expect(pageB.getByRole('button', { name: 'Turn sync on' })).toBeVisible()
