@@ -183,3 +183,21 @@ describe('sync between two machines through a folder', () => {
     expect(sharedView(b2.core.db)).toEqual(sharedView(a.core.db))
   })
 })
+
+describe('sync and a restore', () => {
+  it('a store restored from a backup keeps syncing, never rewrites a file the other machine has read, and gets later work back', async () => {
+    const { a, b, folder } = await pair()
+    await must(a.api.goals.create({ title: 'Before the backup' }))
+    await syncAll(a, b)
+    const backup = await must(a.api.backups.create({}))
+    await must(a.api.goals.create({ title: 'After the backup' }))
+    await syncAll(a, b)
+    const dir = join(folder, 'devices', (await must(a.api.sync.status({}))).deviceId ?? '')
+    const before = new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f)).toString('base64')]))
+    await must(a.api.backups.restore({ name: backup.name }))
+    await must(a.api.goals.create({ title: 'After the restore' }))
+    await syncAll(a, b)
+    for (const [file, bytes] of before) if (file !== 'device.pfs') expect(readFileSync(join(dir, file)).toString('base64'), file).toBe(bytes)
+    for (const d of [a, b]) expect(await goalTitles(d.api)).toEqual(['After the backup', 'After the restore', 'Before the backup'])
+  })
+})

@@ -77,9 +77,17 @@ export function createFolderTransport(folder: string, device: string, key: Uint8
   const own = join(folder, devicesDir, device)
 
   return {
-    async writeChanges(docId: string, n: number, bytes: Uint8Array): Promise<void> {
-      const name = `${docId}.${n}.pfs`
+    /**
+     * Writes under the first free number from `n` and returns it. A change file is never
+     * rewritten: the others remember names they merged, so new content under an old name (a
+     * store restored from a backup counts from where it was then) would never be read.
+     */
+    async writeChanges(docId: string, n: number, bytes: Uint8Array): Promise<number> {
+      let number = n
+      while (await stat(join(own, `${docId}.${number}.pfs`)).then(() => true, () => false)) number++
+      const name = `${docId}.${number}.pfs`
       await writeWhole(own, name, seal(key, bytes, `${device}/${name}`))
+      return number
     },
     async writeDevice(info: DeviceInfo): Promise<void> {
       await writeWhole(own, deviceFileName, seal(key, Buffer.from(JSON.stringify(info)), `${device}/${deviceFileName}`))

@@ -40,6 +40,8 @@ interface StateRow {
 }
 
 interface Running {
+  /** The connection it was started on: a restore or an import swaps the database under it. */
+  db: Db
   state: StateRow
   engine: SyncEngine
   transport: FolderTransport
@@ -76,6 +78,7 @@ export function createSyncService(options: {
     // Loaded on demand: a store that never syncs never loads Automerge (see ./automerge).
     const { loadSyncEngine } = await import('./engine')
     const r: Running = {
+      db: db(),
       state,
       engine: await loadSyncEngine(db, state.device_id, now),
       transport: createFolderTransport(state.folder, state.device_id, key),
@@ -126,7 +129,7 @@ export function createSyncService(options: {
   }
 
   async function pass(r: Running): Promise<void> {
-    if (running !== r || closed) return
+    if (followSwap() || running !== r || closed) return
     const seen = new Set(db().prepare<[], string>('SELECT file FROM sync_seen').pluck().all())
     const incoming = await r.transport.readIncoming(seen)
     if (running !== r) return
@@ -168,8 +171,8 @@ export function createSyncService(options: {
       const heads = handle.getHeads()
       const sent = parseHeads(doc.sent_heads)
       const bytes = sent.length === 0 ? handle.save() : handle.saveSince(sent)
-      await r.transport.writeChanges(doc.doc_id, doc.next_file, bytes)
-      db().prepare('UPDATE sync_doc SET sent_heads = ?, next_file = next_file + 1 WHERE doc_id = ?').run(JSON.stringify(heads), doc.doc_id)
+      const written = await r.transport.writeChanges(doc.doc_id, doc.next_file, bytes)
+      db().prepare('UPDATE sync_doc SET sent_heads = ?, next_file = ? WHERE doc_id = ?').run(JSON.stringify(heads), written + 1, doc.doc_id)
     }
     if (due.length > 0) await r.transport.writeDevice({ name: r.state.device_name, at: now().toISOString() })
   }
@@ -191,8 +194,44 @@ export function createSyncService(options: {
 
   const status = (): SyncStatus => readStatus(db(), readState() ?? null, unreadable, options.canPickFolder)
 
+  /**
+   * A restore or an import put another database in place: its own sync state (or none) is
+   * what holds now, so the engine starts again from it, never writing the old documents into it.
+   */
+  function followSwap(): boolean {
+    const r = running
+    if (!r || r.db === db()) return false
+    stop()
+    let state = readState()
+    if (state) {
+      // The restored store's documents stop where the backup did, so changes it makes now
+      // would reuse numbers its device already gave to later changes the others hold. It
+      // carries on as a new device (a new Automerge actor, a new folder of its own).
+      const fresh = randomBytes(16).toString('hex')
+      db().transaction(() => {
+        db().prepare('UPDATE sync_state SET device_id = ? WHERE id = 1').run(fresh)
+        db().prepare("UPDATE sync_doc SET sent_heads = '[]', next_file = 1").run()
+        if (!captureInstalled(db())) installCapture(db())
+      })()
+      state = { ...state, device_id: fresh }
+    }
+    if (state && !starting) {
+      starting = start(state)
+        .then((next) => {
+          if (closed) return stopRunning(next)
+          running = next
+          next.engine.drain()
+          if (watching) schedule(next, 0)
+        })
+        .catch((error: unknown) => log.error('Sync could not start again after the data was replaced', error))
+        .finally(() => (starting = null))
+    }
+    return true
+  }
+
   return {
     afterCall() {
+      if (followSwap()) return
       const r = running
       if (!r) return
       try {
@@ -253,6 +292,7 @@ export function createSyncService(options: {
       return status()
     },
     async syncNow() {
+      followSwap()
       if (starting) await starting
       const r = running
       if (!r) throw new DomainError('conflict', 'Sync is off. Turn it on in Settings first.')
