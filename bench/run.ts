@@ -209,7 +209,7 @@ async function main(): Promise<void> {
 
     if (!values['skip-sync'] && !values['browser-only'] && !values['blocks-only'] && !values['imports-only']) {
       log('Timing sync between two machines through a folder…')
-      const sync = await measureSync({ dataDir, contentDir, now, log })
+      const sync = await measureSync({ appRoot: values['app-root'] ?? appRoot, dataDir, contentDir, now, log })
       const n = sync.activities.toLocaleString('en')
       figures.push(single('syncEnableA', `sync turned on with ${n} activities (documents built, ${sync.folderMb.toFixed(1)} MB written to the folder)`, sync.enableAMs, 'ms', null))
       figures.push(single('syncInitial', `initial sync of ${n} activities to an empty second machine (${sync.rowsOnB.toLocaleString('en')} arrived)`, sync.initialSyncMs, 'ms', null))
@@ -217,7 +217,7 @@ async function main(): Promise<void> {
       figures.push(figure('syncWrite', 'a write (activities.update), sync on; baseline: sync off', sync.write.on, null, sync.write.off))
       figures.push(figure('syncList', 'activity list first page, sync on; baseline: sync off', sync.list.on, null, sync.list.off))
       figures.push(figure('syncSummary', 'dashboard summary, sync on; baseline: sync off', sync.summary.on, null, sync.summary.off))
-      figures.push(single('syncRss', `peak RSS of this process during the initial sync (${Math.round(sync.rssBeforeMb)} MB before)`, sync.rssPeakMb, 'MB', null))
+      figures.push(single('syncRss', `peak RSS of the web host over the initial sync (${Math.round(sync.rssBeforeMb)} MB once started)`, sync.rssPeakMb, 'MB', 200))
       for (const f of figures.filter((x) => x.id.startsWith('sync'))) log(`  ${f.label}: ${f.median} ${f.unit}${f.baselineMedian === null ? '' : ` (sync off ${f.baselineMedian} ms)`}`)
     }
     if (values['sync-only']) {

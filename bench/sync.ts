@@ -5,7 +5,7 @@
  * - an empty machine B joins: the initial sync, read from the folder into SQLite;
  * - one change on A seen in B's SQLite, through the folder watcher (median of several);
  * - a write, the activity list and the dashboard summary with sync on against the same with it off;
- * - this process's memory while B syncs.
+ * - the memory of B's host while it syncs: B is the built web host, in its own process.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,7 +13,9 @@ import { join } from 'node:path'
 import { contract, createClient, type Api, type Result } from '@shared/contract'
 import { createCore, type Core } from '../electron/core/core'
 import { lockFileName } from '../electron/core/store/dataLock'
+import { createHttpInvoke } from '../renderer/src/api/httpTransport'
 import { measure, type Timing } from './measure'
+import { rssMb, startHost } from './webHostProcess'
 
 const silent = { error: () => {}, warn: () => {}, info: () => {} }
 const passphrase = 'bench passphrase, long enough'
@@ -61,7 +63,7 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
   }
 }
 
-export async function measureSync(options: { dataDir: string; contentDir: string; now: Date; log: (line: string) => void }): Promise<SyncFigures> {
+export async function measureSync(options: { appRoot: string; dataDir: string; contentDir: string; now: Date; log: (line: string) => void }): Promise<SyncFigures> {
   const root = mkdtempSync(join(tmpdir(), 'pathfinder-bench-sync-'))
   const aDir = join(root, 'a')
   const bDir = join(root, 'b')
@@ -96,16 +98,25 @@ export async function measureSync(options: { dataDir: string; contentDir: string
     a.close()
     const folderMb = folderBytes(folder) / 2 ** 20
 
-    options.log('  an empty machine B joins…')
+    options.log('  an empty machine B (the built web host, its own process) joins…')
+    mkdirSync(bDir)
+    const host = await startHost(options.appRoot, bDir)
+    let rssBeforeMb = 0
+    let rssPeakMb = 0
+    let initialSyncMs = 0
+    try {
+      const url = new URL(host.url)
+      const hostApi: Api = createClient(contract, createHttpInvoke(url.origin, { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` }))
+      rssBeforeMb = rssMb(host.child.pid, 'VmRSS') ?? 0
+      started = performance.now()
+      await must(hostApi.sync.enable({ folder, passphrase, deviceName: 'B' }))
+      initialSyncMs = performance.now() - started
+      rssPeakMb = rssMb(host.child.pid, 'VmHWM') ?? 0
+    } finally {
+      host.child.kill('SIGTERM')
+      await new Promise((resolve) => (host.child.exitCode === null ? host.child.once('exit', resolve) : resolve(null)))
+    }
     const b = await open(bDir, false)
-    const rssBeforeMb = process.memoryUsage().rss / 2 ** 20
-    let rssPeakMb = rssBeforeMb
-    const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, process.memoryUsage().rss / 2 ** 20)), 20)
-    started = performance.now()
-    await must(apiOf(b).sync.enable({ folder, passphrase, deviceName: 'B' }))
-    const initialSyncMs = performance.now() - started
-    clearInterval(sampler)
-    rssPeakMb = Math.max(rssPeakMb, process.memoryUsage().rss / 2 ** 20)
     const rowsOnB = Number(b.db.prepare('SELECT count(*) FROM activity').pluck().get())
     b.close()
 
