@@ -23,6 +23,8 @@ export interface DocHandles {
   storedHeads(docId: string): Heads
   /** Inside the caller's transaction: saves what changed since the last save and records heads. */
   persist(docId: string): void
+  /** Frees a saved document's memory; the next get loads it again. */
+  unload(docId: string): void
   forget(): void
 }
 
@@ -74,6 +76,10 @@ export function createDocHandles(db: () => Db, actor: string): DocHandles {
         }
       }
       d.prepare('INSERT INTO sync_doc (doc_id, heads) VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET heads = excluded.heads').run(docId, JSON.stringify(handle.getHeads()))
+    },
+    unload(docId) {
+      handles.get(docId)?.free()
+      handles.delete(docId)
     },
     forget() {
       for (const handle of handles.values()) handle.free()

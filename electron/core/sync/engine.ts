@@ -19,13 +19,15 @@ export interface SyncEngine {
   readonly handles: DocHandles
   /** Local writes into the documents. Returns the documents that changed. */
   drain(): Set<string>
-  /** Remote changes (already in the handles) into SQLite. */
-  project(): ProjectOutcome
+  /** Remote changes (already in the handles) into SQLite; only those of `only` when given. */
+  project(only?: ReadonlySet<string>): ProjectOutcome
 }
 
 export interface ProjectOutcome {
   rows: number
   docs: Set<string>
+  /** Documents this device wrote a resolution into (a deletion undone): changes of its own to send. */
+  resolved: Set<string>
 }
 
 interface OutboxEntry {
@@ -118,9 +120,9 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
     return touched
   }
 
-  function project(): ProjectOutcome {
+  function project(only?: ReadonlySet<string>): ProjectOutcome {
     const d = db()
-    const outcome: ProjectOutcome = { rows: 0, docs: new Set() }
+    const outcome: ProjectOutcome = { rows: 0, docs: new Set(), resolved: new Set() }
     d.transaction(() => {
       const outboxBefore = d.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM sync_outbox').pluck().get() ?? 0
       const pending = new Map<string, RemoteRow>()
@@ -134,6 +136,7 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
         return entry
       }
       for (const [docId, handle] of [...handles.loaded()]) {
+        if (only && !only.has(docId)) continue
         const before = handles.storedHeads(docId)
         const after = handle.getHeads()
         if (headsEqual(before, after)) continue
@@ -153,7 +156,7 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
       }
       // Rows that waited for a parent (a goal whose document had not arrived) try again.
       for (const waiting of notices.waiting()) rowAt(waiting.tbl, waiting.rowKey, waiting.docId)
-      const resolved = new Set<string>()
+      const resolved = outcome.resolved
       for (const table of syncTables) {
         for (const entry of pending.values()) {
           if (entry.tbl !== table.name) continue

@@ -12,7 +12,7 @@ import type { SyncEngine } from './engine'
 import { defaultCost, newHeader, unlock } from './folderCrypto'
 import { createFolderTransport, devicesDir, readHeader, writeHeader, type FolderTransport, type Unreadable } from './folderTransport'
 import { readStatus } from './syncStatus'
-import { syncTables } from './syncTables'
+import { planDocId, syncTables } from './syncTables'
 
 export interface SyncOptions {
   /** Watch the folder and push soon after each write (default true; tests drive passes themselves). */
@@ -134,27 +134,43 @@ export function createSyncService(options: {
     const incoming = await r.transport.readIncoming(seen)
     if (running !== r) return
     const broken: Unreadable[] = [...incoming.unreadable]
+    // One document at a time, the plan first (activities point at its goals): a first sync
+    // of ten years never holds every document, nor every row it touched, in memory at once.
+    const docs = [...new Set(incoming.files.map((f) => f.docId))].sort((a, b) => (a === planDocId ? -1 : b === planDocId ? 1 : a.localeCompare(b)))
     await options.exclusive(async () => {
       r.engine.drain()
-      const merged: string[] = []
-      for (const file of incoming.files) {
-        try {
-          r.engine.handles.get(file.docId).loadIncremental(file.bytes)
-          merged.push(file.id)
-        } catch {
-          broken.push({ file: `${devicesDir}/${file.id}`, reason: 'it opened but holds no changes Pathfinder can read' })
+      const d = db()
+      const markSeen = d.prepare('INSERT OR IGNORE INTO sync_seen (file) VALUES (?)')
+      for (const docId of docs) {
+        const handle = r.engine.handles.get(docId)
+        const before = d.prepare<[string], { heads: string; sent_heads: string }>('SELECT heads, sent_heads FROM sync_doc WHERE doc_id = ?').get(docId)
+        const merged: string[] = []
+        for (const file of incoming.files) {
+          if (file.docId !== docId) continue
+          try {
+            handle.loadIncremental(file.bytes)
+            merged.push(file.id)
+          } catch {
+            broken.push({ file: `${devicesDir}/${file.id}`, reason: 'it opened but holds no changes Pathfinder can read' })
+          }
         }
+        // Changes that depend on a file not here yet are merged again on a later pass.
+        const complete = handle.getMissingDeps([]).length === 0
+        const outcome = r.engine.project(new Set([docId]))
+        d.transaction(() => {
+          if (complete) for (const id of merged) markSeen.run(id)
+          // What only the others wrote is in the folder already, under their names: not sent back.
+          if ((!before || before.heads === before.sent_heads) && !outcome.resolved.has(docId)) d.prepare('UPDATE sync_doc SET sent_heads = heads WHERE doc_id = ?').run(docId)
+        })()
+        if (docId !== planDocId) r.engine.handles.unload(docId)
       }
-      // A file whose changes depend on one not here yet is merged again on a later pass.
-      const incomplete = new Set(incoming.files.filter((f) => r.engine.handles.get(f.docId).getMissingDeps([]).length > 0).map((f) => f.id))
-      r.engine.project()
+      // Rows that waited for a parent in a document merged later in this pass.
+      r.engine.project(new Set())
       const at = now().toISOString()
-      db().transaction(() => {
-        const markSeen = db().prepare('INSERT OR IGNORE INTO sync_seen (file) VALUES (?)')
-        for (const id of merged) if (!incomplete.has(id)) markSeen.run(id)
-        const device = db().prepare('INSERT INTO sync_device (device_id, name, last_seen_at) VALUES (?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, last_seen_at = excluded.last_seen_at')
+      d.transaction(() => {
+        const device = d.prepare('INSERT INTO sync_device (device_id, name, last_seen_at) VALUES (?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, last_seen_at = excluded.last_seen_at')
         for (const [id, info] of incoming.devices) device.run(id, info.name, info.at)
-        db().prepare('UPDATE sync_state SET last_sync_at = ? WHERE id = 1').run(at)
+        d.prepare('UPDATE sync_state SET last_sync_at = ? WHERE id = 1').run(at)
       })()
     })
     unreadable = broken
