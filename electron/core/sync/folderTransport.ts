@@ -57,6 +57,8 @@ async function writeWhole(dir: string, name: string, bytes: Uint8Array): Promise
 export async function readHeader(folder: string): Promise<FolderHeader | 'missing' | 'foreign'> {
   let text: string
   try {
+    // A header is a few hundred bytes; anything much larger is not one, and is not read whole.
+    if ((await stat(join(folder, folderHeaderName))).size > 64 * 1024) return 'foreign'
     text = await readFile(join(folder, folderHeaderName), 'utf8')
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return 'missing'
