@@ -201,3 +201,17 @@ describe('sync and a restore', () => {
     for (const d of [a, b]) expect(await goalTitles(d.api)).toEqual(['After the backup', 'After the restore', 'Before the backup'])
   })
 })
+
+describe('a folder that is not a Pathfinder sync folder', () => {
+  it('a pathfinder-sync.json that is not ours is refused in words, and sync stays off', async () => {
+    const folder = tempFolder()
+    const a = await openDevice('laptop')
+    cleanups.push(() => removeFolder(folder), () => a.core.dispose())
+    writeFileSync(join(folder, 'pathfinder-sync.json'), JSON.stringify({ format: 'something-else' }))
+    const error = await refused(a.api.sync.enable({ folder, passphrase: 'correct horse battery staple', deviceName: 'laptop' }))
+    expect(error.message).toMatch(/not one Pathfinder can read/)
+    expect((await must(a.api.sync.status({}))).enabled).toBe(false)
+    const missing = await refused(a.api.sync.enable({ folder: join(folder, 'nowhere'), passphrase: 'correct horse battery staple', deviceName: 'laptop' }))
+    expect(missing.message).toMatch(/There is no folder at/)
+  })
+})
