@@ -23,6 +23,8 @@ export interface DocHandles {
   storedHeads(docId: string): Heads
   /** Inside the caller's transaction: saves what changed since the last save and records heads. */
   persist(docId: string): void
+  /** Frees all but the `keep` most recently used documents (the plan stays); saved ones only, so after a persist. */
+  trim(keep: number): void
   /** Frees a saved document's memory; the next get loads it again. */
   unload(docId: string): void
   forget(): void
@@ -49,10 +51,13 @@ export function createDocHandles(db: () => Db, actor: string): DocHandles {
   return {
     get(docId) {
       let handle = handles.get(docId)
-      if (!handle) {
+      if (handle) {
+        // Map order is use order: the least recently used document is first.
+        handles.delete(docId)
+      } else {
         handle = load(docId)
-        handles.set(docId, handle)
       }
+      handles.set(docId, handle)
       return handle
     },
     knownIds: () => db().prepare<[], string>('SELECT doc_id FROM sync_doc ORDER BY doc_id').pluck().all(),
@@ -76,6 +81,13 @@ export function createDocHandles(db: () => Db, actor: string): DocHandles {
         }
       }
       d.prepare('INSERT INTO sync_doc (doc_id, heads) VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET heads = excluded.heads').run(docId, JSON.stringify(handle.getHeads()))
+    },
+    trim(keep) {
+      const months = [...handles.keys()].filter((id) => id !== 'plan')
+      for (const docId of months.slice(0, Math.max(0, months.length - keep))) {
+        handles.get(docId)?.free()
+        handles.delete(docId)
+      }
     },
     unload(docId) {
       handles.get(docId)?.free()

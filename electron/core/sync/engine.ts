@@ -38,6 +38,9 @@ interface OutboxEntry {
   gone_doc: string | null
 }
 
+/** Activity documents kept in memory between calls (about 1,000 rows each). */
+const keptMonths = 12
+
 const hasNullPart = (key: string): boolean => {
   try {
     const parts: unknown = JSON.parse(key)
@@ -117,6 +120,8 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
       }
       d.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(entries.at(-1)?.seq ?? 0)
     })()
+    // A store joining with ten years touches every month at once; a dozen stay loaded.
+    handles.trim(keptMonths)
     return touched
   }
 
