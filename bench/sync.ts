@@ -11,6 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { contract, createClient, type Api, type Result } from '@shared/contract'
+import { tokenInAddress } from '@shared/contract/transport'
 import { createCore, type Core } from '../electron/core/core'
 import { lockFileName } from '../electron/core/store/dataLock'
 import { createHttpInvoke } from '../renderer/src/api/httpTransport'
@@ -106,7 +107,7 @@ export async function measureSync(options: { appRoot: string; dataDir: string; c
     let initialSyncMs = 0
     try {
       const url = new URL(host.url)
-      const hostApi: Api = createClient(contract, createHttpInvoke(url.origin, { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` }))
+      const hostApi: Api = createClient(contract, createHttpInvoke(url.origin, { Authorization: `Bearer ${tokenInAddress(host.url) ?? ''}` }))
       rssBeforeMb = rssMb(host.child.pid, 'VmRSS') ?? 0
       started = performance.now()
       await must(hostApi.sync.enable({ folder, passphrase, deviceName: 'B' }))
