@@ -148,6 +148,15 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
         outcome.docs.add(docId)
         // Every key the new changes wrote, whether or not their value won here: a field this
         // machine keeps its own value of was still edited on the other, and must be shown.
+        if (before.length === 0) {
+          // A document new to this device: every key is new here, and reading the keys spares
+          // decoding every operation of what may be years of history.
+          for (const key of handle.keys('_root')) {
+            const at = parseFieldKey(key)
+            if (at && syncTableNamed.has(at.tbl)) rowAt(at.tbl, at.rowKey, docId).patched.add(at.field)
+          }
+          continue
+        }
         for (const change of handle.getChanges(before)) {
           for (const op of Automerge.decodeChange(change).ops) {
             if (op.obj !== '_root') continue
