@@ -20,6 +20,7 @@ import { measureCsvImport, measureRoundTrip } from './imports'
 import { measureForgeImports } from './forgeImports'
 import { coreOperations, reportInputFor } from './operations'
 import { chromiumLaunchOptions, createPdfPrinter } from '../electron/web/pdf'
+import { measureSync } from './sync'
 
 const appRoot = resolve(import.meta.dirname, '..', '..')
 const contentDir = join(appRoot, 'data', 'paths')
@@ -119,6 +120,10 @@ async function main(): Promise<void> {
       'forges-only': { type: 'boolean', default: false },
       /** Items each forge serves. */
       'forge-items': { type: 'string', default: '2000' },
+      /** Leaves out sync (a copy of the data synced to an empty second machine). */
+      'skip-sync': { type: 'boolean', default: false },
+      /** Only sync's figures. */
+      'sync-only': { type: 'boolean', default: false },
       /** Only the browser part, e.g. on a folder kept from an earlier run (--data-dir). */
       'browser-only': { type: 'boolean', default: false },
       /** Only how long the parent's event loop stops, core in process vs in its own (e.g. with --data-dir). */
@@ -193,7 +198,7 @@ async function main(): Promise<void> {
 
     let bridge: BridgeFigure[] = []
     let blocks: BlockFigure[] = []
-    if (!values['browser-only'] && !values['blocks-only'] && !values['imports-only']) {
+    if (!values['browser-only'] && !values['blocks-only'] && !values['imports-only'] && !values['sync-only']) {
       // The first start of the day also takes the daily backup; later starts do not.
       const firstOpen = performance.now()
       ;(await createCore({ dataDir, contentDir, now: () => now, log: silent })).close()
@@ -234,6 +239,25 @@ async function main(): Promise<void> {
       // This process also generated the data: its peak is a ceiling on the core's, not the core's.
       const benchRss = process.resourceUsage().maxRSS / 1024
       figures.push(single('rss', `peak RSS of this process after the core runs (${Math.round(generatorRss)} MB after generating)`, benchRss, 'MB', null))
+    }
+
+    if (!values['skip-sync'] && !values['reports-only'] && !values['forges-only'] && !values['browser-only'] && !values['blocks-only'] && !values['imports-only']) {
+      log('Timing sync between two machines through a folder…')
+      const sync = await measureSync({ appRoot: values['app-root'] ?? appRoot, dataDir, contentDir, now, log })
+      const n = sync.activities.toLocaleString('en')
+      figures.push(single('syncEnableA', `sync turned on with ${n} activities (documents built, ${sync.folderMb.toFixed(1)} MB written to the folder)`, sync.enableAMs, 'ms', null))
+      figures.push(single('syncInitial', `initial sync of ${n} activities to an empty second machine (${sync.rowsOnB.toLocaleString('en')} arrived)`, sync.initialSyncMs, 'ms', null))
+      figures.push(figure('syncSeen', 'one change on A visible in B’s SQLite (folder watcher)', sync.changeSeenMs, 2_000))
+      figures.push(figure('syncWrite', 'a write (activities.update), sync on; baseline: sync off', sync.write.on, null, sync.write.off))
+      figures.push(figure('syncList', 'activity list first page, sync on; baseline: sync off', sync.list.on, null, sync.list.off))
+      figures.push(figure('syncSummary', 'dashboard summary, sync on; baseline: sync off', sync.summary.on, null, sync.summary.off))
+      figures.push(single('syncRss', `peak RSS of the web host over the initial sync (${Math.round(sync.rssBeforeMb)} MB once started)`, sync.rssPeakMb, 'MB', 200))
+      for (const f of figures.filter((x) => x.id.startsWith('sync'))) log(`  ${f.label}: ${f.median} ${f.unit}${f.baselineMedian === null ? '' : ` (sync off ${f.baselineMedian} ms)`}`)
+    }
+    if (values['sync-only']) {
+      log('')
+      log(table(figures))
+      return
     }
 
     if (!values['reports-only'] && !values['browser-only'] && !values['imports-only']) {

@@ -4,6 +4,7 @@ import type { Logger } from './ipc/handle'
 import type { HostServices } from './host/hostServices'
 import type { ExclusiveOptions } from './store/liveStore'
 import type { SourceEndpoints } from './importers/sourceEndpoints'
+import type { SyncService } from './sync/syncService'
 
 /**
  * The live database's lifecycle, for the features that copy or replace the whole store
@@ -36,4 +37,6 @@ export interface CoreContext {
   host: HostServices
   /** Where Stack Exchange and Credly are; their public addresses unless a test names a loopback server. */
   sourceEndpoints?: SourceEndpoints | undefined
+  /** Sync across the person's machines; its afterCall is the write-path hook (core.ts). */
+  sync: SyncService
 }

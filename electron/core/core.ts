@@ -18,6 +18,7 @@ import { createLiveStore } from './store/liveStore'
 import { openStore } from './store/openStore'
 import { storageFailureMessage, storageProblem } from './ipc/storageFailure'
 import { StoreOpenError } from './store/storeOpenError'
+import { createSyncService, type SyncOptions, type SyncService } from './sync/syncService'
 
 // Hosts handle a failed start with these (see StoreOpenError for what each code offers).
 export { StoreOpenError, type StoreOpenErrorCode } from './store/storeOpenError'
@@ -40,6 +41,8 @@ export interface CoreOptions {
   host?: HostServices
   /** Stack Exchange's and Credly's addresses, for tests against a loopback server. */
   sourceEndpoints?: SourceEndpoints
+  /** Sync's watcher and key cost (tests drive passes themselves). */
+  sync?: SyncOptions
 }
 
 export interface Core extends Dispatcher {
@@ -93,11 +96,25 @@ async function openCore(options: CoreOptions): Promise<Core> {
         dataDir: options.dataDir,
         host,
         sourceEndpoints: options.sourceEndpoints,
+        get sync() {
+          return syncService()
+        },
         store: { openSqlite, exclusive: (work, options) => live.exclusive(work, options), replaceDatabase: (replacement) => live.replaceWith(replacement) },
       }
       return createDispatcher(createHandlers(ctx))
     }
     let live: ReturnType<typeof createLiveStore>
+    // One sync service for the store's life, built once `live` exists (the first build runs before).
+    let sync: SyncService | null = null
+    const syncService = (): SyncService =>
+      (sync ??= createSyncService({
+        db: () => live.db,
+        now,
+        log,
+        exclusive: (work) => live.exclusive(work),
+        canPickFolder: Boolean(host.pickFolder),
+        ...(options.sync ? { sync: options.sync } : {}),
+      }))
     try {
       live = createLiveStore({ file, db: opened.db, reopen: (f) => openDatabase(f, { openSqlite, now }), build })
     } catch (error) {
@@ -108,6 +125,8 @@ async function openCore(options: CoreOptions): Promise<Core> {
     if (opened.foundVersion > 0 && dailyBackupDue(options.dataDir, now())) {
       await writeBackup(live.db, options.dataDir, 'daily', now(), openSqlite).catch((error: unknown) => log.error('The daily backup failed', error))
     }
+    // A device that synced before picks up where it was: its documents, its watcher.
+    syncService()
     const afterCall = firstDataBackup({ dataDir: options.dataDir, db: () => live.db, now, openSqlite, log })
     return {
       get channels() {
@@ -118,6 +137,8 @@ async function openCore(options: CoreOptions): Promise<Core> {
       },
       dispatch: async (name, input) => {
         const result = await live.dispatch(name, input)
+        // The write-path hook: what the call wrote goes into the sync documents (nothing while sync is off).
+        syncService().afterCall()
         await afterCall()
         return result
       },
@@ -126,6 +147,7 @@ async function openCore(options: CoreOptions): Promise<Core> {
         // gone) must not turn quitting into a crash. A lock left behind is recognised as
         // stale at the next start.
         const steps: [string, () => void][] = [
+          ['stop syncing', () => sync?.close()],
           ['close the database', () => live.close()],
           ['remove its lock file', () => lock?.release()],
         ]

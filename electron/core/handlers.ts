@@ -14,6 +14,7 @@ import { resumeHandlers } from './reports/jsonResume/resumeHandlers'
 import { reportsHandlers } from './reports/reportsHandlers'
 import { roadmapHandlers } from './roadmap/roadmapHandlers'
 import { weeklyReviewHandlers } from './weeklyReview/weeklyReviewHandlers'
+import { syncHandlers } from './sync/syncHandlers'
 
 /** The one place a feature's handlers join the app. The type makes a missing one a build error. */
 export function createHandlers(ctx: CoreContext): CoreHandlers {
@@ -32,5 +33,6 @@ export function createHandlers(ctx: CoreContext): CoreHandlers {
     reviews: weeklyReviewHandlers(ctx),
     resume: resumeHandlers(ctx),
     calendar: calendarHandlers(ctx),
+    sync: syncHandlers(ctx),
   }
 }

@@ -13,6 +13,7 @@ import { reportsChannels } from './reports'
 import { resumeChannels } from './resume'
 import { roadmapChannels } from './roadmap'
 import { weeklyReviewChannels } from './weeklyReview'
+import { syncChannels } from './sync'
 
 /**
  * Every channel of the app, grouped by feature. Adding a feature means adding one
@@ -33,6 +34,7 @@ export const contract = {
   reviews: weeklyReviewChannels,
   resume: resumeChannels,
   calendar: calendarChannels,
+  sync: syncChannels,
 }
 
 export type Contract = typeof contract

@@ -71,7 +71,7 @@ const activities = async () => {
 describe('importing from blogs, calendars and Stack Exchange', () => {
   it('offers the new sources as tabs and imports a blog feed file, saying what it did', async () => {
     const { wrapper } = await openDialog()
-    expect(wrapper.findAll('[role="tab"]').map((t) => t.text().trim())).toEqual(['Local git', 'GitHub', 'CSV file', 'Stack Exchange', 'Blog feed', 'Badge', 'Calendar'])
+    expect(wrapper.findAll('[role="tab"]').map((t) => t.text().trim())).toEqual(['Local git', 'GitHub', 'GitLab', 'Gitea / Forgejo', 'Bitbucket', 'CSV file', 'Stack Exchange', 'Blog feed', 'Badge', 'Calendar'])
     await openTab(wrapper, 'Blog feed')
     everyControlNamed(wrapper)
     // Nothing given: said beside the fields, nothing imported.

@@ -345,6 +345,21 @@ const cases: MigrationCase[] = [
       expect(JSON.stringify(db.prepare('EXPLAIN QUERY PLAN SELECT id FROM activity WHERE deleted_at IS NULL AND kind = ? ORDER BY date, id').all('talk'))).toContain('activity_kind_date')
     },
   },
+  {
+    version: 15,
+    seed(db) {
+      db.prepare("INSERT INTO goal (title, start_date, created_at, updated_at) VALUES ('Ship', '2026-01-01', ?, ?)").run(at, at)
+    },
+    check(db) {
+      // Sync's bookkeeping starts empty and installs no trigger: a store that never syncs writes as before.
+      expect(db.prepare('SELECT title FROM goal').pluck().all()).toEqual(['Ship'])
+      for (const table of ['sync_state', 'sync_doc', 'sync_chunk', 'sync_key', 'sync_outbox', 'sync_seen', 'sync_notice', 'sync_device']) {
+        expect(count(db, `SELECT count(*) FROM ${table}`)).toBe(0)
+      }
+      expect(count(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'sync_%'")).toBe(0)
+      expect(() => db.prepare("INSERT INTO sync_state (id, device_id, device_name, folder, folder_key, enabled_at) VALUES (2, 'd', 'n', '/f', x'00', ?)").run(at)).toThrow(/CHECK/)
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

@@ -41,7 +41,21 @@ export const userTables: readonly UserTable[] = [
  * the user tables row by row and the triggers rebuild these. FTS5 shadow tables are
  * recognised on their own.
  */
-export const nonUserTables: readonly string[] = ['content_path', 'content_item', 'activity_fts', 'activity_day']
+export const nonUserTables: readonly string[] = [
+  'content_path',
+  'content_item',
+  'activity_fts',
+  'activity_day',
+  // 016 sync: this device's sync bookkeeping (its key, documents, ids); never exported.
+  'sync_state',
+  'sync_doc',
+  'sync_chunk',
+  'sync_key',
+  'sync_outbox',
+  'sync_seen',
+  'sync_notice',
+  'sync_device',
+]
 
 /** The user tables a database at `version` has, in insert order. */
 export const userTablesAt = (version: number): UserTable[] => userTables.filter((t) => t.since <= version)

@@ -1,0 +1,18 @@
+import * as Automerge from '@automerge/automerge/slim'
+import { automergeWasmBase64 } from '@automerge/automerge/automerge.wasm.base64'
+
+/**
+ * Automerge's WebAssembly, from the copy inlined in its package: the built app bundles its
+ * code, and the package's default Node entry reads the .wasm file beside itself, which is not
+ * there in out/ nor in the packed app. Only the sync engine imports this, and sync loads the
+ * engine on demand, so a store that never syncs never compiles it.
+ */
+let ready: Promise<void> | null = null
+
+export async function automerge(): Promise<typeof Automerge> {
+  ready ??= Automerge.initializeBase64Wasm(automergeWasmBase64)
+  await ready
+  return Automerge
+}
+
+export { Automerge }

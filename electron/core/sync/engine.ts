@@ -1,0 +1,192 @@
+import { Automerge, automerge } from './automerge'
+import type { Db } from '../store/database'
+import { createDocHandles, type DocHandle, type DocHandles } from './docHandles'
+import { headsEqual } from './heads'
+import { fieldKey, parseFieldKey, revToken } from './fieldKeys'
+import { createNotices } from './notices'
+import { applyRemoteRow, type RemoteRow } from './applyRow'
+import { createRowStore, type Cell, type Row } from './rowStore'
+import { syncTableNamed, syncTables } from './syncTables'
+
+/**
+ * The projection between the documents and SQLite, both ways. `drain` carries what local
+ * writes noted in sync_outbox into the documents; `project` applies what the documents gained
+ * from other devices to SQLite. Each runs in one transaction with the documents' saves and
+ * heads, so SQLite and the documents never disagree after a crash. Nothing here merges: that
+ * is Automerge's, and this code only reads its outcome.
+ */
+export interface SyncEngine {
+  readonly handles: DocHandles
+  /** Local writes into the documents. Returns the documents that changed. */
+  drain(): Set<string>
+  /** Remote changes (already in the handles) into SQLite; only those of `only` when given. */
+  project(only?: ReadonlySet<string>): ProjectOutcome
+}
+
+export interface ProjectOutcome {
+  rows: number
+  docs: Set<string>
+  /** Documents this device wrote a resolution into (a deletion undone): changes of its own to send. */
+  resolved: Set<string>
+}
+
+interface OutboxEntry {
+  seq: number
+  tbl: string
+  local_id: string | null
+  gone_key: string | null
+  gone_doc: string | null
+}
+
+/** Activity documents kept in memory between calls (about 1,000 rows each). */
+const keptMonths = 12
+
+const hasNullPart = (key: string): boolean => {
+  try {
+    const parts: unknown = JSON.parse(key)
+    return Array.isArray(parts) && parts.includes(null)
+  } catch {
+    return false
+  }
+}
+
+const isCell = (value: unknown): value is Cell => value === null || typeof value === 'string' || typeof value === 'number'
+
+/** The engine, once Automerge's WebAssembly is compiled (the first time only). */
+export async function loadSyncEngine(db: () => Db, actor: string, now: () => Date): Promise<SyncEngine> {
+  await automerge()
+  return createSyncEngine(db, actor, now)
+}
+
+function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEngine {
+  const handles = createDocHandles(db, actor)
+  const rows = createRowStore(db)
+  const notices = createNotices(db, now)
+  const seconds = (): number => Math.floor(now().getTime() / 1000)
+
+  function writeFields(handle: DocHandle, tbl: string, key: string, fields: Row): boolean {
+    // A row the document has never held (no _rev yet) is written without reading each field first.
+    const known = handle.get('_root', fieldKey(tbl, key, '_rev')) !== undefined
+    let changed = false
+    for (const [field, value] of Object.entries(fields)) {
+      const at = fieldKey(tbl, key, field)
+      if (!known || handle.get('_root', at) !== value) {
+        handle.put('_root', at, value)
+        changed = true
+      }
+    }
+    if (known && handle.get('_root', fieldKey(tbl, key, '_del')) === true) {
+      handle.put('_root', fieldKey(tbl, key, '_del'), false)
+      changed = true
+    }
+    if (changed) handle.put('_root', fieldKey(tbl, key, '_rev'), revToken('e'))
+    return changed
+  }
+
+  function tombstone(handle: DocHandle, tbl: string, key: string): boolean {
+    if (handle.get('_root', fieldKey(tbl, key, '_del')) === true) return false
+    handle.put('_root', fieldKey(tbl, key, '_del'), true)
+    handle.put('_root', fieldKey(tbl, key, '_rev'), revToken('d'))
+    return true
+  }
+
+  function drain(): Set<string> {
+    const d = db()
+    const entries = d.prepare<[], OutboxEntry>('SELECT seq, tbl, local_id, gone_key, gone_doc FROM sync_outbox ORDER BY seq').all()
+    const touched = new Set<string>()
+    if (entries.length === 0) return touched
+    d.transaction(() => {
+      // A row written several times in one call is read once, as it stands now.
+      const lastLive = new Map<string, number>()
+      for (const e of entries) if (e.gone_key === null && e.local_id !== null) lastLive.set(`${e.tbl}\u0000${e.local_id}`, e.seq)
+      for (const e of entries) {
+        const table = syncTableNamed.get(e.tbl)
+        if (!table) continue
+        if (e.gone_key !== null) {
+          // A key holding null: a child whose parent went first; every device cascades it.
+          if (e.gone_doc !== null && !hasNullPart(e.gone_key) && tombstone(handles.get(e.gone_doc), e.tbl, e.gone_key)) touched.add(e.gone_doc)
+          continue
+        }
+        if (e.local_id === null || lastLive.get(`${e.tbl}\u0000${e.local_id}`) !== e.seq) continue
+        const row = rows.readLocal(table, e.local_id)
+        if (!row || (table.include && !table.include(row))) continue
+        const where = rows.identify(table, row)
+        if (!where) continue
+        if (writeFields(handles.get(where.docId), table.name, where.key, rows.encode(table, row))) touched.add(where.docId)
+      }
+      for (const docId of touched) {
+        handles.get(docId).commit(null, seconds())
+        handles.persist(docId)
+      }
+      d.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(entries.at(-1)?.seq ?? 0)
+    })()
+    // A store joining with ten years touches every month at once; a dozen stay loaded.
+    handles.trim(keptMonths)
+    return touched
+  }
+
+  function project(only?: ReadonlySet<string>): ProjectOutcome {
+    const d = db()
+    const outcome: ProjectOutcome = { rows: 0, docs: new Set(), resolved: new Set() }
+    d.transaction(() => {
+      const outboxBefore = d.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM sync_outbox').pluck().get() ?? 0
+      const pending = new Map<string, RemoteRow>()
+      const rowAt = (tbl: string, rowKey: string, docId: string): RemoteRow => {
+        const id = `${tbl}\u0000${docId}\u0000${rowKey}`
+        let entry = pending.get(id)
+        if (!entry) {
+          entry = { tbl, rowKey, docId, patched: new Set(), contested: new Set() }
+          pending.set(id, entry)
+        }
+        return entry
+      }
+      for (const [docId, handle] of [...handles.loaded()]) {
+        if (only && !only.has(docId)) continue
+        const before = handles.storedHeads(docId)
+        const after = handle.getHeads()
+        if (headsEqual(before, after)) continue
+        outcome.docs.add(docId)
+        // Every key the new changes wrote, whether or not their value won here: a field this
+        // machine keeps its own value of was still edited on the other, and must be shown.
+        if (before.length === 0) {
+          // A document new to this device: every key is new here, and reading the keys spares
+          // decoding every operation of what may be years of history.
+          for (const key of handle.keys('_root')) {
+            const at = parseFieldKey(key)
+            if (at && syncTableNamed.has(at.tbl)) rowAt(at.tbl, at.rowKey, docId).patched.add(at.field)
+          }
+          continue
+        }
+        for (const change of handle.getChanges(before)) {
+          for (const op of Automerge.decodeChange(change).ops) {
+            if (op.obj !== '_root') continue
+            const at = parseFieldKey(op.key)
+            if (!at || !syncTableNamed.has(at.tbl)) continue
+            const entry = rowAt(at.tbl, at.rowKey, docId)
+            entry.patched.add(at.field)
+            if (op.pred.length > 0) entry.contested.add(at.field)
+          }
+        }
+      }
+      // Rows that waited for a parent (a goal whose document had not arrived) try again.
+      for (const waiting of notices.waiting()) rowAt(waiting.tbl, waiting.rowKey, waiting.docId)
+      const resolved = outcome.resolved
+      for (const table of syncTables) {
+        for (const entry of pending.values()) {
+          if (entry.tbl !== table.name) continue
+          const handle = handles.get(entry.docId)
+          if (applyRemoteRow({ db: d, table, entry, handle, rows, notices, isCell })) resolved.add(entry.docId)
+          outcome.rows++
+        }
+      }
+      for (const docId of resolved) handles.get(docId).commit(null, seconds())
+      for (const docId of new Set([...outcome.docs, ...resolved])) handles.persist(docId)
+      // The rows just applied noted themselves through the capture triggers: they came from
+      // the documents, so there is nothing to carry back.
+      d.prepare('DELETE FROM sync_outbox WHERE seq > ?').run(outboxBefore)
+    })()
+    return outcome
+  }
+
+  return { handles, drain, project }
+}

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto'
+import { z } from 'zod'
+
+/**
+ * Every row field is its own key at the document's root, `["goal", key, "title"]`: two
+ * machines that change different fields of one row (or both create the same skill's state)
+ * never touch the same key, so both changes survive. `_del` marks a deleted row and `_rev`
+ * takes a fresh token on every write, "d:" for a deletion and "e:" for an edit: when the two
+ * meet concurrently, `_rev` holds both, which is how a deletion against an edit is seen.
+ */
+export const fieldKey = (tbl: string, rowKey: string, field: string): string => JSON.stringify([tbl, rowKey, field])
+
+const parsedKey = z.tuple([z.string().min(1).max(64), z.string().min(1).max(2000), z.string().min(1).max(64)])
+
+export function parseFieldKey(key: string): { tbl: string; rowKey: string; field: string } | undefined {
+  try {
+    const parsed = parsedKey.safeParse(JSON.parse(key))
+    return parsed.success ? { tbl: parsed.data[0], rowKey: parsed.data[1], field: parsed.data[2] } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export const revToken = (kind: 'e' | 'd'): string => `${kind}:${randomBytes(6).toString('hex')}`

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { channel } from './channel'
+import { noInput } from './fields'
+import type { SyncStatus } from '../domain/sync'
+
+const noticeId = z.strictObject({
+  id: z.number({ error: 'Choose a notice' }).int('Choose a notice').positive('Choose a notice'),
+})
+
+export const syncChannels = {
+  status: channel<SyncStatus>()(noInput),
+  /**
+   * Turns sync on with a folder the person shares between machines. The first machine sets
+   * the passphrase; the others must give the same one. Local data stays and is merged.
+   */
+  enable: channel<SyncStatus>()(
+    z.strictObject({
+      folder: z
+        .string({ error: 'Choose a folder to sync through' })
+        .trim()
+        .min(1, 'Choose a folder to sync through')
+        .max(1000, 'That folder path is too long')
+        .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'Give the folder’s full path, e.g. /home/you/Sync/pathfinder'),
+      passphrase: z.string({ error: 'A passphrase is required' }).min(10, 'Use a passphrase of at least 10 characters').max(500, 'That passphrase is too long'),
+      deviceName: z.string({ error: 'Name this machine' }).trim().min(1, 'Name this machine').max(100, 'Keep the name under 100 characters'),
+    }),
+  ),
+  /** Stops syncing; every row stays on this machine. */
+  disable: channel<SyncStatus>()(noInput),
+  /** Reads the folder and writes this machine's changes now. */
+  syncNow: channel<SyncStatus>()(noInput),
+  /** The desktop folder dialog; null when cancelled. */
+  pickFolder: channel<{ folder: string | null }>()(noInput),
+  /** Takes the other machine's value of a field edited on both. */
+  useOther: channel<SyncStatus>()(noticeId),
+  /** Hides a notice. */
+  dismiss: channel<SyncStatus>()(noticeId),
+}
