@@ -13,7 +13,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two files at a time: every test has its own host and data folder, and the browser waits on
+  // the host as much as it computes, so a second worker fills the gaps on a 2-core machine.
+  workers: 2,
   forbidOnly: true,
   retries: 0,
   reporter: [['list']],

@@ -30,8 +30,8 @@ test('the dashboard shows my recent work beside the plan; a day opens its activi
   await page.keyboard.press('ArrowUp')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'Activities', level: 1 })).toBeVisible()
-  await expect(page.getByRole('button', { name: /Streams at the Node meetup/ })).toBeVisible()
-  await expect(page.getByRole('button', { name: /Read about B-trees/ })).toBeHidden()
+  await expect(page.getByRole('button', { name: /^Streams at the Node meetup/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Read about B-trees/ })).toBeHidden()
   await expect(page.getByText('80 people, 3 follow-up PRs')).toBeVisible()
 
   await page.getByRole('button', { name: 'Clear filters' }).click()

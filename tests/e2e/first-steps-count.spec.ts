@@ -99,7 +99,7 @@ test('first launch to one activity, keyboard alone: the shortcut, the title, Ent
   await c.type('Fixed the flaky router test')
   await c.press('Enter')
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('button', { name: /Fixed the flaky router test/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Fixed the flaky router test/ })).toBeVisible()
   expect(c.count).toEqual({ clicks: 0, keys: 2, typed: 27 })
   report(testInfo, 'One activity, keyboard alone', c.count)
   await host.stop()

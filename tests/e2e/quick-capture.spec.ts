@@ -29,7 +29,7 @@ test('from first launch, one activity is logged with two keys besides its title,
   await page.keyboard.type('Fixed the flaky router test')
   await keys.press('Enter')
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('button', { name: /Fixed the flaky router test/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Fixed the flaky router test/ })).toBeVisible()
   expect(keys.presses).toBe(2)
 
   // The mouse: the dashboard's Log button, the title, the dialog's own Log button.
@@ -39,7 +39,7 @@ test('from first launch, one activity is logged with two keys besides its title,
   await page.keyboard.type('Reviewed a pull request')
   await dialog.getByRole('button', { name: 'Log activity' }).click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('button', { name: /Reviewed a pull request/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Reviewed a pull request/ })).toBeVisible()
   await host.stop()
 })
 
@@ -52,7 +52,7 @@ test('a pasted link fills the form, and the palette reaches views and actions by
   const palette = page.getByRole('dialog', { name: 'Go to or do' })
   const box = palette.getByRole('combobox', { name: 'Command' })
   await expect(box).toBeFocused()
-  await expect(palette.getByRole('option')).toHaveCount(15)
+  await expect(palette.getByRole('option')).toHaveCount(16)
   await page.keyboard.type('go set')
   await expect(palette.getByRole('option')).toHaveText([/^Go to Settings\s*Ctrl\+7$/])
   await expect(palette.getByRole('option', { selected: true })).toHaveText(/Go to Settings/)
