@@ -4,6 +4,7 @@ import type { ImportedFields } from '../../activities/activityRow'
 import { readPrivateRepositories, writePrivateRepositories } from '../../reports/privateRepositories'
 import type { SettingsRepository } from '../../settings/settingsRepository'
 import type { Db } from '../../store/database'
+import { withSourceFields } from '../importedActivity'
 import { throwIfCancelled, type ImportRun } from '../importRun'
 import { writeImport, type ImportPolicy } from '../writeImport'
 
@@ -15,25 +16,7 @@ export function stateFromForge(repo: ActivitiesRepository): ImportPolicy {
   return {
     findUnkeyed: (incoming) => (incoming.url ? repo.findByUrl(incoming.url, incoming.kind) : undefined),
     merge(existing: Activity, incoming: ImportedFields): ImportedFields | null {
-      if (existing.state === incoming.state) return null
-      return {
-        kind: existing.kind,
-        starred: existing.starred,
-        date: existing.date,
-        title: existing.title,
-        url: existing.url,
-        repo: existing.repo,
-        state: incoming.state,
-        hours: existing.hours,
-        notes: existing.notes,
-        impact: existing.impact,
-        goalId: existing.goalId,
-        skillIds: existing.skills.map((s) => s.id),
-        source: existing.source,
-        externalKey: existing.externalKey,
-        commitCount: existing.commitCount,
-        linesChanged: existing.linesChanged,
-      }
+      return existing.state === incoming.state ? null : withSourceFields(existing, { state: incoming.state })
     },
   }
 }
