@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
+import type { Result } from '@shared/contract'
+import { useDispatcher } from './support/componentSetup'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
 import { settle } from './support/settle'
@@ -43,6 +46,40 @@ describe('ticking milestones', () => {
     await settle()
     expect(progress()).toBe('33')
     expect(env.core.db.prepare('SELECT count(*) AS n FROM milestone WHERE done_at IS NOT NULL').get()).toEqual({ n: 1 })
+    wrapper.unmount()
+  })
+
+  it('keeps a quick second tick on screen while the first tick’s answer arrives after it', async () => {
+    const env = await withRealCore()
+    dispose = env.dispose
+    const created = await env.core.dispatch('goals.create', { title: 'Ship a service', milestones: [{ title: 'Design' }, { title: 'Build' }, { title: 'Test' }] })
+    expect(created.ok).toBe(true)
+    // The core stores each tick at once; its answers reach the view only when released, in order.
+    const held: (() => void)[] = []
+    useDispatcher({
+      channels: env.core.channels,
+      dispatch(name, input) {
+        const answer = env.core.dispatch(name, input)
+        if (name !== 'goals.toggleMilestone') return answer
+        return new Promise<Result<unknown>>((resolve) => held.push(() => resolve(answer)))
+      },
+    })
+    const router = await testRouter('/goals')
+    const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
+    await settle()
+    const boxes = () => wrapper.findAll('article[data-goal-id] .milestones input[type="checkbox"]').map((b) => (b.element instanceof HTMLInputElement ? b.element.checked : null))
+
+    await wrapper.findAll('.milestones input[type="checkbox"]')[0]?.setValue(true)
+    await wrapper.findAll('.milestones input[type="checkbox"]')[1]?.setValue(true)
+    expect(boxes()).toEqual([true, true, false])
+    await vi.waitFor(() => expect(held).toHaveLength(2))
+    held[0]?.()
+    await flushPromises()
+    expect(boxes(), 'the first answer, which knows only the first tick').toEqual([true, true, false])
+    held[1]?.()
+    await flushPromises()
+    expect(boxes()).toEqual([true, true, false])
+    expect(env.core.db.prepare('SELECT count(*) AS n FROM milestone WHERE done_at IS NOT NULL').get()).toEqual({ n: 2 })
     wrapper.unmount()
   })
 })

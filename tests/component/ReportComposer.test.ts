@@ -44,11 +44,12 @@ async function openComposer(options: Partial<CoreOptions> = {}) {
     wrapper.unmount()
     env.dispose()
   }
-  await vi.waitFor(() => expect(srcdoc(wrapper)).toContain('<h1>Progress review</h1>'), { timeout: 5000 })
+  await vi.waitFor(() => expect(srcdoc(wrapper)).toContain('<h1>Progress review</h1>'), { timeout: 12_000 })
   return { env, wrapper }
 }
 
-describe('the report composer', () => {
+// The first preview compiles the report's chart code; a loaded machine takes seconds for it.
+describe('the report composer', { timeout: 30_000 }, () => {
   it('previews the template chosen: a job application gets its own title, sections and figures', async () => {
     const { wrapper } = await openComposer()
     expect(wrapper.get('iframe').attributes('sandbox')).toBe('')

@@ -8,9 +8,10 @@ import { fuzzInputsFor } from '../support/fuzzInputs'
 import { resultShape } from '../support/resultShape'
 import { snapshotStore } from '../support/storeSnapshot'
 import { openTempCore } from '../support/tempCore'
+import { byDepth } from '../support/testDepth'
 
 const channels = listChannels(contract)
-const totalBudgetMs = 20_000
+const totalBudgetMs = byDepth(6_000, 20_000)
 const perChannelMs = Math.floor(totalBudgetMs / channels.length)
 const floorPerChannel = 5
 
@@ -73,7 +74,7 @@ describe('the contract under attack through the web host', () => {
           expect(snapshotStore(core.db) === before, `${name} refused ${body.slice(0, 200)} but changed the store`).toBe(true)
         },
         () => tally.runs,
-        { runs: 60, budgetMs: perChannelMs, floor: floorPerChannel },
+        { runs: byDepth(20, 60), budgetMs: perChannelMs, floor: floorPerChannel },
       )
     }
     console.info(`contract fuzz over HTTP: ${channels.length} channels covered, ${tally.runs} requests (${tally.refused} refused)`)

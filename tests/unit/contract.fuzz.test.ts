@@ -7,11 +7,12 @@ import { fuzzInputsFor, isZodSchema } from '../support/fuzzInputs'
 import { resultShape } from '../support/resultShape'
 import { snapshotStore } from '../support/storeSnapshot'
 import { openTempCore } from '../support/tempCore'
+import { byDepth } from '../support/testDepth'
 
 const channels = listChannels(contract)
 /** Whole run bounded: each channel gets an equal share, and at most `runsPerChannel` inputs. */
-const totalBudgetMs = 40_000
-const runsPerChannel = 120
+const totalBudgetMs = byDepth(12_000, 40_000)
+const runsPerChannel = byDepth(40, 120)
 const perChannelMs = Math.min(2_500, Math.floor(totalBudgetMs / Math.max(1, channels.length)))
 const floorPerChannel = 20
 

@@ -93,16 +93,25 @@ export const useGoalsStore = defineStore('goals', () => {
   }
 
   /** Optimistic: ticking is cheap to undo, and the box should answer the click at once. */
+  /** The newest tick asked per goal: ticks answered out of turn must not undo later ones on screen. */
+  const latestTick = new Map<number, number>()
+
   async function toggleMilestone(goalId: number, milestoneId: number, done: boolean) {
     const before = byId(goalId)
     if (before) {
       const milestones = before.milestones.map((m) => (m.id === milestoneId ? { ...m, doneAt: done ? new Date().toISOString() : null, overdue: done ? false : m.overdue } : m))
       replace({ ...before, milestones, progress: goalProgress({ ...before, milestones }) })
     }
+    const mine = (latestTick.get(goalId) ?? 0) + 1
+    latestTick.set(goalId, mine)
     const result = await api.goals.toggleMilestone({ milestoneId, done })
-    if (result.ok) replace(result.value)
-    else {
-      if (before) replace(before)
+    // The core answers in order, so the newest answer holds every tick; an older one would
+    // briefly untick what the person ticked after it.
+    const newest = latestTick.get(goalId) === mine
+    if (result.ok) {
+      if (newest) replace(result.value)
+    } else {
+      if (newest && before) replace(before)
       useNoticeStore().error(result.error)
     }
   }

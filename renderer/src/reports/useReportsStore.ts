@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, watch } from 'vue'
+import { computed, onScopeDispose, reactive, ref, watch } from 'vue'
 import type { AppError } from '@shared/contract'
 import { hostTimeZone, reportOptions, type ReportOptionsInput } from '@shared/contract/reports'
 import type { HostInfo } from '@shared/domain/host'
@@ -317,6 +317,12 @@ export const useReportsStore = defineStore('reports', () => {
       exporting.value = null
     }
   }
+
+  // A store torn down (a test's, or a window closing) must not send a late choice to whatever core answers next.
+  onScopeDispose(() => {
+    clearTimeout(timer)
+    clearTimeout(rememberTimer)
+  })
 
   return {
     preset,

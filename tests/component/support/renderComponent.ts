@@ -21,6 +21,9 @@ export async function withRealCore(options: Partial<CoreOptions> = {}) {
     mount: <C extends Component>(component: C, options: ComponentMountingOptions<C> = {}) =>
       mount(component, { ...options, global: { ...options.global, plugins: [pinia, ...(options.global?.plugins ?? [])] } }),
     dispose() {
+      // Stores outlive the components that used them; a timer one left running would call the
+      // next test's core. Disposing them stops their effects and timers (onScopeDispose).
+      for (const store of [...pinia._s.values()]) store.$dispose()
       useDispatcher(undefined)
       core.dispose()
     },

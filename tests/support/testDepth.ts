@@ -1,0 +1,9 @@
+/**
+ * How long the time-boxed tests may search. `npm test` gives each of them a short budget (every
+ * contract channel is still fuzzed up to its floor, the crash test still kills 100 times);
+ * `npm run test:deep` gives them the long budgets, for a run before a release or after a change
+ * to validation, the store or sync. The seeds are printed either way, so a failure replays.
+ */
+export const deep = process.env.PATHFINDER_TEST_DEPTH === 'deep'
+
+export const byDepth = <T>(quick: T, deepValue: T): T => (deep ? deepValue : quick)
