@@ -2,7 +2,7 @@ import { Automerge, automerge } from './automerge'
 import type { Db } from '../store/database'
 import { createDocHandles, type DocHandle, type DocHandles } from './docHandles'
 import { headsEqual } from './heads'
-import { fieldKey, parseFieldKey, revToken } from './fieldKeys'
+import { fieldKey, parseFieldKey, revToken, tombstone } from './fieldKeys'
 import { createNotices } from './notices'
 import { applyRemoteRow, type RemoteRow } from './applyRow'
 import { createRowStore, type Cell, type Row } from './rowStore'
@@ -81,13 +81,6 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
     }
     if (changed) handle.put('_root', fieldKey(tbl, key, '_rev'), revToken('e'))
     return changed
-  }
-
-  function tombstone(handle: DocHandle, tbl: string, key: string): boolean {
-    if (handle.get('_root', fieldKey(tbl, key, '_del')) === true) return false
-    handle.put('_root', fieldKey(tbl, key, '_del'), true)
-    handle.put('_root', fieldKey(tbl, key, '_rev'), revToken('d'))
-    return true
   }
 
   function drain(): Set<string> {
