@@ -1,5 +1,6 @@
+import { renameSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { must } from '../support/api'
+import { must, refused } from '../support/api'
 import { goalTitles, openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
 
 /**
@@ -160,18 +161,45 @@ describe('a restore or a whole-data import with sync on', () => {
     await expectWentBack(a, b)
   })
 
-  it('a restart before the restore reached the folder still imposes it', async () => {
-    const { a, b } = await pair()
+  it('a backup from before sync was on takes this store’s sync bookkeeping, and is imposed the same way', async () => {
+    const folder = tempFolder()
+    const a = await openDevice('laptop', undefined, tickingClock())
+    const b = await openDevice('home', undefined, tickingClock())
+    cleanups.push(() => removeFolder(folder), () => a.core.dispose(), () => b.core.dispose())
+    const kept = await must(a.api.goals.create({ title: 'Before sync', priority: 'low' }))
+    const backup = await must(a.api.backups.create({}))
+    await a.join(folder)
+    await b.join(folder)
+    await must(a.api.goals.update({ goalId: kept.id, priority: 'high' }))
+    await must(a.api.goals.create({ title: 'After the backup' }))
+    await syncAll(a, b)
+    await must(a.api.backups.restore({ name: backup.name }))
+    await syncAll(a, b)
+    for (const d of [a, b]) {
+      expect(await goalTitles(d.api)).toEqual(['Before sync'])
+      expect((await goalNamed(d, 'Before sync')).priority).toBe('low')
+      expect((await must(d.api.sync.status({}))).enabled).toBe(true)
+    }
+    expect(sharedView(b.core.db)).toEqual(sharedView(a.core.db))
+  })
+
+  it('a restore while the folder is out of reach stays due, across a restart, until the folder is back', async () => {
+    const { a, b, folder } = await pair()
     await must(a.api.goals.create({ title: 'Before the backup' }))
     await syncAll(a, b)
     const backup = await must(a.api.backups.create({}))
     await must(a.api.goals.create({ title: 'After the backup' }))
     await syncAll(a, b)
+    renameSync(folder, `${folder}.away`)
     await must(a.api.backups.restore({ name: backup.name }))
+    const error = await refused(a.api.sync.syncNow({}))
+    expect(error.message).toMatch(/cannot be read now/)
     const a2 = await a.restart()
     cleanups.push(() => a2.close())
+    renameSync(`${folder}.away`, folder)
     await syncAll(a2, b)
     for (const d of [a2, b]) expect(await goalTitles(d.api)).toEqual(['Before the backup'])
     expect(a2.core.db.prepare('SELECT reconcile FROM sync_state').pluck().get()).toBeNull()
+    expect(sharedView(b.core.db)).toEqual(sharedView(a2.core.db))
   })
 })

@@ -1,3 +1,6 @@
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { DomainError } from '../ipc/domainError'
 import type { Db } from '../store/database'
 import type { DocHandle } from './docHandles'
 import { fieldKey, tombstone } from './fieldKeys'
@@ -163,6 +166,7 @@ interface Reconcile {
   db: () => Db
   engine: SyncEngine
   transport: FolderTransport
+  folder: string
   now: () => Date
   /** Holds every other call meanwhile. */
   exclusive: <T>(work: () => Promise<T>) => Promise<T>
@@ -173,9 +177,14 @@ interface Reconcile {
  * merged, reconciled and saved in one transaction; the rows SQLite holds were noted in the
  * outbox when it was made due, so a crash part way leaves the rest for the next start.
  */
-export async function reconcileIfDue({ db, engine, transport, now, exclusive }: Reconcile): Promise<ReconcileOutcome | undefined> {
+export async function reconcileIfDue({ db, engine, transport, folder, now, exclusive }: Reconcile): Promise<ReconcileOutcome | undefined> {
   const reason = reconcileDue(db())
   if (!reason) return undefined
+  // What the others hold must be read before it is undone: a folder out of reach (a share
+  // offline) would let its later changes back in afterwards. It stays due until then.
+  if (reason === 'replaced' && !(await stat(join(folder, devicesDir)).then((s) => s.isDirectory(), () => false))) {
+    throw new DomainError('unavailable', `The sync folder ${folder} cannot be read now, so the data you went back to is not sent to your other machines yet. Make the folder available and choose Sync now.`)
+  }
   const seen = new Set(db().prepare<[], string>('SELECT file FROM sync_seen').pluck().all())
   const incoming = reason === 'replaced' ? await transport.readIncoming(seen) : { files: [], unreadable: [] }
   return exclusive(async () => {

@@ -205,9 +205,12 @@ export function createSyncService(options: {
 
   /** A reconciliation made due (sync on again, a restore, an import) runs before anything else syncs. */
   async function catchUp(r: Running): Promise<void> {
-    const outcome = await reconcileIfDue({ db, engine: r.engine, transport: r.transport, now, exclusive: options.exclusive })
+    const outcome = await reconcileIfDue({ db, engine: r.engine, transport: r.transport, folder: r.state.folder, now, exclusive: options.exclusive })
     if (outcome) unreadable = outcome.unreadable
   }
+
+  /** Why the last start failed, in words for Sync now. */
+  let startError: string | null = null
 
   /** Starts in the background; calls meanwhile leave their rows in sync_outbox, drained once the engine is there. */
   function launch(state: StateRow, failure: string): Promise<void> {
@@ -223,6 +226,7 @@ export function createSyncService(options: {
       })
       .catch((error: unknown) => {
         if (started && running !== started) stopRunning(started)
+        startError = error instanceof DomainError ? error.message : failure
         log.error(failure, error)
       })
       .finally(() => (starting = null))
@@ -362,8 +366,15 @@ export function createSyncService(options: {
     async syncNow() {
       followSwap()
       if (starting) await starting
+      // A start that failed (a reconciliation whose folder was out of reach) is tried again.
+      const state = running || closed ? null : readState()
+      if (state) {
+        startError = null
+        starting = launch(state, 'Sync could not start; your data is unchanged and stays on this machine')
+        await starting
+      }
       const r = running
-      if (!r) throw new DomainError('conflict', 'Sync is off. Turn it on in Settings first.')
+      if (!r) throw new DomainError(state ? 'unavailable' : 'conflict', state ? (startError ?? 'Sync could not start. Try again.') : 'Sync is off. Turn it on in Settings first.')
       await queue(() => pass(r))
       return status()
     },
