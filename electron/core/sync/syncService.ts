@@ -332,7 +332,7 @@ export function createSyncService(options: {
       const d = db()
       try {
         r.engine.drain()
-        d.prepare("ATTACH DATABASE ? AS replacing").run(file)
+        d.prepare('ATTACH DATABASE ? AS replacing').run(file)
       } catch (error) {
         log.warn('Sync could not carry its bookkeeping into the replacing data; sync is off after it, and turning it on merges', error)
         return
