@@ -24,10 +24,10 @@ export function parseFieldKey(key: string): { tbl: string; rowKey: string; field
 
 export const revToken = (kind: 'e' | 'd'): string => `${kind}:${randomBytes(6).toString('hex')}`
 
-/** Marks a row deleted; false when the document already holds it as deleted. */
-export function tombstone(handle: DocHandle, tbl: string, key: string): boolean {
+/** Marks a row deleted (`token`: the one its deleting parent's tombstone has); false when the document already holds it as deleted. */
+export function tombstone(handle: DocHandle, tbl: string, key: string, token: string = revToken('d')): boolean {
   if (handle.get('_root', fieldKey(tbl, key, '_del')) === true) return false
   handle.put('_root', fieldKey(tbl, key, '_del'), true)
-  handle.put('_root', fieldKey(tbl, key, '_rev'), revToken('d'))
+  handle.put('_root', fieldKey(tbl, key, '_rev'), token)
   return true
 }

@@ -5,6 +5,7 @@ import type { Db } from '../store/database'
 import type { DocHandle } from './docHandles'
 import { fieldKey, tombstone } from './fieldKeys'
 import { devicesDir, type FolderTransport, type Unreadable } from './folderTransport'
+import { cascadingRefs } from './deletionUnits'
 import { createRowStore, type RowStore } from './rowStore'
 import type { SyncEngine } from './engine'
 import { planDocId, syncTableNamed, syncTables, type SyncTable } from './syncTables'
@@ -63,19 +64,6 @@ function liveRows(handle: DocHandle): Map<string, string[]> {
     const list = out.get(tbl) ?? []
     list.push(rowKey)
     out.set(tbl, list)
-  }
-  return out
-}
-
-/** Columns whose parent's deletion takes the row with it (ON DELETE CASCADE), per table. */
-function cascadingRefs(db: Db): Map<string, string[]> {
-  const out = new Map<string, string[]>()
-  for (const table of syncTables) {
-    const fks = db.prepare<[string], { from: string; on_delete: string }>('SELECT "from", on_delete FROM pragma_foreign_key_list(?)').all(table.name)
-    out.set(
-      table.name,
-      fks.filter((fk) => fk.on_delete === 'CASCADE' && table.refs[fk.from] !== undefined).map((fk) => fk.from),
-    )
   }
   return out
 }
