@@ -161,6 +161,19 @@ describe('a restore or a whole-data import with sync on', () => {
     await expectWentBack(a, b)
   })
 
+  it('a milestone edited on B while A restores a backup without its goal brings the goal back: the edit wins', async () => {
+    const { a, b } = await pair()
+    const backup = await must(a.api.backups.create({}))
+    await must(a.api.goals.create({ title: 'After the backup', milestones: [{ title: 'Step one', done: false }, { title: 'Step two', done: false }] }))
+    await syncAll(a, b)
+    await must(a.api.backups.restore({ name: backup.name }))
+    const step = (await goalNamed(b, 'After the backup')).milestones.find((m) => m.title === 'Step one')
+    await must(b.api.goals.updateMilestone({ milestoneId: step?.id ?? 0, title: 'Step one, edited at home' }))
+    await syncAll(a, b)
+    for (const d of [a, b]) expect((await goalNamed(d, 'After the backup')).milestones.map((m) => m.title)).toEqual(['Step one, edited at home', 'Step two'])
+    expect(sharedView(b.core.db)).toEqual(sharedView(a.core.db))
+  })
+
   it('a backup from before sync was on takes this store’s sync bookkeeping, and is imposed the same way', async () => {
     const folder = tempFolder()
     const a = await openDevice('laptop', undefined, tickingClock())

@@ -5,7 +5,7 @@ import type { Db } from '../store/database'
 import type { DocHandle } from './docHandles'
 import { fieldKey, tombstone } from './fieldKeys'
 import { devicesDir, type FolderTransport, type Unreadable } from './folderTransport'
-import { cascadingRefs } from './deletionUnits'
+import { cascadingParents, cascadingRefs, deletionTokens, tokenFor } from './deletionUnits'
 import { createRowStore, type RowStore } from './rowStore'
 import type { SyncEngine } from './engine'
 import { planDocId, syncTableNamed, syncTables, type SyncTable } from './syncTables'
@@ -26,9 +26,10 @@ import { planDocId, syncTableNamed, syncTables, type SyncTable } from './syncTab
  *   where the reconciliation was made due), so a field that differs is rewritten and a row
  *   the documents deleted is live again.
  *
- * A child whose cascading parent is gone is left to the parent's deletion, as every device
- * cascades it (the same rule as a local delete). Rows this store never held (set aside with
- * an "unapplied" notice) are not its deletions.
+ * A child whose cascading parent is deleted here is tombstoned with the parent's token, as a
+ * local delete does (deletionUnits.ts), so an edit of it on another machine meanwhile undoes
+ * the whole deletion; a child whose parent was already deleted is left to that deletion. Rows
+ * this store never held (set aside with an "unapplied" notice) are not its deletions.
  */
 export type ReconcileReason = 'rejoined' | 'replaced'
 
@@ -71,8 +72,7 @@ function liveRows(handle: DocHandle): Map<string, string[]> {
 /** When the row was made, where a table records it: an id handed out again names another row. */
 const birthColumn = (table: SyncTable): string | undefined => ['created_at', 'at'].find((c) => table.columns.includes(c))
 
-function createPresence(db: Db, rows: RowStore) {
-  const cascades = cascadingRefs(db)
+function createPresence(db: Db, rows: RowStore, cascades: ReadonlyMap<string, string[]>) {
   const unapplied = new Set(db.prepare<[], string>("SELECT tbl || char(0) || row_key FROM sync_notice WHERE kind = 'unapplied'").pluck().all())
   const forget = db.prepare('DELETE FROM sync_key WHERE tbl = ? AND key = ?')
 
@@ -138,15 +138,29 @@ function createPresence(db: Db, rows: RowStore) {
 }
 
 /** Deletes, in one document, the rows SQLite does not hold. Returns how many. */
-function deleteGone(handle: DocHandle, presence: ReturnType<typeof createPresence>): number {
-  let deleted = 0
+function deleteGone(handle: DocHandle, presence: ReturnType<typeof createPresence>, cascades: ReadonlyMap<string, string[]>): number {
   const live = liveRows(handle)
+  const gone: { tbl: string; key: string; handle: DocHandle }[] = []
+  const goneIds = new Set<string>()
+  const children: { tbl: string; key: string; handle: DocHandle }[] = []
   // Parents first: a goal whose key is forgotten here makes its milestones 'parent-gone'.
   for (const table of syncTables) {
     for (const rowKey of live.get(table.name) ?? []) {
-      if (presence(table, rowKey, handle) === 'gone' && tombstone(handle, table.name, rowKey)) deleted++
+      const found = presence(table, rowKey, handle)
+      if (found === 'gone') {
+        gone.push({ tbl: table.name, key: rowKey, handle })
+        goneIds.add(`${table.name}\u0000${rowKey}`)
+      } else if (found === 'parent-gone' && cascadingParents(table, rowKey, handle, cascades).some((p) => goneIds.has(`${p.tbl}\u0000${p.key}`))) {
+        children.push({ tbl: table.name, key: rowKey, handle })
+      }
     }
   }
+  // Children deleted here with their parent share its token, so an edit of one on another
+  // machine meanwhile undoes the whole deletion there too (deletionUnits.ts).
+  const all = [...gone, ...children]
+  const tokens = deletionTokens(all, cascades)
+  let deleted = 0
+  for (const row of all) if (tombstone(handle, row.tbl, row.key, tokenFor(tokens, row.tbl, row.key))) deleted++
   return deleted
 }
 
@@ -185,7 +199,8 @@ export async function reconcileIfDue({ db, engine, transport, folder, now, exclu
       a === planDocId ? -1 : b === planDocId ? 1 : a.localeCompare(b),
     )
     let deleted = 0
-    const presence = createPresence(d, rows)
+    const cascades = cascadingRefs(d)
+    const presence = createPresence(d, rows, cascades)
     for (const docId of docs) {
       d.transaction(() => {
         const handle = engine.handles.get(docId)
@@ -200,7 +215,7 @@ export async function reconcileIfDue({ db, engine, transport, folder, now, exclu
           }
         }
         if (handle.getMissingDeps([]).length === 0) for (const id of merged) markSeen.run(id)
-        const gone = deleteGone(handle, presence)
+        const gone = deleteGone(handle, presence, cascades)
         if (gone > 0) handle.commit(null, seconds)
         deleted += gone
         engine.handles.persist(docId)
