@@ -174,6 +174,24 @@ describe('a restore or a whole-data import with sync on', () => {
     expect(sharedView(b.core.db)).toEqual(sharedView(a.core.db))
   })
 
+  it('a backup taken with sync on, restored while it is off, syncs again as a new device and is imposed', async () => {
+    const { a, b } = await pair()
+    await must(a.api.goals.create({ title: 'Before the backup' }))
+    await syncAll(a, b)
+    const backup = await must(a.api.backups.create({}))
+    const oldDevice = (await must(a.api.sync.status({}))).deviceId
+    await must(a.api.goals.create({ title: 'After the backup' }))
+    await syncAll(a, b)
+    await must(a.api.sync.disable({}))
+    await must(a.api.backups.restore({ name: backup.name }))
+    await syncAll(a, b)
+    const status = await must(a.api.sync.status({}))
+    expect(status.enabled).toBe(true)
+    expect(status.deviceId).not.toBe(oldDevice)
+    for (const d of [a, b]) expect(await goalTitles(d.api)).toEqual(['Before the backup'])
+    expect(sharedView(b.core.db)).toEqual(sharedView(a.core.db))
+  })
+
   it('a backup from before sync was on takes this store’s sync bookkeeping, and is imposed the same way', async () => {
     const folder = tempFolder()
     const a = await openDevice('laptop', undefined, tickingClock())

@@ -232,6 +232,8 @@ export function createSyncService(options: {
       .finally(() => (starting = null))
   }
 
+  /** The connection sync last followed: a restore or an import swaps it. */
+  let knownDb = db()
   // A device that synced before starts again where it was.
   const existing = readState()
   let starting: Promise<void> | null = existing ? launch(existing, 'Sync could not start; your data is unchanged and stays on this machine') : null
@@ -245,8 +247,13 @@ export function createSyncService(options: {
    * the documents (reconcile.ts): the person chose to go back, and the other machines follow.
    */
   function followSwap(): boolean {
-    const r = running
-    if (!r || r.db === db()) return false
+    const current = db()
+    if (current === knownDb && (!running || running.db === current)) return false
+    // A start under way finishes first; the next call follows the swap.
+    if (starting) return true
+    // Followed whether sync was running or not: a backup restored while sync was off may bring
+    // sync state of its own, and must not carry on as the device it was.
+    knownDb = current
     stop()
     let state = readState()
     if (state) {
@@ -262,7 +269,7 @@ export function createSyncService(options: {
       })()
       state = { ...state, device_id: fresh }
     }
-    if (state && !starting) starting = launch(state, 'Sync could not start again after the data was replaced')
+    if (state) starting = launch(state, 'Sync could not start again after the data was replaced')
     return true
   }
 
