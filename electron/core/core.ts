@@ -99,7 +99,15 @@ async function openCore(options: CoreOptions): Promise<Core> {
         get sync() {
           return syncService()
         },
-        store: { openSqlite, exclusive: (work, options) => live.exclusive(work, options), replaceDatabase: (replacement) => live.replaceWith(replacement) },
+        store: {
+          openSqlite,
+          exclusive: (work, options) => live.exclusive(work, options),
+          replaceDatabase: (replacement) => {
+            // Sync's documents and keys go with the store that replaces this one (see beforeReplace).
+            syncService().beforeReplace(replacement)
+            return live.replaceWith(replacement)
+          },
+        },
       }
       return createDispatcher(createHandlers(ctx))
     }

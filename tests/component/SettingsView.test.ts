@@ -6,6 +6,7 @@ import { backupLabels, formatDateTime } from '../../renderer/src/settings/settin
 import { useNoticeStore } from '../../renderer/src/ui/useNoticeStore'
 import { apiOf, must, refused } from '../support/api'
 import { snapshotStore } from '../support/storeSnapshot'
+import { passphrase, removeFolder, tempFolder, testKdfCost } from '../support/syncPair'
 import { withRealCore } from './support/renderComponent'
 import { testRouter } from './support/testRouter'
 import { settle } from './support/settle'
@@ -65,6 +66,7 @@ describe('SettingsView', () => {
     await row.get(`button[aria-label="Restore backup of ${when}"]`).trigger('click')
     await settle()
     expect(wrapper.get('dialog[open]').text()).toContain(`Your current data is backed up first, then replaced by the backup of ${when}.`)
+    expect(wrapper.get('dialog[open]').text()).not.toContain('Sync is on')
     await dialogButton(wrapper, 'Cancel')?.trigger('click')
     await settle()
     expect(statusOf(env.core.db, 'skill.algorithms')).toEqual({ status: 'done' })
@@ -89,6 +91,37 @@ describe('SettingsView', () => {
     expect(reloaded.get(`tr[data-backup="${safety?.name ?? ''}"]`).classes()).toContain('highlighted')
     expect(reloaded.get(`tr[data-backup="${safety?.name ?? ''}"]`).text()).toContain('Before a restore')
     reloaded.unmount()
+  })
+
+  it('says, before a restore or an import, that with sync on the other machines go back too', async () => {
+    const env = await withRealCore({ sync: { watch: false, kdfCost: testKdfCost } })
+    const folder = tempFolder()
+    dispose = () => {
+      env.dispose()
+      removeFolder(folder)
+    }
+    const api = apiOf(env.core)
+    await must(api.sync.enable({ folder, passphrase, deviceName: 'laptop' }))
+    const backup = await must(api.backups.create({}))
+    const exported = await must(api.data.exportAll({}))
+    const wrapper = env.mount(SettingsView, { attachTo: document.body, global: { plugins: [await testRouter('/settings')] } })
+    await settle()
+
+    await wrapper.get(`tr[data-backup="${backup.name}"] button[aria-label^="Restore backup of"]`).trigger('click')
+    await vi.waitFor(async () => {
+      await settle()
+      expect(wrapper.get('dialog[open]').text()).toContain('Sync is on, so your other machines go back to this backup too')
+    })
+    await dialogButton(wrapper, 'Cancel')?.trigger('click')
+    await settle()
+
+    await chooseFile(wrapper, 'pathfinder-export.json', exported.json)
+    await vi.waitFor(async () => {
+      await settle()
+      expect(wrapper.get('dialog[open]').text()).toContain('Sync is on, so your other machines take the file’s data too')
+    })
+    await dialogButton(wrapper, 'Cancel')?.trigger('click')
+    wrapper.unmount()
   })
 
   it('makes a backup with "Back up now"', async () => {

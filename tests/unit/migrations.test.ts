@@ -360,6 +360,18 @@ const cases: MigrationCase[] = [
       expect(() => db.prepare("INSERT INTO sync_state (id, device_id, device_name, folder, folder_key, enabled_at) VALUES (2, 'd', 'n', '/f', x'00', ?)").run(at)).toThrow(/CHECK/)
     },
   },
+  {
+    version: 16,
+    seed(db) {
+      db.prepare("INSERT INTO sync_state (id, device_id, device_name, folder, folder_key, enabled_at) VALUES (1, 'd', 'laptop', '/sync', x'00', ?)").run(at)
+    },
+    check(db) {
+      // A device that synced before owes no reconciliation; only the two reasons are accepted.
+      expect(db.prepare('SELECT device_name, reconcile FROM sync_state').all()).toEqual([{ device_name: 'laptop', reconcile: null }])
+      db.prepare("UPDATE sync_state SET reconcile = 'replaced'").run()
+      expect(() => db.prepare("UPDATE sync_state SET reconcile = 'later'").run()).toThrow(/CHECK/)
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

@@ -2,11 +2,12 @@ import { Automerge, automerge } from './automerge'
 import type { Db } from '../store/database'
 import { createDocHandles, type DocHandle, type DocHandles } from './docHandles'
 import { headsEqual } from './heads'
-import { fieldKey, parseFieldKey, revToken } from './fieldKeys'
+import { fieldKey, parseFieldKey, revToken, tombstone } from './fieldKeys'
 import { createNotices } from './notices'
 import { applyRemoteRow, type RemoteRow } from './applyRow'
 import { createRowStore, type Cell, type Row } from './rowStore'
-import { syncTableNamed, syncTables } from './syncTables'
+import { cascadingRefs, deletionTokens, tokenFor, undoDeletion } from './deletionUnits'
+import { planDocId, syncTableNamed, syncTables } from './syncTables'
 
 /**
  * The projection between the documents and SQLite, both ways. `drain` carries what local
@@ -63,6 +64,13 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
   const rows = createRowStore(db)
   const notices = createNotices(db, now)
   const seconds = (): number => Math.floor(now().getTime() / 1000)
+  // Per connection: a restore or an import swaps it.
+  let cascadesFor: { db: Db; refs: Map<string, string[]> } | null = null
+  const cascades = (): Map<string, string[]> => {
+    const d = db()
+    if (cascadesFor?.db !== d) cascadesFor = { db: d, refs: cascadingRefs(d) }
+    return cascadesFor.refs
+  }
 
   function writeFields(handle: DocHandle, tbl: string, key: string, fields: Row): boolean {
     // A row the document has never held (no _rev yet) is written without reading each field first.
@@ -83,13 +91,6 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
     return changed
   }
 
-  function tombstone(handle: DocHandle, tbl: string, key: string): boolean {
-    if (handle.get('_root', fieldKey(tbl, key, '_del')) === true) return false
-    handle.put('_root', fieldKey(tbl, key, '_del'), true)
-    handle.put('_root', fieldKey(tbl, key, '_rev'), revToken('d'))
-    return true
-  }
-
   function drain(): Set<string> {
     const d = db()
     const entries = d.prepare<[], OutboxEntry>('SELECT seq, tbl, local_id, gone_key, gone_doc FROM sync_outbox ORDER BY seq').all()
@@ -99,12 +100,18 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
       // A row written several times in one call is read once, as it stands now.
       const lastLive = new Map<string, number>()
       for (const e of entries) if (e.gone_key === null && e.local_id !== null) lastLive.set(`${e.tbl}\u0000${e.local_id}`, e.seq)
+      // A child gone with its parent in this write is tombstoned with the parent's token (deletionUnits.ts).
+      const gone: { tbl: string; key: string; handle: DocHandle }[] = []
+      for (const e of entries) {
+        if (e.gone_key !== null && e.gone_doc !== null && !hasNullPart(e.gone_key) && syncTableNamed.has(e.tbl)) gone.push({ tbl: e.tbl, key: e.gone_key, handle: handles.get(e.gone_doc) })
+      }
+      const tokens = gone.length > 0 ? deletionTokens(gone, cascades()) : new Map<string, string>()
       for (const e of entries) {
         const table = syncTableNamed.get(e.tbl)
         if (!table) continue
         if (e.gone_key !== null) {
           // A key holding null: a child whose parent went first; every device cascades it.
-          if (e.gone_doc !== null && !hasNullPart(e.gone_key) && tombstone(handles.get(e.gone_doc), e.tbl, e.gone_key)) touched.add(e.gone_doc)
+          if (e.gone_doc !== null && !hasNullPart(e.gone_key) && tombstone(handles.get(e.gone_doc), e.tbl, e.gone_key, tokenFor(tokens, e.tbl, e.gone_key))) touched.add(e.gone_doc)
           continue
         }
         if (e.local_id === null || lastLive.get(`${e.tbl}\u0000${e.local_id}`) !== e.seq) continue
@@ -171,6 +178,24 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
       // Rows that waited for a parent (a goal whose document had not arrived) try again.
       for (const waiting of notices.waiting()) rowAt(waiting.tbl, waiting.rowKey, waiting.docId)
       const resolved = outcome.resolved
+      // Deleted on one machine, edited on another: the whole deletion is undone, the parent
+      // and the children it took along, whichever of them was edited (deletionUnits.ts).
+      for (const entry of [...pending.values()]) {
+        if (!entry.patched.has('_rev')) continue
+        const handle = handles.get(entry.docId)
+        const revs = handle.getAll('_root', fieldKey(entry.tbl, entry.rowKey, '_rev')).map((v) => v[1])
+        if (!revs.some((r) => typeof r === 'string' && r.startsWith('e:'))) continue
+        const docs = entry.docId === planDocId ? [{ docId: entry.docId, handle }] : [{ docId: entry.docId, handle }, { docId: planDocId, handle: handles.get(planDocId) }]
+        for (const token of revs) {
+          if (typeof token !== 'string' || !token.startsWith('d:')) continue
+          for (const row of undoDeletion(token, docs, cascades())) {
+            const again = rowAt(row.tbl, row.rowKey, row.docId)
+            for (const column of syncTableNamed.get(row.tbl)?.columns ?? []) again.patched.add(column)
+            if (row.undeleted) resolved.add(row.docId)
+            if (row.root) notices.put('restored', row.tbl, row.rowKey, row.docId, '', null, null)
+          }
+        }
+      }
       for (const table of syncTables) {
         for (const entry of pending.values()) {
           if (entry.tbl !== table.name) continue

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import type { DocHandle } from './docHandles'
 
 /**
  * Every row field is its own key at the document's root, `["goal", key, "title"]`: two
@@ -22,3 +23,11 @@ export function parseFieldKey(key: string): { tbl: string; rowKey: string; field
 }
 
 export const revToken = (kind: 'e' | 'd'): string => `${kind}:${randomBytes(6).toString('hex')}`
+
+/** Marks a row deleted (`token`: the one its deleting parent's tombstone has); false when the document already holds it as deleted. */
+export function tombstone(handle: DocHandle, tbl: string, key: string, token: string = revToken('d')): boolean {
+  if (handle.get('_root', fieldKey(tbl, key, '_del')) === true) return false
+  handle.put('_root', fieldKey(tbl, key, '_del'), true)
+  handle.put('_root', fieldKey(tbl, key, '_rev'), token)
+  return true
+}

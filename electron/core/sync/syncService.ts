@@ -8,6 +8,7 @@ import { DomainError } from '../ipc/domainError'
 import type { Db } from '../store/database'
 import { captureEverything, captureInstalled, installCapture, removeCapture } from './captureTriggers'
 import { parseHeads } from './heads'
+import { reconcileIfDue } from './reconcile'
 import type { SyncEngine } from './engine'
 import { defaultCost, newHeader, unlock } from './folderCrypto'
 import { createFolderTransport, devicesDir, readHeader, writeHeader, type FolderTransport, type Unreadable } from './folderTransport'
@@ -27,6 +28,12 @@ export interface SyncService {
   status(): SyncStatus
   enable(input: { folder: string; passphrase: string; deviceName: string }): Promise<SyncStatus>
   disable(): Promise<SyncStatus>
+  /**
+   * Just before a restore or an import puts `file` in place of the store: a store that brings no
+   * bookkeeping for this folder gets this one's (documents, keys), so what it holds can be
+   * imposed on the other machines instead of starting over beside them.
+   */
+  beforeReplace(file: string): void
   /** Reads the folder, merges, applies, and writes this device's changes. */
   syncNow(): Promise<SyncStatus>
   close(): void
@@ -49,6 +56,9 @@ interface Running {
   timer: NodeJS.Timeout | null
   poll: NodeJS.Timeout | null
 }
+
+/** Sync's bookkeeping a replacing store takes over (the outbox is drained into the documents first). */
+const carried = ['sync_state', 'sync_doc', 'sync_chunk', 'sync_key', 'sync_seen', 'sync_device', 'sync_notice'] as const
 
 /** How soon after a write its changes go to the folder, and how often the folder is read without an event. */
 const pushDelayMs = 150
@@ -193,30 +203,57 @@ export function createSyncService(options: {
     if (due.length > 0) await r.transport.writeDevice({ name: r.state.device_name, at: now().toISOString() })
   }
 
-  // A device that synced before starts again in the background; calls meanwhile leave their
-  // rows in sync_outbox, drained once the engine is there.
+  /** A reconciliation made due (sync on again, a restore, an import) runs before anything else syncs. */
+  async function catchUp(r: Running): Promise<void> {
+    const outcome = await reconcileIfDue({ db, engine: r.engine, transport: r.transport, folder: r.state.folder, now, exclusive: options.exclusive })
+    if (outcome) unreadable = outcome.unreadable
+  }
+
+  /** Why the last start failed, in words for Sync now. */
+  let startError: string | null = null
+
+  /** Starts in the background; calls meanwhile leave their rows in sync_outbox, drained once the engine is there. */
+  function launch(state: StateRow, failure: string): Promise<void> {
+    let started: Running | null = null
+    return start(state)
+      .then(async (r) => {
+        started = r
+        if (!closed) await catchUp(r)
+        if (closed) return stopRunning(r)
+        running = r
+        r.engine.drain()
+        if (watching) schedule(r, 0)
+      })
+      .catch((error: unknown) => {
+        if (started && running !== started) stopRunning(started)
+        startError = error instanceof DomainError ? error.message : failure
+        log.error(failure, error)
+      })
+      .finally(() => (starting = null))
+  }
+
+  /** The connection sync last followed: a restore or an import swaps it. */
+  let knownDb = db()
+  // A device that synced before starts again where it was.
   const existing = readState()
-  let starting: Promise<void> | null = existing
-    ? start(existing)
-        .then((r) => {
-          if (closed) return stopRunning(r)
-          running = r
-          r.engine.drain()
-          if (watching) schedule(r, 0)
-        })
-        .catch((error: unknown) => log.error('Sync could not start; your data is unchanged and stays on this machine', error))
-        .finally(() => (starting = null))
-    : null
+  let starting: Promise<void> | null = existing ? launch(existing, 'Sync could not start; your data is unchanged and stays on this machine') : null
 
   const status = (): SyncStatus => readStatus(db(), readState() ?? null, unreadable, options.canPickFolder)
 
   /**
-   * A restore or an import put another database in place: its own sync state (or none) is
-   * what holds now, so the engine starts again from it, never writing the old documents into it.
+   * A restore or an import put another database in place: its own sync state (or the one
+   * beforeReplace carried into it, or none) is what holds now, so the engine starts again from
+   * it, never writing the old documents into it. What the store now holds is then imposed on
+   * the documents (reconcile.ts): the person chose to go back, and the other machines follow.
    */
   function followSwap(): boolean {
-    const r = running
-    if (!r || r.db === db()) return false
+    const current = db()
+    if (current === knownDb && (!running || running.db === current)) return false
+    // A start under way finishes first; the next call follows the swap.
+    if (starting) return true
+    // Followed whether sync was running or not: a backup restored while sync was off may bring
+    // sync state of its own, and must not carry on as the device it was.
+    knownDb = current
     stop()
     let state = readState()
     if (state) {
@@ -225,23 +262,14 @@ export function createSyncService(options: {
       // carries on as a new device (a new Automerge actor, a new folder of its own).
       const fresh = randomBytes(16).toString('hex')
       db().transaction(() => {
-        db().prepare('UPDATE sync_state SET device_id = ? WHERE id = 1').run(fresh)
+        db().prepare("UPDATE sync_state SET device_id = ?, reconcile = 'replaced' WHERE id = 1").run(fresh)
         db().prepare("UPDATE sync_doc SET sent_heads = '[]', next_file = 1").run()
         if (!captureInstalled(db())) installCapture(db())
+        captureEverything(db())
       })()
       state = { ...state, device_id: fresh }
     }
-    if (state && !starting) {
-      starting = start(state)
-        .then((next) => {
-          if (closed) return stopRunning(next)
-          running = next
-          next.engine.drain()
-          if (watching) schedule(next, 0)
-        })
-        .catch((error: unknown) => log.error('Sync could not start again after the data was replaced', error))
-        .finally(() => (starting = null))
-    }
+    if (state) starting = launch(state, 'Sync could not start again after the data was replaced')
     return true
   }
 
@@ -280,9 +308,11 @@ export function createSyncService(options: {
       const state: StateRow = { device_id: randomBytes(16).toString('hex'), device_name: deviceName, folder, folder_key: Buffer.from(key) }
       await mkdir(join(folder, devicesDir, state.device_id), { recursive: true })
       db().transaction(() => {
+        // Documents from an earlier time on: what was deleted since is deleted in them first.
+        const rejoining = db().prepare('SELECT 1 FROM sync_doc LIMIT 1').get() !== undefined
         db()
-          .prepare('INSERT INTO sync_state (id, device_id, device_name, folder, folder_key, enabled_at) VALUES (1, ?, ?, ?, ?, ?)')
-          .run(state.device_id, state.device_name, state.folder, state.folder_key, now().toISOString())
+          .prepare('INSERT INTO sync_state (id, device_id, device_name, folder, folder_key, enabled_at, reconcile) VALUES (1, ?, ?, ?, ?, ?, ?)')
+          .run(state.device_id, state.device_name, state.folder, state.folder_key, now().toISOString(), rejoining ? 'rejoined' : null)
         // Ids of rows deleted while sync was off may have been handed out again: forget them.
         for (const table of syncTables) {
           if (table.identity !== 'natural') db().prepare(`DELETE FROM sync_key WHERE tbl = ? AND local_id NOT IN (SELECT CAST(id AS TEXT) FROM ${table.name})`).run(table.name)
@@ -292,9 +322,42 @@ export function createSyncService(options: {
         captureEverything(db())
       })()
       const r = await start(state)
+      try {
+        await catchUp(r)
+      } catch (error) {
+        // sync_state says it is still due: the next start tries again before syncing.
+        stopRunning(r)
+        throw error
+      }
       running = r
       await queue(() => pass(r))
       return status()
+    },
+    beforeReplace(file) {
+      const r = running
+      if (!r || r.db !== db()) return
+      const d = db()
+      try {
+        r.engine.drain()
+        d.prepare('ATTACH DATABASE ? AS replacing').run(file)
+      } catch (error) {
+        log.warn('Sync could not carry its bookkeeping into the replacing data; sync is off after it, and turning it on merges', error)
+        return
+      }
+      try {
+        // A backup from this folder holds bookkeeping that matches its own rows: it stays.
+        if (d.prepare<[], string>('SELECT folder FROM replacing.sync_state WHERE id = 1').pluck().get() === r.state.folder) return
+        d.transaction(() => {
+          for (const table of carried) {
+            d.prepare(`DELETE FROM replacing.${table}`).run()
+            d.prepare(`INSERT INTO replacing.${table} SELECT * FROM main.${table}`).run()
+          }
+        })()
+      } catch (error) {
+        log.warn('Sync could not carry its bookkeeping into the replacing data; sync is off after it, and turning it on merges', error)
+      } finally {
+        d.prepare('DETACH DATABASE replacing').run()
+      }
     },
     async disable() {
       if (starting) await starting
@@ -310,8 +373,15 @@ export function createSyncService(options: {
     async syncNow() {
       followSwap()
       if (starting) await starting
+      // A start that failed (a reconciliation whose folder was out of reach) is tried again.
+      const state = running || closed ? null : readState()
+      if (state) {
+        startError = null
+        starting = launch(state, 'Sync could not start; your data is unchanged and stays on this machine')
+        await starting
+      }
       const r = running
-      if (!r) throw new DomainError('conflict', 'Sync is off. Turn it on in Settings first.')
+      if (!r) throw new DomainError(state ? 'unavailable' : 'conflict', state ? (startError ?? 'Sync could not start. Try again.') : 'Sync is off. Turn it on in Settings first.')
       await queue(() => pass(r))
       return status()
     },
