@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { must } from '../support/api'
 import { goalTitles, openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
-import { byDepth, deep } from '../support/testDepth'
+import { byDepth, propertySeed } from '../support/testDepth'
 
 /**
  * Random work on two machines, interleaved with partial syncs, restarts, and a folder that
@@ -130,15 +130,11 @@ async function scenario(ops: readonly Op[]): Promise<void> {
   }
 }
 
-// npm test replays one fixed sequence of runs; the deep run explores new ones and prints its seed.
-const propertySeed = Number(process.env.SYNC_SEED ?? (deep ? Math.floor(Math.random() * 2 ** 31) : 20261202))
-
 describe('sync under random work and a misbehaving folder', () => {
   it('ends with both machines holding the same rows and every kept write', { timeout: byDepth(60_000, 600_000) }, async () => {
-    console.info(`sync property: SYNC_SEED=${propertySeed} replays these runs`)
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 24 }), (ops) => scenario(ops)),
-      { seed: propertySeed, numRuns: byDepth(8, 60), endOnFailure: true },
+      { seed: propertySeed('SYNC_SEED'), numRuns: byDepth(8, 60), endOnFailure: true },
     )
   })
 })

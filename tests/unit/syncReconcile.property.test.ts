@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { must } from '../support/api'
 import { openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
+import { byDepth, propertySeed } from '../support/testDepth'
 
 /**
  * Random work on two machines with the moments one decides alone mixed in: sync turned off and
@@ -88,10 +89,10 @@ async function scenario(ops: readonly Op[]): Promise<void> {
 }
 
 describe('sync with restores and sync turned off and on, under random work', () => {
-  it('ends with both machines holding the same rows, nothing left waiting', { timeout: 120_000 }, async () => {
+  it('ends with both machines holding the same rows, nothing left waiting', { timeout: byDepth(120_000, 900_000) }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 20 }), (ops) => scenario(ops)),
-      { seed: 20261202, numRuns: 8, endOnFailure: true },
+      { seed: propertySeed('RECONCILE_SEED'), numRuns: byDepth(8, 40), endOnFailure: true },
     )
   })
 })
