@@ -1,0 +1,101 @@
+import type { DOMWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Goal } from '@shared/domain/goals'
+import GoalsView from '../../renderer/src/goals/GoalsView.vue'
+import { apiOf, must } from '../support/api'
+import { openDevice, passphrase, removeFolder, syncAll, tempFolder, testKdfCost, type Device } from '../support/syncPair'
+import { withRealCore } from './support/renderComponent'
+import { settle } from './support/settle'
+import { testRouter } from './support/testRouter'
+
+let cleanups: (() => void)[] = []
+afterEach(() => {
+  cleanups.reverse().forEach((c) => c())
+  cleanups = []
+})
+
+/** This machine (the one the view runs on) and another, with one goal's title and description edited on both. */
+async function editedOnBoth() {
+  const env = await withRealCore({ now: () => new Date('2027-03-15T12:00:00Z'), sync: { watch: false, kdfCost: testKdfCost } })
+  const other = await openDevice('home')
+  const folder = tempFolder()
+  cleanups.push(() => removeFolder(folder), () => env.dispose(), () => other.core.dispose())
+  const api = apiOf(env.core)
+  const here: Device = { ...other, name: 'laptop', core: env.core, api, sync: () => must(api.sync.syncNow({})) }
+  await must(api.sync.enable({ folder, passphrase, deviceName: 'laptop' }))
+  await other.join(folder)
+
+  const goal = await must(api.goals.create({ title: 'Write a blog post', description: 'About streams' }))
+  await syncAll(here, other)
+  const there = (await must(other.api.goals.list({}))).find((g) => g.title === 'Write a blog post')
+  if (!there) throw new Error('the goal should have reached the other machine')
+  await must(api.goals.update({ goalId: goal.id, title: 'Post about streams', description: 'Node streams' }))
+  await must(other.api.goals.update({ goalId: there.id, title: 'Post about backpressure', description: 'Backpressure in Node' }))
+  await syncAll(here, other)
+  const kept: Goal = await must(api.goals.get({ goalId: goal.id }))
+  return { env, goal: kept }
+}
+
+const valuesIn = (panel: DOMWrapper<Element>) => ({ kept: panel.get('[data-testid="sync-kept"]').text(), other: panel.get('[data-testid="sync-other"]').text() })
+
+describe('a field edited on both machines, on the goal itself', () => {
+  it('shows both values beside the field; “Use the other value” takes it and “Keep this one” settles it, and each badge goes', async () => {
+    const { env, goal } = await editedOnBoth()
+    const router = await testRouter('/goals')
+    const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
+    cleanups.push(() => wrapper.unmount())
+    await settle()
+
+    const card = () => wrapper.get(`article[data-goal-id="${goal.id}"]`)
+    const badge = (name: string) => card().get(`button[aria-label="${name} edited on both machines: ${goal.title}"]`)
+    const titleBadge = badge('Title')
+    expect(titleBadge.text()).toContain('Edited on both machines')
+    expect(titleBadge.attributes('aria-expanded')).toBe('false')
+
+    await titleBadge.trigger('click')
+    await settle()
+    expect(badge('Title').attributes('aria-expanded')).toBe('true')
+    const titlePanel = card().get(`#${badge('Title').attributes('aria-controls')}`)
+    const title = valuesIn(titlePanel)
+    expect(title.kept).toBe(goal.title)
+    expect(['Post about streams', 'Post about backpressure']).toContain(title.other)
+    expect(title.other).not.toBe(title.kept)
+    expect(titlePanel.text()).toMatch(/^This machine kept: .+\. The other machine had: .+\./)
+
+    // The other value is written here and shown on the card; the badge goes with the notice.
+    await titlePanel.get(`button[aria-label="Use the other value for the title of ${goal.title}"]`).trigger('click')
+    await settle()
+    expect(card().get('h2').text()).toBe(title.other)
+    expect(env.core.db.prepare('SELECT title FROM goal WHERE id = ?').pluck().get(goal.id)).toBe(title.other)
+    expect(card().findAll('[data-testid="sync-conflict-badge"]').map((b) => b.text())).toEqual(['Description edited on both machines'])
+
+    // Keep this one: the value stays, the notice goes.
+    const description = card().get('button[aria-label^="Description edited on both machines"]')
+    await description.trigger('click')
+    await settle()
+    const descriptionPanel = card().get(`#${description.attributes('aria-controls')}`)
+    const kept = valuesIn(descriptionPanel).kept
+    expect(kept).toBe(goal.description)
+    await descriptionPanel.get('button[aria-label^="Keep this one for the description"]').trigger('click')
+    await settle()
+    expect(card().findAll('[data-testid="sync-conflict-badge"]')).toHaveLength(0)
+    expect(card().get('.description').text()).toBe(kept)
+    expect((await must(apiOf(env.core).sync.notices({}))).notices).toEqual([])
+  })
+
+  it('Escape closes the values and gives focus back to the badge', async () => {
+    const { env, goal } = await editedOnBoth()
+    const router = await testRouter('/goals')
+    const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
+    cleanups.push(() => wrapper.unmount())
+    await settle()
+    const badge = () => wrapper.get(`button[aria-label="Title edited on both machines: ${goal.title}"]`)
+    await badge().trigger('click')
+    await settle()
+    const panel = wrapper.get(`#${badge().attributes('aria-controls')}`)
+    await panel.get('button').trigger('keydown', { key: 'Escape' })
+    await settle()
+    expect(badge().attributes('aria-expanded')).toBe('false')
+    expect(document.activeElement).toBe(badge().element)
+  })
+})
