@@ -1,4 +1,3 @@
-import type { DOMWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Goal } from '@shared/domain/goals'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
@@ -36,7 +35,7 @@ async function editedOnBoth() {
   return { env, goal: kept }
 }
 
-const valuesIn = (panel: DOMWrapper<Element>) => ({ kept: panel.get('[data-testid="sync-kept"]').text(), other: panel.get('[data-testid="sync-other"]').text() })
+const valuesIn = (panel: { get(selector: string): { text(): string } }) => ({ kept: panel.get('[data-testid="sync-kept"]').text(), other: panel.get('[data-testid="sync-other"]').text() })
 
 describe('a field edited on both machines, on the goal itself', () => {
   it('shows both values beside the field; “Use the other value” takes it and “Keep this one” settles it, and each badge goes', async () => {
