@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { apiFor, value } from './support/hostApi'
+import { settled } from './support/settled'
+import { addressAt, makeDataDir, startHost, type RunningHost } from './support/webHost'
+
+const shots = 'test-results/screens/helper-conflicts'
+const passphrase = 'a long shared passphrase'
+
+async function join2(host: RunningHost, folder: string, deviceName: string) {
+  value(await apiFor(host).sync.enable({ folder, passphrase, deviceName }))
+}
+
+/** The goal card, at each width and in both themes, with no sideways scroll. */
+async function shoot(page: Page, card: ReturnType<Page['locator']>, name: string) {
+  for (const width of [800, 1400]) {
+    await page.setViewportSize({ width, height: 900 })
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await settled(page)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+      await card.screenshot({ path: `${shots}/${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png` })
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+test('a goal title edited on two machines at once shows on the goal, with the other value one click away', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'pathfinder-e2e-conflicts-'))
+  const a = await startHost(makeDataDir())
+  const b = await startHost(makeDataDir())
+  try {
+    await join2(a, folder, 'Work laptop')
+    await join2(b, folder, 'Home')
+    const goalA = value(await apiFor(a).goals.create({ title: 'Write a blog post', milestones: [{ title: 'Outline', done: false }] }))
+    let goalB = 0
+    await expect(async () => {
+      const found = value(await apiFor(b).goals.list({})).find((g) => g.title === 'Write a blog post')
+      expect(found).toBeDefined()
+      goalB = found?.id ?? 0
+    }).toPass({ timeout: 20_000 })
+
+    // Both at once: each host writes its change before the other's reaches it through the folder.
+    await Promise.all([
+      apiFor(a).goals.update({ goalId: goalA.id, title: 'Post about streams' }),
+      apiFor(b).goals.update({ goalId: goalB, title: 'Post about backpressure' }),
+    ])
+    let kept = ''
+    await expect(async () => {
+      const [onA, onB] = [value(await apiFor(a).goals.get({ goalId: goalA.id })), value(await apiFor(b).goals.get({ goalId: goalB }))]
+      expect(onA.title).toBe(onB.title)
+      expect(value(await apiFor(a).sync.notices({ about: { kind: 'goal', id: goalA.id } })).notices).toHaveLength(1)
+      kept = onA.title
+    }).toPass({ timeout: 20_000 })
+    const other = kept === 'Post about streams' ? 'Post about backpressure' : 'Post about streams'
+
+    await page.goto(addressAt(a, '/goals'))
+    const card = page.locator(`article[data-goal-id="${goalA.id}"]`)
+    const badge = card.getByRole('button', { name: `Title edited on both machines: ${kept}` })
+    await expect(badge).toBeVisible()
+    await shoot(page, card, 'goal-badge')
+
+    await badge.focus()
+    await page.keyboard.press('Enter')
+    const values = card.getByRole('group', { name: `The title of ${kept}` })
+    await expect(values).toContainText(`This machine kept: ${kept}. The other machine had: ${other}.`)
+    await shoot(page, card, 'goal-badge-open')
+
+    await values.getByRole('button', { name: `Use the other value for the title of ${kept}` }).click()
+    await expect(card.getByRole('heading', { level: 2 })).toHaveText(other)
+    await expect(card.getByTestId('sync-conflict-badge')).toHaveCount(0)
+    // The other machine follows through the folder.
+    await expect(async () => expect(value(await apiFor(b).goals.get({ goalId: goalB })).title).toBe(other)).toPass({ timeout: 20_000 })
+  } finally {
+    await a.stop()
+    await b.stop()
+    rmSync(folder, { recursive: true, force: true })
+  }
+})
