@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Goal } from '@shared/domain/goals'
+import { mount } from '@vue/test-utils'
+import ActivityFormDialog from '../../renderer/src/activities/ActivityFormDialog.vue'
+import ActivityRow from '../../renderer/src/activities/ActivityRow.vue'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
+import { useSyncNoticesStore } from '../../renderer/src/sync/useSyncNoticesStore'
 import { apiOf, must } from '../support/api'
 import { openDevice, passphrase, removeFolder, syncAll, tempFolder, testKdfCost, type Device } from '../support/syncPair'
 import { withRealCore } from './support/renderComponent'
@@ -13,8 +17,8 @@ afterEach(() => {
   cleanups = []
 })
 
-/** This machine (the one the view runs on) and another, with one goal's title and description edited on both. */
-async function editedOnBoth() {
+/** This machine (the one the view runs on) and another, both syncing through one folder. */
+async function twoMachines() {
   const env = await withRealCore({ now: () => new Date('2027-03-15T12:00:00Z'), sync: { watch: false, kdfCost: testKdfCost } })
   const other = await openDevice('home')
   const folder = tempFolder()
@@ -23,7 +27,12 @@ async function editedOnBoth() {
   const here: Device = { ...other, name: 'laptop', core: env.core, api, sync: () => must(api.sync.syncNow({})) }
   await must(api.sync.enable({ folder, passphrase, deviceName: 'laptop' }))
   await other.join(folder)
+  return { env, api, here, other }
+}
 
+/** One goal's title and description edited on both machines while apart. */
+async function editedOnBoth() {
+  const { env, api, here, other } = await twoMachines()
   const goal = await must(api.goals.create({ title: 'Write a blog post', description: 'About streams' }))
   await syncAll(here, other)
   const there = (await must(other.api.goals.list({}))).find((g) => g.title === 'Write a blog post')
@@ -96,5 +105,41 @@ describe('a field edited on both machines, on the goal itself', () => {
     await settle()
     expect(badge().attributes('aria-expanded')).toBe('false')
     expect(document.activeElement).toBe(badge().element)
+  })
+})
+
+describe('an activity edited on both machines', () => {
+  it('its row says so from the one set of marked ids, and its form offers the other value in the field', async () => {
+    const { env, api, here, other } = await twoMachines()
+    const mine = await must(api.activities.create({ kind: 'talk', date: '2027-03-04', title: 'Streams at the meetup', hours: 1 }))
+    await syncAll(here, other)
+    const theirs = (await must(other.api.activities.list({}))).rows[0]
+    if (!theirs) throw new Error('the activity should have reached the other machine')
+    await must(api.activities.update({ id: mine.id, hours: 2 }))
+    await must(other.api.activities.update({ id: theirs.id, hours: 5 }))
+    await syncAll(here, other)
+    const stored = await must(api.activities.get({ id: mine.id }))
+
+    const store = useSyncNoticesStore()
+    await store.load()
+    expect([...store.activityMarks]).toEqual([[mine.id, 'conflict']])
+    const row = mount(ActivityRow, { props: { activity: stored, tabindex: 0, syncNotice: store.activityMarks.get(stored.id) } })
+    expect(row.get('button.row').text()).toContain('Edited on both machines')
+    row.unmount()
+
+    const form = env.mount(ActivityFormDialog, { props: { open: true, activity: stored }, attachTo: document.body })
+    cleanups.push(() => form.unmount())
+    await settle()
+    const hours = () => form.findAll('input').find((i) => i.attributes('type') === 'number')
+    expect(hours()?.element.value).toBe(String(stored.hours))
+    await form.get(`button[aria-label="Hours edited on both machines: ${stored.title}"]`).trigger('click')
+    await settle()
+    const otherHours = stored.hours === 2 ? '5 h' : '2 h'
+    expect(form.get('[data-testid="sync-other"]').text()).toBe(otherHours)
+    await form.get('button[aria-label^="Use the other value for the hours"]').trigger('click')
+    await settle()
+    expect(hours()?.element.value).toBe(otherHours.replace(' h', ''))
+    expect(form.findAll('[data-testid="sync-conflict-badge"]')).toHaveLength(0)
+    expect(store.activityMarks.size).toBe(0)
   })
 })
