@@ -13,7 +13,7 @@ async function join2(host: RunningHost, folder: string, deviceName: string) {
   value(await apiFor(host).sync.enable({ folder, passphrase, deviceName }))
 }
 
-/** The goal card, at each width and in both themes, with no sideways scroll. */
+/** A part of the page, at each width and in both themes, with no sideways scroll. */
 async function shoot(page: Page, card: ReturnType<Page['locator']>, name: string) {
   for (const width of [800, 1400]) {
     await page.setViewportSize({ width, height: 900 })
@@ -73,6 +73,59 @@ test('a goal title edited on two machines at once shows on the goal, with the ot
     await expect(card.getByTestId('sync-conflict-badge')).toHaveCount(0)
     // The other machine follows through the folder.
     await expect(async () => expect(value(await apiFor(b).goals.get({ goalId: goalB })).title).toBe(other)).toPass({ timeout: 20_000 })
+  } finally {
+    await a.stop()
+    await b.stop()
+    rmSync(folder, { recursive: true, force: true })
+  }
+})
+
+test('an activity and a roadmap item edited on both machines show it on their row, form and page', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'pathfinder-e2e-conflicts-'))
+  const a = await startHost(makeDataDir())
+  const b = await startHost(makeDataDir())
+  try {
+    await join2(a, folder, 'Work laptop')
+    await join2(b, folder, 'Home')
+    const mine = value(await apiFor(a).activities.create({ kind: 'talk', date: '2027-03-04', title: 'Streams at the meetup', hours: 1 }))
+    let theirs = 0
+    await expect(async () => {
+      const found = value(await apiFor(b).activities.list({})).rows.find((r) => r.title === 'Streams at the meetup')
+      expect(found).toBeDefined()
+      theirs = found?.id ?? 0
+    }).toPass({ timeout: 20_000 })
+
+    await Promise.all([
+      apiFor(a).activities.update({ id: mine.id, hours: 2 }),
+      apiFor(b).activities.update({ id: theirs, hours: 5 }),
+      apiFor(a).roadmap.setNote({ itemId: 'skill.javascript', note: 'Closures first' }),
+      apiFor(b).roadmap.setNote({ itemId: 'skill.javascript', note: 'Async first' }),
+    ])
+    await expect(async () => {
+      const notices = value(await apiFor(a).sync.notices({})).notices
+      expect(notices.map((n) => n.field).sort()).toEqual(['hours', 'note'])
+    }).toPass({ timeout: 20_000 })
+
+    await page.goto(addressAt(a, '/activities'))
+    const row = page.getByRole('button', { name: /^Streams at the meetup/ })
+    await expect(row).toContainText('Edited on both machines')
+    await shoot(page, page.locator('.row-wrap').first(), 'activity-row')
+    await row.click()
+    const form = page.getByRole('dialog')
+    await form.getByRole('button', { name: 'Hours edited on both machines: Streams at the meetup' }).click()
+    await expect(form.getByRole('group', { name: 'The hours of Streams at the meetup' })).toContainText('The other machine had:')
+    await shoot(page, form, 'activity-form')
+    await page.keyboard.press('Escape')
+
+    await page.goto(addressAt(a, '/items/skill.javascript'))
+    const badge = page.getByRole('button', { name: /^Note edited on both machines: / })
+    await badge.click()
+    const values = page.getByRole('group', { name: /^The note of / })
+    await expect(values).toContainText('This machine kept:')
+    await shoot(page, page.getByRole('region', { name: 'Note' }).or(page.locator('section[aria-labelledby="note-title"]')).first(), 'item-note')
+    await values.getByRole('button', { name: /^Keep this one for the note of / }).click()
+    await expect(page.getByTestId('sync-conflict-badge')).toHaveCount(0)
+    expect(value(await apiFor(a).sync.notices({ about: { kind: 'item', id: 'skill.javascript' } })).notices).toEqual([])
   } finally {
     await a.stop()
     await b.stop()
