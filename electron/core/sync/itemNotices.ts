@@ -7,11 +7,16 @@ interface NoticeRow {
   id: number
   kind: ItemSyncNotice['kind']
   tbl: string
-  row_key: string
   field: string
   kept: string | null
   other: string | null
   at: string
+  /** The row the notice shows on: a goal's link or target shows on the goal, a skill tag on its activity. */
+  owner: string
+  owner_key: unknown
+  /** The owner's local id, only while that row is on this machine. */
+  local_id: number | null
+  goal_id: number | null
 }
 
 /** Which notice tables a view of each kind of item shows: a goal's card holds its milestones, target and links. */
@@ -52,60 +57,23 @@ const parsedCell = (text: string | null): string | number | null => {
   }
 }
 
-const firstPart = (rowKey: string): string | undefined => {
-  try {
-    const parts: unknown = JSON.parse(rowKey)
-    return Array.isArray(parts) && typeof parts[0] === 'string' ? parts[0] : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** A local integer id from sync_key, only while the row is still on this machine. */
-function liveId(db: Db, rows: RowStore, tbl: 'goal' | 'milestone' | 'activity', key: string | undefined): number | undefined {
-  if (key === undefined) return undefined
-  const local = rows.localOf(tbl, key)
-  if (local === undefined) return undefined
-  const id = Number(local)
-  return Number.isSafeInteger(id) && db.prepare(`SELECT 1 FROM ${tbl} WHERE id = ?`).get(id) !== undefined ? id : undefined
-}
-
 /** What the notice's row is, by local id: undefined when that row is not (or no longer) here. */
-function subjectOf(db: Db, rows: RowStore, tbl: string, rowKey: string): SyncSubject | undefined {
-  switch (tbl) {
-    case 'goal':
-    case 'goal_item':
-    case 'goal_activity_target': {
-      const id = liveId(db, rows, 'goal', tbl === 'goal' ? rowKey : firstPart(rowKey))
-      return id === undefined ? undefined : { kind: 'goal', id }
-    }
-    case 'milestone': {
-      const id = liveId(db, rows, 'milestone', rowKey)
-      const goalId = id === undefined ? undefined : db.prepare<[number], number>('SELECT goal_id FROM milestone WHERE id = ?').pluck().get(id)
-      return id === undefined || goalId === undefined ? undefined : { kind: 'milestone', id, goalId }
-    }
-    case 'activity':
-    case 'activity_skill': {
-      const id = liveId(db, rows, 'activity', tbl === 'activity' ? rowKey : firstPart(rowKey))
-      return id === undefined ? undefined : { kind: 'activity', id }
-    }
-    case 'item_state':
-    case 'custom_item': {
-      const id = firstPart(rowKey)
-      return id === undefined ? undefined : { kind: 'item', id }
-    }
-    default:
-      return undefined
-  }
+function subjectOf(n: NoticeRow): SyncSubject | undefined {
+  if (n.owner === 'item_state' || n.owner === 'custom_item') return typeof n.owner_key === 'string' ? { kind: 'item', id: n.owner_key } : undefined
+  if (n.local_id === null) return undefined
+  if (n.owner === 'goal') return { kind: 'goal', id: n.local_id }
+  if (n.owner === 'activity') return { kind: 'activity', id: n.local_id }
+  if (n.owner === 'milestone' && n.goal_id !== null) return { kind: 'milestone', id: n.local_id, goalId: n.goal_id }
+  return undefined
 }
 
 /** A reference field's value (a goal's key in the documents) as the title the person knows. */
-function shownValue(db: Db, rows: RowStore, tbl: string, field: string, value: string | number | null): string | number | null {
+function shownValue(rows: RowStore, tbl: string, field: string, value: string | number | null): string | number | null {
   const ref = syncTableNamed.get(tbl)?.refs[field]
   if (ref === undefined || value === null) return value
   const local = rows.localOf(ref, String(value))
-  const title = local === undefined ? undefined : db.prepare<[number], string>(`SELECT title FROM ${ref} WHERE id = ?`).pluck().get(Number(local))
-  return title ?? `a ${ref} not on this machine yet`
+  const title: unknown = local === undefined ? undefined : rows.prepare(`SELECT title FROM ${ref} WHERE id = ?`).pluck().get(Number(local))
+  return typeof title === 'string' ? title : `a ${ref} not on this machine yet`
 }
 
 const sameSubject = (a: SyncSubject, about: { kind: SyncSubjectKind; id?: number | string }): boolean => {
@@ -122,18 +90,31 @@ const sameSubject = (a: SyncSubject, about: { kind: SyncSubjectKind; id?: number
 export function readItemNotices(db: Db, about?: { kind: SyncSubjectKind; id?: number | string }): ItemSyncNotices {
   const enabled = db.prepare('SELECT 1 FROM sync_state WHERE id = 1').get() !== undefined
   const tables = about ? tablesOf[about.kind] : everyTable
+  // One statement resolves every notice to its row here, so many notices cost one read, not one per notice.
   const found = db
     .prepare<string[], NoticeRow>(
-      `SELECT id, kind, tbl, row_key, field, kept, other, at FROM sync_notice
-       WHERE kind IN ('conflict','restored') AND tbl IN (${tables.map(() => '?').join(', ')})
-       ORDER BY at DESC, id DESC LIMIT ${cap}`,
+      `WITH n AS (
+         SELECT id, kind, tbl, field, kept, other, at,
+           CASE tbl WHEN 'goal_item' THEN 'goal' WHEN 'goal_activity_target' THEN 'goal' WHEN 'activity_skill' THEN 'activity' ELSE tbl END AS owner,
+           CASE WHEN tbl IN ('goal', 'milestone', 'activity') THEN row_key WHEN json_valid(row_key) THEN json_extract(row_key, '$[0]') END AS owner_key
+         FROM sync_notice
+         WHERE kind IN ('conflict', 'restored') AND tbl IN (${tables.map(() => '?').join(', ')})
+         ORDER BY at DESC, id DESC LIMIT ${cap}
+       )
+       SELECT n.*, coalesce(g.id, m.id, a.id) AS local_id, m.goal_id AS goal_id
+       FROM n
+       LEFT JOIN sync_key k ON n.owner IN ('goal', 'milestone', 'activity') AND k.tbl = n.owner AND k.key = n.owner_key
+       LEFT JOIN goal g ON n.owner = 'goal' AND g.id = CAST(k.local_id AS INTEGER)
+       LEFT JOIN milestone m ON n.owner = 'milestone' AND m.id = CAST(k.local_id AS INTEGER)
+       LEFT JOIN activity a ON n.owner = 'activity' AND a.id = CAST(k.local_id AS INTEGER)
+       ORDER BY n.at DESC, n.id DESC`,
     )
     .all(...tables)
   if (found.length === 0) return { enabled, notices: [] }
   const rows = createRowStore(() => db)
   const notices: ItemSyncNotice[] = []
   for (const n of found) {
-    const subject = subjectOf(db, rows, n.tbl, n.row_key)
+    const subject = subjectOf(n)
     if (!subject || (about && !sameSubject(subject, about))) continue
     notices.push({
       id: n.id,
@@ -142,8 +123,8 @@ export function readItemNotices(db: Db, about?: { kind: SyncSubjectKind; id?: nu
       table: n.tbl,
       field: n.field,
       fieldLabel: n.kind === 'restored' ? '' : wordsOf(n.field),
-      kept: n.kind === 'restored' ? null : shownValue(db, rows, n.tbl, n.field, parsedCell(n.kept)),
-      other: n.kind === 'restored' ? null : shownValue(db, rows, n.tbl, n.field, parsedCell(n.other)),
+      kept: n.kind === 'restored' ? null : shownValue(rows, n.tbl, n.field, parsedCell(n.kept)),
+      other: n.kind === 'restored' ? null : shownValue(rows, n.tbl, n.field, parsedCell(n.other)),
       at: n.at,
     })
   }
