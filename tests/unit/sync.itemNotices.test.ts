@@ -147,6 +147,15 @@ describe('sync notices on the item they are about', () => {
     expect(told.map((n) => [n.kind, n.field])).toEqual([['restored', '']])
   })
 
+  it('a notice about a row not on this machine, or with a key that does not read, stays in Settings and breaks nothing', async () => {
+    const { a, goalA } = await titleEditedOnBoth()
+    const put = a.core.db.prepare("INSERT INTO sync_notice (kind, tbl, row_key, doc_id, field, kept, other, at) VALUES ('conflict', ?, ?, 'plan', 'title', '\"x\"', '\"y\"', '2027-03-15T12:00:00.000Z')")
+    for (const [tbl, key] of [['goal', 'no-such-key'], ['item_state', 'not json'], ['item_state', '{"0":"skill.javascript"}'], ['goal_item', '[42]'], ['milestone', '["x"]'], ['setting', '["theme"]']]) put.run(tbl, key)
+    const all = await must(a.api.sync.notices({}))
+    expect(all.notices.map((n) => n.subject)).toEqual([{ kind: 'goal', id: goalA }])
+    expect((await must(a.api.sync.status({}))).notices.length).toBe(7)
+  })
+
   it('with sync off there is nothing to show and nothing is asked of the documents', async () => {
     const d = await openDevice('alone')
     cleanups.push(() => d.core.dispose())
