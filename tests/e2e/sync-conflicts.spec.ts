@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { apiFor, value } from './support/hostApi'
 import { settled } from './support/settled'
@@ -8,6 +9,22 @@ import { addressAt, makeDataDir, startHost, type RunningHost } from './support/w
 
 const shots = 'test-results/screens/helper-conflicts'
 const passphrase = 'a long shared passphrase'
+
+// axe runs as a string Playwright evaluates, which the app's CSP (script-src 'self') forbids.
+test.use({ bypassCSP: true })
+
+/** axe's WCAG 2.1 A and AA rules on the page as it is, in light and in dark. */
+async function axeFindings(page: Page): Promise<string[]> {
+  const found: string[] = []
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await settled(page)
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ iframes: false }).setLegacyMode(true).analyze()
+    for (const v of results.violations) found.push(`${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  return found
+}
 
 async function join2(host: RunningHost, folder: string, deviceName: string) {
   value(await apiFor(host).sync.enable({ folder, passphrase, deviceName }))
@@ -67,6 +84,8 @@ test('a goal title edited on two machines at once shows on the goal, with the ot
     const values = card.getByRole('group', { name: `The title of ${kept}` })
     await expect(values).toContainText(`This machine kept: ${kept}. The other machine had: ${other}.`)
     await shoot(page, card, 'goal-badge-open')
+    const findings = await axeFindings(page)
+    expect(findings, findings.join('\n')).toEqual([])
 
     await values.getByRole('button', { name: `Use the other value for the title of ${kept}` }).click()
     await expect(card.getByRole('heading', { level: 2 })).toHaveText(other)
@@ -115,7 +134,12 @@ test('an activity and a roadmap item edited on both machines show it on their ro
     await form.getByRole('button', { name: 'Hours edited on both machines: Streams at the meetup' }).click()
     await expect(form.getByRole('group', { name: 'The hours of Streams at the meetup' })).toContainText('The other machine had:')
     await shoot(page, form, 'activity-form')
+    // Escape closes the values first, the dialog only after.
     await page.keyboard.press('Escape')
+    await expect(form.getByRole('group', { name: 'The hours of Streams at the meetup' })).toHaveCount(0)
+    await expect(form).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(form).toHaveCount(0)
 
     await page.goto(addressAt(a, '/items/skill.javascript'))
     const badge = page.getByRole('button', { name: /^Note edited on both machines: / })
