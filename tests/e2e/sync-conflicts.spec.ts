@@ -87,6 +87,14 @@ test('a goal title edited on two machines at once shows on the goal, with the ot
     const findings = await axeFindings(page)
     expect(findings, findings.join('\n')).toEqual([])
 
+    // The goal's dialog shows it too, above its fields.
+    await card.getByRole('button', { name: `Edit ${kept}` }).click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog.getByRole('button', { name: `Title edited on both machines: ${kept}` })).toBeVisible()
+    await shoot(page, dialog, 'goal-dialog')
+    await page.keyboard.press('Escape')
+    await expect(dialog).toHaveCount(0)
+
     await values.getByRole('button', { name: `Use the other value for the title of ${kept}` }).click()
     await expect(card.getByRole('heading', { level: 2 })).toHaveText(other)
     await expect(card.getByTestId('sync-conflict-badge')).toHaveCount(0)

@@ -63,8 +63,18 @@ export const useSyncNoticesStore = defineStore('syncNotices', () => {
     }
   }
 
-  const sameSubject = (a: SyncSubject, b: SyncSubject): boolean => a.kind === b.kind && a.id === b.id
-  const about = (subject: SyncSubject): ItemSyncNotice[] => notices.value.filter((n) => sameSubject(n.subject, subject))
+  // Keyed once per read: a thousand goal cards each look theirs up instead of scanning every notice.
+  const subjectKey = (subject: SyncSubject): string => `${subject.kind}:${subject.id}`
+  const bySubject = computed(() => {
+    const map = new Map<string, ItemSyncNotice[]>()
+    for (const n of notices.value) {
+      const key = subjectKey(n.subject)
+      map.set(key, [...(map.get(key) ?? []), n])
+    }
+    return map
+  })
+  const none: readonly ItemSyncNotice[] = []
+  const about = (subject: SyncSubject): readonly ItemSyncNotice[] => bySubject.value.get(subjectKey(subject)) ?? none
   /** Every activity with a notice, and which kind: a Map the list's rows look up, whatever their number. */
   const activityMarks = computed(() => {
     const marks = new Map<number, ItemSyncNotice['kind']>()
