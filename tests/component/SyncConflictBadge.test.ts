@@ -108,6 +108,34 @@ describe('a field edited on both machines, on the goal itself', () => {
   })
 })
 
+describe('a goal deleted on one machine and edited on the other', () => {
+  it('comes back with “your edit kept it” on its card, and Dismiss settles it', async () => {
+    const { env, api, here, other } = await twoMachines()
+    const goal = await must(api.goals.create({ title: 'Contribute to Node.js' }))
+    await syncAll(here, other)
+    const there = (await must(other.api.goals.list({})))[0]
+    if (!there) throw new Error('the goal should have reached the other machine')
+    // Deleted there, edited here; this machine merges the deletion first, so it is the one told.
+    await must(other.api.goals.remove({ goalId: there.id }))
+    await must(api.goals.update({ goalId: goal.id, description: 'Start with the docs' }))
+    await other.sync()
+    await syncAll(here, other)
+    const back = (await must(api.goals.list({}))).find((g) => g.title === 'Contribute to Node.js')
+    if (!back) throw new Error('the edit should have kept the goal')
+
+    const router = await testRouter('/goals')
+    const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
+    cleanups.push(() => wrapper.unmount())
+    await settle()
+    const card = () => wrapper.get(`article[data-goal-id="${back.id}"]`)
+    expect(card().get('[data-testid="sync-restored"]').text()).toContain('Deleted on another machine; your edit kept it')
+    await card().get('button[aria-label="Dismiss: Contribute to Node.js was deleted on another machine and your edit kept it"]').trigger('click')
+    await settle()
+    expect(card().findAll('[data-testid="sync-restored"]')).toHaveLength(0)
+    expect((await must(api.sync.notices({}))).notices).toEqual([])
+  })
+})
+
 describe('an activity edited on both machines', () => {
   it('its row says so from the one set of marked ids, and its form offers the other value in the field', async () => {
     const { env, api, here, other } = await twoMachines()
