@@ -1,11 +1,26 @@
 import { z } from 'zod'
 import { channel } from './channel'
-import { noInput } from './fields'
-import type { SyncStatus } from '../domain/sync'
+import { itemId, noInput } from './fields'
+import type { ItemSyncNotices, SyncStatus } from '../domain/sync'
 
 const noticeId = z.strictObject({
   id: z.number({ error: 'Choose a notice' }).int('Choose a notice').positive('Choose a notice'),
 })
+
+const localId = (what: string) =>
+  z.number({ error: `Choose ${what}` }).int(`Choose ${what}`).positive(`Choose ${what}`).optional()
+
+/** Which item's notices a view wants; without an id, every notice about that kind of item. */
+const about = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('goal'), id: localId('a goal') }),
+    z.strictObject({ kind: z.literal('milestone'), id: localId('a milestone') }),
+    z.strictObject({ kind: z.literal('activity'), id: localId('an activity') }),
+    z.strictObject({ kind: z.literal('item'), id: itemId.optional() }),
+  ],
+  { error: 'Ask about a goal, a milestone, an activity or a roadmap item' },
+)
 
 export const syncChannels = {
   status: channel<SyncStatus>()(noInput),
@@ -33,6 +48,11 @@ export const syncChannels = {
   pickFolder: channel<{ folder: string | null }>()(noInput),
   /** Takes the other machine's value of a field edited on both. */
   useOther: channel<SyncStatus>()(noticeId),
+  /**
+   * The open conflicts and "kept the edit" notices, each with the local id of what it is about:
+   * every one, or those of one kind of item, or of one item (a goal's include its milestones).
+   */
+  notices: channel<ItemSyncNotices>()(z.strictObject({ about: about.optional() })),
   /** Hides a notice. */
   dismiss: channel<SyncStatus>()(noticeId),
 }

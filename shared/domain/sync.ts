@@ -37,3 +37,37 @@ export interface SyncStatus {
   /** True where the host offers a folder dialog (the desktop app); the browser types a path. */
   canPickFolder: boolean
 }
+
+/** What a notice is about, by this machine's own ids: the view that shows the row finds it. */
+export type SyncSubject =
+  | { kind: 'goal'; id: number }
+  | { kind: 'milestone'; id: number; goalId: number }
+  | { kind: 'activity'; id: number }
+  | { kind: 'item'; id: string }
+
+export type SyncSubjectKind = SyncSubject['kind']
+
+/** A notice shown on the item itself (the goal card, the activity row, the roadmap item page). */
+export interface ItemSyncNotice {
+  id: number
+  /** conflict: one field edited on both machines; restored: deleted on one, edited on the other, kept. */
+  kind: 'conflict' | 'restored'
+  subject: SyncSubject
+  /** The table the field belongs to: a goal's activity target or skill tag is its own row. */
+  table: string
+  /** The column edited on both, as stored ('title', 'target_date'); '' for restored. */
+  field: string
+  /** The field in words: "target date". */
+  fieldLabel: string
+  /** What this machine (and, once synced, every machine) shows; a reference as the title it points at. */
+  kept: string | number | null
+  /** What the other machine had. */
+  other: string | number | null
+  at: string
+}
+
+export interface ItemSyncNotices {
+  /** Whether sync is on: a view asks again after a sync pass only then. */
+  enabled: boolean
+  notices: ItemSyncNotice[]
+}

@@ -2,6 +2,7 @@ import { contract } from '@shared/contract'
 import type { CoreContext } from '../context'
 import { DomainError } from '../ipc/domainError'
 import { handle, type CoreHandlers } from '../ipc/handle'
+import { readItemNotices } from './itemNotices'
 import { takeOtherValue } from './takeOtherValue'
 
 // ctx.sync is read per call: the service is built once the live store exists, after the first build.
@@ -28,6 +29,7 @@ export function syncHandlers(ctx: CoreContext): CoreHandlers['sync'] {
       },
       ctx.log,
     ),
+    notices: handle(c.notices, ({ about }) => readItemNotices(ctx.db, about), ctx.log),
     dismiss: handle(
       c.dismiss,
       ({ id }) => {

@@ -1,0 +1,115 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { Result } from '@shared/contract'
+import type { ItemSyncNotice, SyncSubject } from '@shared/domain/sync'
+import { api } from '../api/client'
+import { useNoticeStore } from '../ui/useNoticeStore'
+
+/** As often as the core reads the sync folder without a watcher event: a pass may have brought a conflict. */
+const refreshMs = 15_000
+
+/**
+ * The open conflicts and "kept the edit" notices, for the views to mark their items. Read
+ * once for every view (a handful of rows, none at all while sync is off), again while sync is
+ * on, and after each settle: a virtualised list marks its rows from `activityMarks`, never asking
+ * per row.
+ */
+export const useSyncNoticesStore = defineStore('syncNotices', () => {
+  const messages = useNoticeStore()
+  const notices = ref<ItemSyncNotice[]>([])
+  const enabled = ref(false)
+  const loaded = ref(false)
+  const busy = ref(new Set<number>())
+  let followers = 0
+  let timer: ReturnType<typeof setInterval> | undefined
+  let loading: Promise<void> | undefined
+
+  async function load(): Promise<void> {
+    loading ??= (async () => {
+      const result = await api.sync.notices({})
+      if (result.ok) {
+        notices.value = result.value.notices
+        enabled.value = result.value.enabled
+        loaded.value = true
+      }
+    })().finally(() => {
+      loading = undefined
+    })
+    return loading
+  }
+
+  const onVisible = () => {
+    if (document.visibilityState === 'visible' && enabled.value) void load()
+  }
+
+  /** A view that shows notices follows them while it is open; the last to leave stops the refresh. */
+  function follow(): () => void {
+    followers += 1
+    if (followers === 1) {
+      void load()
+      timer = setInterval(() => {
+        if (enabled.value) void load()
+      }, refreshMs)
+      document.addEventListener('visibilitychange', onVisible)
+    }
+    let left = false
+    return () => {
+      if (left) return
+      left = true
+      followers -= 1
+      if (followers > 0) return
+      clearInterval(timer)
+      document.removeEventListener('visibilitychange', onVisible)
+    }
+  }
+
+  // Keyed once per read: a thousand goal cards each look theirs up instead of scanning every notice.
+  const subjectKey = (subject: SyncSubject): string => `${subject.kind}:${subject.id}`
+  const bySubject = computed(() => {
+    const map = new Map<string, ItemSyncNotice[]>()
+    for (const n of notices.value) {
+      const key = subjectKey(n.subject)
+      map.set(key, [...(map.get(key) ?? []), n])
+    }
+    return map
+  })
+  const none: readonly ItemSyncNotice[] = []
+  const about = (subject: SyncSubject): readonly ItemSyncNotice[] => bySubject.value.get(subjectKey(subject)) ?? none
+  /** Every activity with a notice, and which kind: a Map the list's rows look up, whatever their number. */
+  const activityMarks = computed(() => {
+    const marks = new Map<number, ItemSyncNotice['kind']>()
+    for (const n of notices.value) if (n.subject.kind === 'activity' && marks.get(n.subject.id) !== 'conflict') marks.set(n.subject.id, n.kind)
+    return marks
+  })
+
+  function mark(id: number, on: boolean) {
+    const next = new Set(busy.value)
+    if (on) next.add(id)
+    else next.delete(id)
+    busy.value = next
+  }
+
+  async function settle(notice: ItemSyncNotice, call: Promise<Result<unknown>>, done: string): Promise<boolean> {
+    mark(notice.id, true)
+    const result = await call
+    mark(notice.id, false)
+    if (!result.ok) {
+      messages.error(result.error)
+      // Settled elsewhere meanwhile, most likely: show what is true now.
+      await load()
+      return false
+    }
+    notices.value = notices.value.filter((n) => n.id !== notice.id)
+    messages.success(done)
+    void load()
+    return true
+  }
+
+  /** The other machine's value, written here like any edit: every machine ends with it. */
+  const useOther = (notice: ItemSyncNotice) => settle(notice, api.sync.useOther({ id: notice.id }), 'Took the other machine’s value.')
+  /** Keeps the value both machines show; the notice goes on this machine. */
+  const keep = (notice: ItemSyncNotice) =>
+    settle(notice, api.sync.dismiss({ id: notice.id }), notice.kind === 'conflict' ? 'Kept this machine’s value.' : 'Dismissed.')
+
+  return { notices, enabled, loaded, busy, load, follow, about, activityMarks, useOther, keep }
+})
