@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { channel } from './channel'
 import { noInput } from './fields'
+import { roomSecret, syncServerUrl } from './syncServerUrl'
 import type { SyncStatus } from '../domain/sync'
 
 const noticeId = z.strictObject({
@@ -35,4 +36,12 @@ export const syncChannels = {
   useOther: channel<SyncStatus>()(noticeId),
   /** Hides a notice. */
   dismiss: channel<SyncStatus>()(noticeId),
+  /**
+   * The optional second transport: a self-hosted automerge-repo sync server. It holds the
+   * documents unencrypted (such a server must read them), so only one the person runs. Used
+   * while sync is on; the room secret itself is never sent, only ids derived from it.
+   */
+  setServer: channel<SyncStatus>()(z.strictObject({ url: syncServerUrl, roomSecret })),
+  /** Stops using the sync server and forgets its address and room secret; local data stays. */
+  clearServer: channel<SyncStatus>()(noInput),
 }

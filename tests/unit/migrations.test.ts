@@ -360,6 +360,18 @@ const cases: MigrationCase[] = [
       expect(() => db.prepare("INSERT INTO sync_state (id, device_id, device_name, folder, folder_key, enabled_at) VALUES (2, 'd', 'n', '/f', x'00', ?)").run(at)).toThrow(/CHECK/)
     },
   },
+  {
+    version: 18,
+    seed(db) {
+      db.prepare("INSERT INTO goal (title, start_date, created_at, updated_at) VALUES ('Ship', '2026-01-01', ?, ?)").run(at, at)
+    },
+    check(db) {
+      // No server is configured by the migration: nothing is contacted until the person sets one.
+      expect(db.prepare('SELECT title FROM goal').pluck().all()).toEqual(['Ship'])
+      expect(count(db, 'SELECT count(*) FROM sync_server')).toBe(0)
+      expect(() => db.prepare("INSERT INTO sync_server (id, url, room_secret, saved_at) VALUES (2, 'ws://h', 's', ?)").run(at)).toThrow(/CHECK/)
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { watch, type FSWatcher } from 'node:fs'
 import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { SyncStatus } from '@shared/domain/sync'
+import type { SyncServerStatus, SyncStatus } from '@shared/domain/sync'
 import type { Logger } from '../ipc/handle'
 import { DomainError } from '../ipc/domainError'
 import type { Db } from '../store/database'
@@ -13,6 +13,7 @@ import { defaultCost, newHeader, unlock } from './folderCrypto'
 import { createFolderTransport, devicesDir, readHeader, writeHeader, type FolderTransport, type Unreadable } from './folderTransport'
 import { readStatus } from './syncStatus'
 import { planDocId, syncTables } from './syncTables'
+import type { ServerTransport } from './websocketTransport'
 
 export interface SyncOptions {
   /** Watch the folder and push soon after each write (default true; tests drive passes themselves). */
@@ -29,6 +30,10 @@ export interface SyncService {
   disable(): Promise<SyncStatus>
   /** Reads the folder, merges, applies, and writes this device's changes. */
   syncNow(): Promise<SyncStatus>
+  /** Sets the optional sync server (used while sync is on); replaces one set before. */
+  setServer(input: { url: string; roomSecret: string }): Promise<SyncStatus>
+  /** Forgets the sync server; local data stays. */
+  clearServer(): Promise<SyncStatus>
   close(): void
 }
 
@@ -48,6 +53,13 @@ interface Running {
   watcher: FSWatcher | null
   timer: NodeJS.Timeout | null
   poll: NodeJS.Timeout | null
+  /** The sync server's side, when the person set one. */
+  server: ServerTransport | null
+}
+
+interface ServerRow {
+  url: string
+  room_secret: string
 }
 
 /** How soon after a write its changes go to the folder, and how often the folder is read without an event. */
@@ -85,8 +97,10 @@ export function createSyncService(options: {
       watcher: null,
       timer: null,
       poll: null,
+      server: null,
     }
     if (!captureInstalled(db())) installCapture(db())
+    await startServer(r)
     if (watching) {
       try {
         r.watcher = watch(join(state.folder, devicesDir), { recursive: true, persistent: false }, () => schedule(r, 100))
@@ -104,7 +118,43 @@ export function createSyncService(options: {
     r.watcher?.close()
     if (r.timer) clearTimeout(r.timer)
     if (r.poll) clearInterval(r.poll)
+    void r.server?.close()
+    r.server = null
     r.engine.handles.forget()
+  }
+
+  const readServer = (): ServerRow | undefined => db().prepare<[], ServerRow>('SELECT url, room_secret FROM sync_server WHERE id = 1').get()
+
+  /** Nothing is contacted unless the person set a server. */
+  async function startServer(r: Running): Promise<ServerTransport | null> {
+    const row = readServer()
+    if (!row) return null
+    // Loaded on demand, like the engine: a store without a server never loads automerge-repo.
+    const { startServerTransport } = await import('./websocketTransport')
+    r.server = startServerTransport({
+      url: row.url,
+      roomSecret: row.room_secret,
+      engine: r.engine,
+      db,
+      now,
+      log,
+      run: (work) =>
+        queue(async () => {
+          if (running !== r || closed) return
+          await options.exclusive(() => Promise.resolve(work()))
+        }),
+      merged: () => {
+        if (watching) schedule(r, pushDelayMs)
+      },
+    })
+    return r.server
+  }
+
+  function serverStatus(): SyncServerStatus | null {
+    const row = readServer()
+    if (!row) return null
+    const live = running?.server?.status()
+    return { url: row.url, ...(live ?? { state: 'paused', lastError: null, lastReceivedAt: null }) }
   }
 
   function stop(): void {
@@ -175,6 +225,7 @@ export function createSyncService(options: {
     })
     unreadable = broken
     await push(r)
+    r.server?.sendLocal()
   }
 
   async function push(r: Running): Promise<void> {
@@ -208,7 +259,7 @@ export function createSyncService(options: {
         .finally(() => (starting = null))
     : null
 
-  const status = (): SyncStatus => readStatus(db(), readState() ?? null, unreadable, options.canPickFolder)
+  const status = (): SyncStatus => ({ ...readStatus(db(), readState() ?? null, unreadable, options.canPickFolder), server: serverStatus() })
 
   /**
    * A restore or an import put another database in place: its own sync state (or none) is
@@ -313,6 +364,31 @@ export function createSyncService(options: {
       const r = running
       if (!r) throw new DomainError('conflict', 'Sync is off. Turn it on in Settings first.')
       await queue(() => pass(r))
+      return status()
+    },
+    async setServer({ url, roomSecret }) {
+      followSwap()
+      if (starting) await starting
+      db().prepare('INSERT INTO sync_server (id, url, room_secret, saved_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET url = excluded.url, room_secret = excluded.room_secret, saved_at = excluded.saved_at').run(url, roomSecret, now().toISOString())
+      const r = running
+      if (r) {
+        await r.server?.close()
+        r.server = null
+        const server = await startServer(r)
+        // Everything this machine has goes to the new server's copies.
+        server?.sendLocal()
+      }
+      return status()
+    },
+    async clearServer() {
+      followSwap()
+      if (starting) await starting
+      const r = running
+      if (r) {
+        await r.server?.close()
+        r.server = null
+      }
+      db().prepare('DELETE FROM sync_server').run()
       return status()
     },
     close() {

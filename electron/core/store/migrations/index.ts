@@ -14,8 +14,9 @@ import { remindersWeeklyReview } from './012_reminders_weekly_review'
 import { activityRepositoryStar } from './013_activity_repository_star'
 import { activitySources } from './014_activity_sources'
 import { sync } from './015_sync'
+import { syncServer } from './018_sync_server'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt, activitySame, activityImpact, remindersWeeklyReview, activityRepositoryStar, activitySources, sync]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt, activitySame, activityImpact, remindersWeeklyReview, activityRepositoryStar, activitySources, sync, syncServer]
 
 export type { Migration }
