@@ -81,6 +81,8 @@ export function createSyncService(options: {
   let unreadable: Unreadable[] = []
   let chain: Promise<void> = Promise.resolve()
   let closed = false
+  /** Why the sync server's side did not start, when it did not. */
+  let serverTrouble: string | null = null
 
   const readState = (): StateRow | undefined =>
     db().prepare<[], StateRow>('SELECT device_id, device_name, folder, folder_key FROM sync_state WHERE id = 1').get()
@@ -128,25 +130,32 @@ export function createSyncService(options: {
   /** Nothing is contacted unless the person set a server. */
   async function startServer(r: Running): Promise<ServerTransport | null> {
     const row = readServer()
+    serverTrouble = null
     if (!row) return null
-    // Loaded on demand, like the engine: a store without a server never loads automerge-repo.
-    const { startServerTransport } = await import('./websocketTransport')
-    r.server = startServerTransport({
-      url: row.url,
-      roomSecret: row.room_secret,
-      engine: r.engine,
-      db,
-      now,
-      log,
-      run: (work) =>
-        queue(async () => {
-          if (running !== r || closed) return
-          await options.exclusive(() => Promise.resolve(work()))
-        }),
-      merged: () => {
-        if (watching) schedule(r, pushDelayMs)
-      },
-    })
+    try {
+      // Loaded on demand, like the engine: a store without a server never loads automerge-repo.
+      const { startServerTransport } = await import('./websocketTransport')
+      r.server = startServerTransport({
+        url: row.url,
+        roomSecret: row.room_secret,
+        engine: r.engine,
+        db,
+        now,
+        log,
+        run: (work) =>
+          queue(async () => {
+            if (running !== r || closed) return
+            await options.exclusive(() => Promise.resolve(work()))
+          }),
+        merged: () => {
+          if (watching) schedule(r, pushDelayMs)
+        },
+      })
+    } catch (error) {
+      // The folder goes on syncing without the server.
+      serverTrouble = 'The sync server connection could not be started; the folder still syncs.'
+      log.error('The sync server transport did not start', error)
+    }
     return r.server
   }
 
@@ -154,7 +163,8 @@ export function createSyncService(options: {
     const row = readServer()
     if (!row) return null
     const live = running?.server?.status()
-    return { url: row.url, ...(live ?? { state: 'paused', lastError: null, lastReceivedAt: null }) }
+    if (live) return { url: row.url, ...live }
+    return { url: row.url, state: running && serverTrouble ? 'offline' : 'paused', lastError: running ? serverTrouble : null, lastReceivedAt: null }
   }
 
   function stop(): void {

@@ -25,6 +25,9 @@ export interface ServerTransport {
 
 type RoomDoc = Record<string, unknown>
 
+/** The plan, the index and 300 years of months. */
+const maxDocuments = 3_602
+
 export interface ServerTransportOptions {
   url: string
   roomSecret: string
@@ -96,6 +99,8 @@ export function startServerTransport(options: ServerTransportOptions): ServerTra
     knownRemote.set(indexDocId, headsOf(index))
     for (const ourId of Object.keys(index.doc())) {
       if (!docIdPattern.test(ourId) || byOurId.has(ourId)) continue
+      // A server that lists every month of ten thousand years is not followed past a few centuries.
+      if (byOurId.size >= maxDocuments) break
       // Made empty here, it fills from the server and its change event merges it.
       ensure(ourId)
     }
@@ -152,7 +157,8 @@ export function startServerTransport(options: ServerTransportOptions): ServerTra
     const loadedBefore = new Set([...engine.handles.loaded()].map(([id]) => id))
     const newInIndex: string[] = []
     const indexed = index.doc()
-    for (const row of db().prepare<[], { doc_id: string; heads: string }>('SELECT doc_id, heads FROM sync_doc ORDER BY doc_id').iterate()) {
+    // All first: loading a document writes to sync_doc, which an open iterator would forbid.
+    for (const row of db().prepare<[], { doc_id: string; heads: string }>('SELECT doc_id, heads FROM sync_doc ORDER BY doc_id').all()) {
       if (!docIdPattern.test(row.doc_id) || row.heads === '[]') continue
       if (!(row.doc_id in indexed)) newInIndex.push(row.doc_id)
       if (sentHeads.get(row.doc_id) === row.heads) continue
