@@ -1,9 +1,10 @@
 import { once } from 'node:events'
 import { Repo } from '@automerge/automerge-repo/slim'
-import { NodeWSServerAdapter } from '@automerge/automerge-repo-network-websocket'
+import { NodeWSServerAdapter, WebSocketClientAdapter } from '@automerge/automerge-repo-network-websocket'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocketServer } from 'isomorphic-ws'
 import { automerge } from '../../electron/core/sync/automerge'
+import { serverDocId } from '../../electron/core/sync/serverDocIds'
 import { must, refused } from '../support/api'
 import { goalTitles, openDevice, removeFolder, sharedView, tempFolder, type Device } from '../support/syncPair'
 
@@ -231,5 +232,37 @@ describe('sync through a self-hosted sync server', () => {
       // Turning the server off always answers, whatever the server does.
       expect((await must(a.api.sync.clearServer({}))).server).toBeNull()
     }
+  })
+
+  it('a server that writes nonsense into the documents leaves SQLite sound, and sync goes on', async () => {
+    const { a, b, server } = await serverPair()
+    await must(a.api.goals.create({ title: 'Before the nonsense' }))
+    await a.sync()
+    await waitFor(() => goalNamed(b, 'Before the nonsense'))
+    // What a hostile server can do: write anything into the room's plan, well-formed Automerge.
+    const rogue = new Repo({ network: [new WebSocketClientAdapter(server.url)] })
+    cleanups.push(() => rogue.shutdown())
+    const plan = await rogue.find<Record<string, unknown>>(serverDocId(roomSecret, 'plan'))
+    plan.change((doc) => {
+      doc['["goal","00000000-0000-4000-8000-000000000001","title"]'] = 42
+      doc['["goal","00000000-0000-4000-8000-000000000001","_rev"]'] = 'e:x'
+      doc['["goal","00000000-0000-4000-8000-000000000002","title"]'] = { nested: ['object'] }
+      doc['["goal","00000000-0000-4000-8000-000000000002","_rev"]'] = 'e:y'
+      doc['["no_such_table","k","f"]'] = 'x'
+      doc['not a field key at all'] = 'x'
+      doc['["goal_item",null,"x"]'] = 'x'
+    })
+    // The rows that do not fit are set aside and named, as a bad folder file's would be.
+    await waitFor(async () => expect((await must(a.api.sync.status({}))).notices.filter((n) => n.kind === 'unapplied').length).toBe(2))
+    for (const d of [a, b]) {
+      expect(d.core.db.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(d.core.db.pragma('foreign_key_check')).toEqual([])
+      expect((await goalTitles(d.api)).every((t) => typeof t === 'string')).toBe(true)
+      expect(await goalTitles(d.api)).toContain('Before the nonsense')
+    }
+    // And the machines still reach each other.
+    await must(a.api.goals.create({ title: 'After the nonsense' }))
+    await a.sync()
+    await waitFor(() => goalNamed(b, 'After the nonsense'))
   })
 })
