@@ -265,4 +265,21 @@ describe('sync through a self-hosted sync server', () => {
     await a.sync()
     await waitFor(() => goalNamed(b, 'After the nonsense'))
   })
+
+  it('a machine that restarts finds the server again and keeps syncing through it', async () => {
+    const { a, b } = await serverPair()
+    await must(a.api.goals.create({ title: 'Before the restart' }))
+    await a.sync()
+    await waitFor(() => goalNamed(b, 'Before the restart'))
+    const b2 = await b.restart()
+    cleanups.push(() => b2.close())
+    await connected(b2)
+    await must(a.api.goals.create({ title: 'After the restart' }))
+    await a.sync()
+    await waitFor(async () => expect(await goalTitles(b2.api)).toEqual(['After the restart', 'Before the restart']))
+    // And the other way: B's writes after the restart reach A.
+    await must(b2.api.goals.create({ title: 'From B after its restart' }))
+    await b2.sync()
+    await waitFor(() => goalNamed(a, 'From B after its restart'))
+  })
 })
