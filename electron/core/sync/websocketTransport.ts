@@ -115,6 +115,7 @@ export function startServerTransport(options: ServerTransportOptions): ServerTra
         const handle = byOurId.get(ourId)
         if (closed || !handle) return
         const remoteHeads = headsOf(handle)
+        const wasLoaded = [...engine.handles.loaded()].some(([id]) => id === ourId)
         const ours = engine.handles.get(ourId)
         let changes: Uint8Array[]
         try {
@@ -125,7 +126,10 @@ export function startServerTransport(options: ServerTransportOptions): ServerTra
           return
         }
         knownRemote.set(ourId, remoteHeads)
-        if (changes.length === 0) return
+        if (changes.length === 0) {
+          if (!wasLoaded && ourId !== planDocId) engine.handles.unload(ourId)
+          return
+        }
         // Local writes not yet in the documents go in first, as a pass does.
         engine.drain()
         try {
@@ -144,10 +148,9 @@ export function startServerTransport(options: ServerTransportOptions): ServerTra
         lastReceivedAt = options.now().toISOString()
         options.merged()
       })
-      .catch((error: unknown) => {
-        pulling.delete(ourId)
-        log.warn('Merging from the sync server failed; the next change tries again', error)
-      })
+      .catch((error: unknown) => log.warn('Merging from the sync server failed; the next pass tries again', error))
+      // Also when the work did not run (sync was stopping or not started yet): the next pass asks again.
+      .finally(() => pulling.delete(ourId))
   }
 
   const index = ensure(indexDocId)
@@ -177,6 +180,11 @@ export function startServerTransport(options: ServerTransportOptions): ServerTra
         for (const id of newInIndex) doc[id] = true
       })
       knownRemote.set(indexDocId, headsOf(index))
+    }
+    // What arrived while no merge could run (before sync was running, or while a merge failed) is merged now.
+    for (const [ourId, handle] of byOurId) {
+      if (ourId === indexDocId || knownRemote.get(ourId) === headsOf(handle)) continue
+      void pull(ourId)
     }
   }
 
