@@ -234,8 +234,9 @@ export function createSyncService(options: {
       })()
     })
     unreadable = broken
-    await push(r)
+    // Before the folder's write, which throws when the folder is gone (a drive unplugged).
     r.server?.sendLocal()
+    await push(r)
   }
 
   async function push(r: Running): Promise<void> {
