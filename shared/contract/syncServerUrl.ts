@@ -14,7 +14,8 @@ export function isNearbyHost(hostname: string): boolean {
     const [a, b] = [Number(v4[1]), Number(v4[2])]
     return a === 127 || a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31) || (a === 100 && b >= 64 && b <= 127)
   }
-  return host.startsWith('fd') || host.startsWith('fc')
+  // IPv6 unique local addresses (fc00::/7); a name like fdroid.org is not one.
+  return host.includes(':') && (host.startsWith('fd') || host.startsWith('fc'))
 }
 
 type Parsed = { ok: true; url: URL } | { ok: false; reason: string }
