@@ -200,12 +200,13 @@ export function startServerTransport(options: ServerTransportOptions): ServerTra
     status: () => ({ state, lastError, lastReceivedAt }),
     async close() {
       closed = true
+      // The socket first, at once: a core closing for good does not wait on the Repo.
+      connection.disconnect()
       try {
         await repo.shutdown()
       } catch (error) {
         log.warn('The sync server connection did not close cleanly', error)
       }
-      connection.disconnect()
     },
   }
 }
