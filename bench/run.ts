@@ -21,6 +21,7 @@ import { measureForgeImports } from './forgeImports'
 import { coreOperations, reportInputFor } from './operations'
 import { chromiumLaunchOptions, createPdfPrinter } from '../electron/web/pdf'
 import { measureSync } from './sync'
+import { measureSyncServer } from './syncServer'
 
 const appRoot = resolve(import.meta.dirname, '..', '..')
 const contentDir = join(appRoot, 'data', 'paths')
@@ -252,6 +253,8 @@ async function main(): Promise<void> {
       figures.push(figure('syncList', 'activity list first page, sync on; baseline: sync off', sync.list.on, null, sync.list.off))
       figures.push(figure('syncSummary', 'dashboard summary, sync on; baseline: sync off', sync.summary.on, null, sync.summary.off))
       figures.push(single('syncRss', `peak RSS of the web host over the initial sync (${Math.round(sync.rssBeforeMb)} MB once started)`, sync.rssPeakMb, 'MB', 200))
+      const server = await measureSyncServer({ contentDir, now })
+      figures.push(figure('syncServerSeen', 'one change on A visible in B’s SQLite (loopback sync server, small stores)', server.changeSeenMs, 2_000))
       for (const f of figures.filter((x) => x.id.startsWith('sync'))) log(`  ${f.label}: ${f.median} ${f.unit}${f.baselineMedian === null ? '' : ` (sync off ${f.baselineMedian} ms)`}`)
     }
     if (values['sync-only']) {

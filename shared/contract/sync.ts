@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { channel } from './channel'
 import { itemId, noInput } from './fields'
+import { roomSecret, syncServerUrl } from './syncServerUrl'
 import type { ItemSyncNotices, SyncStatus } from '../domain/sync'
 
 const noticeId = z.strictObject({
@@ -55,4 +56,12 @@ export const syncChannels = {
   notices: channel<ItemSyncNotices>()(z.strictObject({ about: about.optional() })),
   /** Hides a notice. */
   dismiss: channel<SyncStatus>()(noticeId),
+  /**
+   * The optional second transport: a self-hosted automerge-repo sync server. It holds the
+   * documents unencrypted (such a server must read them), so only one the person runs. Used
+   * while sync is on; the room secret itself is never sent, only ids derived from it.
+   */
+  setServer: channel<SyncStatus>()(z.strictObject({ url: syncServerUrl, roomSecret })),
+  /** Stops using the sync server and forgets its address and room secret; local data stays. */
+  clearServer: channel<SyncStatus>()(noInput),
 }

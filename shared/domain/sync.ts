@@ -21,6 +21,20 @@ export interface SyncNotice {
   at: string
 }
 
+/** The optional sync server, as the person reads it in Settings. */
+export interface SyncServerStatus {
+  url: string
+  /**
+   * connected: talking to it; connecting: trying (again, after a pause that grows to a minute);
+   * offline: not reachable, trying again; paused: sync is off, so it is not contacted.
+   */
+  state: 'connected' | 'connecting' | 'offline' | 'paused'
+  /** The last problem, in words; null once it connects. */
+  lastError: string | null
+  /** When it last sent a change this machine merged, UTC ISO-8601. */
+  lastReceivedAt: string | null
+}
+
 export interface SyncStatus {
   enabled: boolean
   folder: string | null
@@ -34,6 +48,8 @@ export interface SyncStatus {
   /** Files in the folder that would not open (still copying, damaged, foreign). */
   unreadable: { file: string; reason: string }[]
   notices: SyncNotice[]
+  /** The sync server, when one is set. */
+  server: SyncServerStatus | null
   /** True where the host offers a folder dialog (the desktop app); the browser types a path. */
   canPickFolder: boolean
 }

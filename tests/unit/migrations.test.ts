@@ -372,6 +372,18 @@ const cases: MigrationCase[] = [
       expect(() => db.prepare("UPDATE sync_state SET reconcile = 'later'").run()).toThrow(/CHECK/)
     },
   },
+  {
+    version: 17,
+    seed(db) {
+      db.prepare("INSERT INTO goal (title, start_date, created_at, updated_at) VALUES ('Ship', '2026-01-01', ?, ?)").run(at, at)
+    },
+    check(db) {
+      // No server is configured by the migration: nothing is contacted until the person sets one.
+      expect(db.prepare('SELECT title FROM goal').pluck().all()).toEqual(['Ship'])
+      expect(count(db, 'SELECT count(*) FROM sync_server')).toBe(0)
+      expect(() => db.prepare("INSERT INTO sync_server (id, url, room_secret, saved_at) VALUES (2, 'ws://h', 's', ?)").run(at)).toThrow(/CHECK/)
+    },
+  },
 ]
 
 let cleanups: (() => void)[] = []

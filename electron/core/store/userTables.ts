@@ -55,6 +55,8 @@ export const nonUserTables: readonly string[] = [
   'sync_seen',
   'sync_notice',
   'sync_device',
+  // 018 sync server: this device's server address and room secret; never exported.
+  'sync_server',
 ]
 
 /** The user tables a database at `version` has, in insert order. */

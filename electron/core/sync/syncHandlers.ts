@@ -13,6 +13,8 @@ export function syncHandlers(ctx: CoreContext): CoreHandlers['sync'] {
     enable: handle(c.enable, (input) => ctx.sync.enable(input), ctx.log),
     disable: handle(c.disable, () => ctx.sync.disable(), ctx.log),
     syncNow: handle(c.syncNow, () => ctx.sync.syncNow(), ctx.log),
+    setServer: handle(c.setServer, (input) => ctx.sync.setServer(input), ctx.log),
+    clearServer: handle(c.clearServer, () => ctx.sync.clearServer(), ctx.log),
     pickFolder: handle(
       c.pickFolder,
       async () => {

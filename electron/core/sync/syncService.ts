@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { watch, type FSWatcher } from 'node:fs'
 import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { SyncStatus } from '@shared/domain/sync'
+import type { SyncServerStatus, SyncStatus } from '@shared/domain/sync'
 import type { Logger } from '../ipc/handle'
 import { DomainError } from '../ipc/domainError'
 import type { Db } from '../store/database'
@@ -14,6 +14,7 @@ import { defaultCost, newHeader, unlock } from './folderCrypto'
 import { createFolderTransport, devicesDir, readHeader, writeHeader, type FolderTransport, type Unreadable } from './folderTransport'
 import { readStatus } from './syncStatus'
 import { planDocId, syncTables } from './syncTables'
+import type { ServerTransport } from './websocketTransport'
 
 export interface SyncOptions {
   /** Watch the folder and push soon after each write (default true; tests drive passes themselves). */
@@ -36,6 +37,10 @@ export interface SyncService {
   beforeReplace(file: string): void
   /** Reads the folder, merges, applies, and writes this device's changes. */
   syncNow(): Promise<SyncStatus>
+  /** Sets the optional sync server (used while sync is on); replaces one set before. */
+  setServer(input: { url: string; roomSecret: string }): Promise<SyncStatus>
+  /** Forgets the sync server; local data stays. */
+  clearServer(): Promise<SyncStatus>
   close(): void
 }
 
@@ -55,6 +60,13 @@ interface Running {
   watcher: FSWatcher | null
   timer: NodeJS.Timeout | null
   poll: NodeJS.Timeout | null
+  /** The sync server's side, when the person set one. */
+  server: ServerTransport | null
+}
+
+interface ServerRow {
+  url: string
+  room_secret: string
 }
 
 /** Sync's bookkeeping a replacing store takes over (the outbox is drained into the documents first). */
@@ -79,6 +91,8 @@ export function createSyncService(options: {
   let unreadable: Unreadable[] = []
   let chain: Promise<void> = Promise.resolve()
   let closed = false
+  /** Why the sync server's side did not start, when it did not. */
+  let serverTrouble: string | null = null
 
   const readState = (): StateRow | undefined =>
     db().prepare<[], StateRow>('SELECT device_id, device_name, folder, folder_key FROM sync_state WHERE id = 1').get()
@@ -95,8 +109,10 @@ export function createSyncService(options: {
       watcher: null,
       timer: null,
       poll: null,
+      server: null,
     }
     if (!captureInstalled(db())) installCapture(db())
+    await startServer(r)
     if (watching) {
       try {
         r.watcher = watch(join(state.folder, devicesDir), { recursive: true, persistent: false }, () => schedule(r, 100))
@@ -114,7 +130,51 @@ export function createSyncService(options: {
     r.watcher?.close()
     if (r.timer) clearTimeout(r.timer)
     if (r.poll) clearInterval(r.poll)
+    void r.server?.close()
+    r.server = null
     r.engine.handles.forget()
+  }
+
+  const readServer = (): ServerRow | undefined => db().prepare<[], ServerRow>('SELECT url, room_secret FROM sync_server WHERE id = 1').get()
+
+  /** Nothing is contacted unless the person set a server. */
+  async function startServer(r: Running): Promise<ServerTransport | null> {
+    const row = readServer()
+    serverTrouble = null
+    if (!row) return null
+    try {
+      // Loaded on demand, like the engine: a store without a server never loads automerge-repo.
+      const { startServerTransport } = await import('./websocketTransport')
+      r.server = startServerTransport({
+        url: row.url,
+        roomSecret: row.room_secret,
+        engine: r.engine,
+        db,
+        now,
+        log,
+        run: (work) =>
+          queue(async () => {
+            if (running !== r || closed) return
+            await options.exclusive(() => Promise.resolve(work()))
+          }),
+        merged: () => {
+          if (watching) schedule(r, pushDelayMs)
+        },
+      })
+    } catch (error) {
+      // The folder goes on syncing without the server.
+      serverTrouble = 'The sync server connection could not be started; the folder still syncs.'
+      log.error('The sync server transport did not start', error)
+    }
+    return r.server
+  }
+
+  function serverStatus(): SyncServerStatus | null {
+    const row = readServer()
+    if (!row) return null
+    const live = running?.server?.status()
+    if (live) return { url: row.url, ...live }
+    return { url: row.url, state: running && serverTrouble ? 'offline' : 'paused', lastError: running ? serverTrouble : null, lastReceivedAt: null }
   }
 
   function stop(): void {
@@ -184,6 +244,8 @@ export function createSyncService(options: {
       })()
     })
     unreadable = broken
+    // Before the folder's write, which throws when the folder is gone (a drive unplugged).
+    r.server?.sendLocal()
     await push(r)
   }
 
@@ -238,7 +300,7 @@ export function createSyncService(options: {
   const existing = readState()
   let starting: Promise<void> | null = existing ? launch(existing, 'Sync could not start; your data is unchanged and stays on this machine') : null
 
-  const status = (): SyncStatus => readStatus(db(), readState() ?? null, unreadable, options.canPickFolder)
+  const status = (): SyncStatus => ({ ...readStatus(db(), readState() ?? null, unreadable, options.canPickFolder), server: serverStatus() })
 
   /**
    * A restore or an import put another database in place: its own sync state (or the one
@@ -383,6 +445,31 @@ export function createSyncService(options: {
       const r = running
       if (!r) throw new DomainError(state ? 'unavailable' : 'conflict', state ? (startError ?? 'Sync could not start. Try again.') : 'Sync is off. Turn it on in Settings first.')
       await queue(() => pass(r))
+      return status()
+    },
+    async setServer({ url, roomSecret }) {
+      followSwap()
+      if (starting) await starting
+      db().prepare('INSERT INTO sync_server (id, url, room_secret, saved_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET url = excluded.url, room_secret = excluded.room_secret, saved_at = excluded.saved_at').run(url, roomSecret, now().toISOString())
+      const r = running
+      if (r) {
+        await r.server?.close()
+        r.server = null
+        const server = await startServer(r)
+        // Everything this machine has goes to the new server's copies.
+        server?.sendLocal()
+      }
+      return status()
+    },
+    async clearServer() {
+      followSwap()
+      if (starting) await starting
+      const r = running
+      if (r) {
+        await r.server?.close()
+        r.server = null
+      }
+      db().prepare('DELETE FROM sync_server').run()
       return status()
     },
     close() {

@@ -53,7 +53,7 @@ function labelOf(db: Db, tbl: string, rowKey: string): string {
   return tbl.replaceAll('_', ' ')
 }
 
-export function readStatus(db: Db, state: { device_id: string; device_name: string; folder: string } | null, unreadable: Unreadable[], canPickFolder: boolean): SyncStatus {
+export function readStatus(db: Db, state: { device_id: string; device_name: string; folder: string } | null, unreadable: Unreadable[], canPickFolder: boolean): Omit<SyncStatus, 'server'> {
   const lastSyncAt = db.prepare<[], string | null>('SELECT last_sync_at FROM sync_state WHERE id = 1').pluck().get() ?? null
   const notices = db.prepare<[], NoticeRow>('SELECT id, kind, tbl, row_key, field, kept, other, at FROM sync_notice ORDER BY at DESC, id DESC LIMIT 200').all()
   return {

@@ -15,8 +15,9 @@ import { activityRepositoryStar } from './013_activity_repository_star'
 import { activitySources } from './014_activity_sources'
 import { sync } from './015_sync'
 import { syncReconcile } from './016_sync_reconcile'
+import { syncServer } from './017_sync_server'
 
 /** In order. Append only: a shipped migration is never edited, a new one is added. */
-export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt, activitySame, activityImpact, remindersWeeklyReview, activityRepositoryStar, activitySources, sync, syncReconcile]
+export const migrations: readonly Migration[] = [roadmap, goals, activities, reports, activitySpeed, activityDayByKind, goalActivityTarget, evidenceActivity, goalCompletedAt, activitySame, activityImpact, remindersWeeklyReview, activityRepositoryStar, activitySources, sync, syncReconcile, syncServer]
 
 export type { Migration }
