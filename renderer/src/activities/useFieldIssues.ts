@@ -1,11 +1,10 @@
-import { ref, useId } from 'vue'
+import { ref } from 'vue'
 import type { FieldIssue } from '@shared/contract'
 
 type Parsed = { success: true } | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } }
 
-/** An import form's problems, one a field, each shown beside its field and named by it. */
+/** An import form's problems, one a field, for each field to show beneath itself. */
 export function useFieldIssues() {
-  const errorId = useId()
   const issues = ref<Record<string, string>>({})
 
   /** True when the input passed; otherwise each field's first problem is shown and the form stays. */
@@ -25,7 +24,5 @@ export function useFieldIssues() {
     for (const issue of refusals ?? []) issues.value = { ...issues.value, [issue.path]: issues.value[issue.path] ?? issue.message }
   }
 
-  const errorIdOf = (field: string) => `${errorId}-${field}`
-  const describe = (field: string, ...more: string[]) => [issues.value[field] ? errorIdOf(field) : '', ...more].filter(Boolean).join(' ') || undefined
-  return { issues, passes, refusedBySource, errorIdOf, describe }
+  return { issues, passes, refusedBySource }
 }
