@@ -21,7 +21,7 @@ import { api } from '../api/client'
 import { todayIso } from '../ui/dates'
 import { issuesByPath } from '../ui/formIssues'
 import { useNoticeStore } from '../ui/useNoticeStore'
-import { downloadBlob, exportBlob } from './download'
+import { receiveFile } from './receiveFile'
 
 /** How long the preview waits after the last change before it asks the core again. */
 export const previewDelayMs = 300
@@ -307,11 +307,8 @@ export const useReportsStore = defineStore('reports', () => {
         return
       }
       const done = result.value
+      receiveFile(done)
       if (done.cancelled) return
-      if (done.download) {
-        downloadBlob(done.fileName, exportBlob(done.download, done.mimeType))
-        notices.success(`Downloaded ${done.fileName}.`)
-      } else if (done.savedTo) notices.success(`Saved to ${done.savedTo}`)
       if (done.record) history.value = [done.record, ...history.value.filter((e) => e.id !== done.record?.id)]
     } finally {
       exporting.value = null

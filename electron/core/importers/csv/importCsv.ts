@@ -4,6 +4,7 @@ import type { ImportedFields } from '../../activities/activityRow'
 import type { RuleDeps } from '../../activities/activityRules'
 import { DomainError } from '../../ipc/domainError'
 import type { Db } from '../../store/database'
+import { withSourceFields } from '../importedActivity'
 import type { ImportRun } from '../importRun'
 import { writeImportInChunks, type ImportPolicy } from '../writeImport'
 import { readCsv } from './csvRows'
@@ -35,20 +36,8 @@ const csvPolicy = (repo: ActivitiesRepository, items: readonly ImportedFields[])
     written: same.written,
     merge(existing, incoming) {
       if (incoming.externalKey === null) return null
-      const current: ImportedFields = {
-        ...incoming,
-        kind: existing.kind,
-        date: existing.date,
-        title: existing.title,
-        url: existing.url,
-        repo: existing.repo,
-        state: existing.state,
-        hours: existing.hours,
-        notes: existing.notes,
-        impact: existing.impact,
-        goalId: existing.goalId,
-        skillIds: existing.skills.map((s) => s.id),
-      }
+      // The activity as stored; only the fields the file can hold are compared.
+      const current = withSourceFields(existing, {})
       if (sameFields(current, incoming)) return null
       return {
         ...incoming,

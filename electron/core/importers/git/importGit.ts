@@ -2,6 +2,7 @@ import type { ImportSummary } from '@shared/domain/activities'
 import type { ActivitiesRepository } from '../../activities/activitiesRepository'
 import type { ImportedFields } from '../../activities/activityRow'
 import type { Db } from '../../store/database'
+import { withSourceFields } from '../importedActivity'
 import { throwIfCancelled, type ImportRun } from '../importRun'
 import { writeImportWhenNeeded } from '../writeImport'
 import { findRepositories } from './findRepositories'
@@ -81,22 +82,14 @@ export async function importGit(db: Db, repo: ActivitiesRepository, options: Git
       const commitCount = Math.max(before, incoming.commitCount ?? 0)
       // A title the user rewrote stays theirs; the generated one follows the count.
       const title = existing.title === commitTitle(before, existing.repo ?? '') ? commitTitle(commitCount, existing.repo ?? '') : existing.title
-      return {
-        ...incoming,
+      return withSourceFields(existing, {
         title,
-        notes: existing.notes,
-        impact: existing.impact,
-        starred: existing.starred,
-        hours: existing.hours,
-        goalId: existing.goalId,
-        skillIds: existing.skills.map((s) => s.id),
-        kind: existing.kind,
-        date: existing.date,
-        repo: existing.repo,
+        // A commit day has no state of its own: the import has always cleared one set by hand.
+        state: incoming.state,
         url: existing.url ?? incoming.url,
         commitCount,
         linesChanged: Math.max(existing.linesChanged ?? 0, incoming.linesChanged ?? 0),
-      }
+      })
     },
   }, options.now, options)
   onProgress?.(folders.length, folders.length, `Done: ${folders.length} ${folders.length === 1 ? 'repository' : 'repositories'} read`)

@@ -3,6 +3,7 @@ import type { ActivityKind, ActivityState, ImportIssue, ImportSummary } from '@s
 import type { ActivitiesRepository } from '../../activities/activitiesRepository'
 import type { ImportedFields } from '../../activities/activityRow'
 import type { Db } from '../../store/database'
+import { withSourceFields } from '../importedActivity'
 import { throwIfCancelled, type ImportRun } from '../importRun'
 import { writeImportWhenNeeded } from '../writeImport'
 import { defaultGitHubApiUrl } from '@shared/domain/githubApi'
@@ -132,24 +133,7 @@ export async function importGitHub(db: Db, repo: ActivitiesRepository, options: 
     merge(existing, incoming) {
       // GitHub owns the state (an open PR gets merged); the title, notes and tags are the user's.
       if (existing.state === incoming.state) return null
-      return {
-        kind: existing.kind,
-        date: existing.date,
-        title: existing.title,
-        url: existing.url,
-        repo: existing.repo,
-        state: incoming.state,
-        hours: existing.hours,
-        notes: existing.notes,
-        impact: existing.impact,
-        starred: existing.starred,
-        goalId: existing.goalId,
-        skillIds: existing.skills.map((s) => s.id),
-        source: existing.source,
-        externalKey: existing.externalKey,
-        commitCount: existing.commitCount,
-        linesChanged: existing.linesChanged,
-      }
+      return withSourceFields(existing, { state: incoming.state })
     },
   }, options.now(), options)
   return { ...summary, errors: notes }
