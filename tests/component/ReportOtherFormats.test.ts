@@ -36,7 +36,7 @@ async function openComposer(options: Partial<CoreOptions> = {}) {
     wrapper.unmount()
     env.dispose()
   }
-  await vi.waitFor(() => expect(srcdoc(wrapper)).toContain('<h1>Progress review</h1>'), { timeout: 5000 })
+  await vi.waitFor(() => expect(srcdoc(wrapper)).toContain('<h1>Progress review</h1>'), { timeout: 12_000 })
   return { env, wrapper }
 }
 
@@ -62,7 +62,8 @@ const otherButton = (wrapper: VueWrapper, label: string) => {
   return button
 }
 
-describe('exports for other tools in the report composer', () => {
+// The first preview compiles the report's chart code; a loaded machine takes seconds for it.
+describe('exports for other tools in the report composer', { timeout: 30_000 }, () => {
   it('downloads a JSON Resume of the period, private repositories out until the person ticks them in', async () => {
     const { wrapper } = await openComposer()
     const files = catchDownloads()
