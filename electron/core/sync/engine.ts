@@ -61,7 +61,7 @@ export async function loadSyncEngine(db: () => Db, actor: string, now: () => Dat
 function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEngine {
   const handles = createDocHandles(db, actor)
   const rows = createRowStore(db)
-  const notices = createNotices(db, now)
+  const notices = createNotices(db, now, rows.prepare)
   const seconds = (): number => Math.floor(now().getTime() / 1000)
 
   function writeFields(handle: DocHandle, tbl: string, key: string, fields: Row): boolean {
