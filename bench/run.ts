@@ -247,6 +247,8 @@ async function main(): Promise<void> {
       const sync = await measureSync({ appRoot: values['app-root'] ?? appRoot, dataDir, contentDir, now, log })
       const n = sync.activities.toLocaleString('en')
       figures.push(single('syncEnableA', `sync turned on with ${n} activities (documents built, ${sync.folderMb.toFixed(1)} MB written to the folder)`, sync.enableAMs, 'ms', null))
+      const after = sync.afterWrites
+      figures.push(single('syncFolder', `the folder after turning sync on (${sync.folderFiles} files), then after ${after.writes} single writes synced one by one (${after.files} files: a snapshot per device and document, older change files removed)`, after.mb, 'MB', null))
       figures.push(single('syncInitial', `initial sync of ${n} activities to an empty second machine (${sync.rowsOnB.toLocaleString('en')} arrived)`, sync.initialSyncMs, 'ms', null))
       figures.push(figure('syncSeen', 'one change on A visible in B’s SQLite (folder watcher)', sync.changeSeenMs, 2_000))
       figures.push(figure('syncWrite', 'a write (activities.update), sync on; baseline: sync off', sync.write.on, null, sync.write.off))

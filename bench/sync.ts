@@ -35,6 +35,9 @@ export interface SyncFigures {
   initialSyncMs: number
   rowsOnB: number
   folderMb: number
+  folderFiles: number
+  /** The folder after single writes on A, each synced on its own (a change file each, compacted). */
+  afterWrites: { writes: number; mb: number; files: number }
   changeSeenMs: Timing
   write: { off: Timing; on: Timing }
   list: { off: Timing; on: Timing }
@@ -42,6 +45,8 @@ export interface SyncFigures {
   rssBeforeMb: number
   rssPeakMb: number
 }
+
+const fileCount = (dir: string): number => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
 
 function folderBytes(dir: string): number {
   let total = 0
@@ -96,8 +101,16 @@ export async function measureSync(options: { appRoot: string; dataDir: string; c
     const enableAMs = performance.now() - started
     const onCosts = await costs(aApi)
     await must(aApi.sync.syncNow({}))
-    a.close()
     const folderMb = folderBytes(folder) / 2 ** 20
+    const folderFiles = fileCount(folder)
+    // Days of single writes, each its own pass: without compaction each would stay a file for good.
+    const writes = 100
+    for (let i = 0; i < writes; i++) {
+      await must(aApi.activities.update({ id: someId, notes: `compaction ${i}` }))
+      await must(aApi.sync.syncNow({}))
+    }
+    const afterWrites = { writes, mb: folderBytes(folder) / 2 ** 20, files: fileCount(folder) }
+    a.close()
 
     options.log('  an empty machine B (the built web host, its own process) joins…')
     mkdirSync(bDir)
@@ -141,6 +154,8 @@ export async function measureSync(options: { appRoot: string; dataDir: string; c
       initialSyncMs,
       rowsOnB,
       folderMb,
+      folderFiles,
+      afterWrites,
       changeSeenMs,
       write: { off: offCosts.write, on: onCosts.write },
       list: { off: offCosts.list, on: onCosts.list },

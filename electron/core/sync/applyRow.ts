@@ -143,9 +143,10 @@ function upsert(db: Db, table: SyncTable, entry: RemoteRow, values: Row, rows: R
   const local = rows.localOf(table.name, entry.rowKey)
   if (local !== undefined && update(local)) return
   // The same import on this machine already made the row: it becomes the shared one.
-  const external = table.identity === 'external' && typeof values.external_key === 'string'
-    ? db.prepare<[string], number>(`SELECT id FROM ${table.name} WHERE external_key = ?`).pluck().get(values.external_key)
+  const found: unknown = table.identity === 'external' && typeof values.external_key === 'string'
+    ? rows.prepare(`SELECT id FROM ${table.name} WHERE external_key = ?`).pluck().get(values.external_key)
     : undefined
+  const external = typeof found === 'number' ? found : undefined
   if (external !== undefined) {
     update(external)
     rows.remember(table.name, String(external), entry.rowKey, entry.docId)

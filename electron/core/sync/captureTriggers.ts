@@ -58,6 +58,18 @@ export const captureInstalled = (db: Db): boolean =>
 /** Notes every synced row, as if each had just been written: how a store with data joins. */
 export function captureEverything(db: Db): void {
   for (const table of syncTables) {
-    db.prepare(`INSERT INTO sync_outbox (tbl, local_id) SELECT '${table.name}', ${localIdOf(table, 'new').replaceAll('new.', '')} FROM ${table.name}`).run()
+    db.prepare(`INSERT INTO sync_outbox (tbl, local_id) SELECT '${table.name}', ${localIdOf(table, 'new').replaceAll('new.', '')} FROM ${table.name} ${byMonth(table)}`).run()
   }
+}
+
+/**
+ * Activity rows noted month by month: the engine drains the outbox in pages with a dozen
+ * months loaded, and rows in id order (an import's, a generator's) would load every month
+ * again for each page.
+ */
+function byMonth(table: SyncTable): string {
+  if (table.doc !== 'activity') return ''
+  if (table.name === 'activity') return 'ORDER BY date'
+  const parent = Object.entries(table.refs).find(([, target]) => target === 'activity')?.[0]
+  return parent ? `ORDER BY (SELECT date FROM activity WHERE activity.id = ${table.name}.${parent})` : ''
 }

@@ -19,6 +19,7 @@ export interface DocHandles {
   /** Every document this device has, loaded or not. */
   knownIds(): string[]
   loaded(): IterableIterator<[string, DocHandle]>
+  isLoaded(docId: string): boolean
   /** Heads SQLite reflects for a document ([] for a new one). */
   storedHeads(docId: string): Heads
   /** Inside the caller's transaction: saves what changed since the last save and records heads. */
@@ -62,6 +63,7 @@ export function createDocHandles(db: () => Db, actor: string): DocHandles {
     },
     knownIds: () => db().prepare<[], string>('SELECT doc_id FROM sync_doc ORDER BY doc_id').pluck().all(),
     loaded: () => handles.entries(),
+    isLoaded: (docId) => handles.has(docId),
     storedHeads(docId) {
       const text = db().prepare<[string], string>('SELECT heads FROM sync_doc WHERE doc_id = ?').pluck().get(docId)
       return text === undefined ? [] : parseHeads(text)

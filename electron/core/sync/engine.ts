@@ -41,6 +41,8 @@ interface OutboxEntry {
 
 /** Activity documents kept in memory between calls (about 1,000 rows each). */
 const keptMonths = 12
+/** Outbox rows carried into the documents per transaction. */
+const drainPageSize = 5_000
 
 const hasNullPart = (key: string): boolean => {
   try {
@@ -62,7 +64,7 @@ export async function loadSyncEngine(db: () => Db, actor: string, now: () => Dat
 function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEngine {
   const handles = createDocHandles(db, actor)
   const rows = createRowStore(db)
-  const notices = createNotices(db, now)
+  const notices = createNotices(db, now, rows.prepare)
   const seconds = (): number => Math.floor(now().getTime() / 1000)
   // Per connection: a restore or an import swaps it.
   let cascadesFor: { db: Db; refs: Map<string, string[]> } | null = null
@@ -92,10 +94,24 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
   }
 
   function drain(): Set<string> {
-    const d = db()
-    const entries = d.prepare<[], OutboxEntry>('SELECT seq, tbl, local_id, gone_key, gone_doc FROM sync_outbox ORDER BY seq').all()
     const touched = new Set<string>()
-    if (entries.length === 0) return touched
+    // In pages, each its own transaction: a store turning sync on with ten years notes every
+    // row at once, and one page's months (not all of them) are in memory at a time.
+    for (let after = 0; ; ) {
+      const page = drainPage(after, touched)
+      if (page === null) break
+      after = page
+    }
+    return touched
+  }
+
+  /** One page of sync_outbox into the documents; the last seq it took, or null when it was empty. */
+  function drainPage(after: number, touched: Set<string>): number | null {
+    const d = db()
+    const entries = d.prepare<[number, number], OutboxEntry>('SELECT seq, tbl, local_id, gone_key, gone_doc FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(after, drainPageSize)
+    const last = entries.at(-1)?.seq
+    if (last === undefined) return null
+    const changed = new Set<string>()
     d.transaction(() => {
       // A row written several times in one call is read once, as it stands now.
       const lastLive = new Map<string, number>()
@@ -111,7 +127,7 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
         if (!table) continue
         if (e.gone_key !== null) {
           // A key holding null: a child whose parent went first; every device cascades it.
-          if (e.gone_doc !== null && !hasNullPart(e.gone_key) && tombstone(handles.get(e.gone_doc), e.tbl, e.gone_key, tokenFor(tokens, e.tbl, e.gone_key))) touched.add(e.gone_doc)
+          if (e.gone_doc !== null && !hasNullPart(e.gone_key) && tombstone(handles.get(e.gone_doc), e.tbl, e.gone_key, tokenFor(tokens, e.tbl, e.gone_key))) changed.add(e.gone_doc)
           continue
         }
         if (e.local_id === null || lastLive.get(`${e.tbl}\u0000${e.local_id}`) !== e.seq) continue
@@ -119,17 +135,18 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
         if (!row || (table.include && !table.include(row))) continue
         const where = rows.identify(table, row)
         if (!where) continue
-        if (writeFields(handles.get(where.docId), table.name, where.key, rows.encode(table, row))) touched.add(where.docId)
+        if (writeFields(handles.get(where.docId), table.name, where.key, rows.encode(table, row))) changed.add(where.docId)
       }
-      for (const docId of touched) {
+      for (const docId of changed) {
         handles.get(docId).commit(null, seconds())
         handles.persist(docId)
       }
-      d.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(entries.at(-1)?.seq ?? 0)
+      d.prepare('DELETE FROM sync_outbox WHERE seq <= ?').run(last)
     })()
-    // A store joining with ten years touches every month at once; a dozen stay loaded.
+    for (const docId of changed) touched.add(docId)
+    // A store joining with ten years touches every month; a dozen stay loaded.
     handles.trim(keptMonths)
-    return touched
+    return last
   }
 
   function project(only?: ReadonlySet<string>): ProjectOutcome {

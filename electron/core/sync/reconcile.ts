@@ -4,7 +4,7 @@ import { DomainError } from '../ipc/domainError'
 import type { Db } from '../store/database'
 import type { DocHandle } from './docHandles'
 import { fieldKey, tombstone } from './fieldKeys'
-import { devicesDir, type FolderTransport, type Unreadable } from './folderTransport'
+import { devicesDir, type FolderTransport, type IncomingSource, type Unreadable } from './folderTransport'
 import { cascadingParents, cascadingRefs, deletionTokens, tokenFor } from './deletionUnits'
 import { createRowStore, type RowStore } from './rowStore'
 import type { SyncEngine } from './engine'
@@ -188,25 +188,27 @@ export async function reconcileIfDue({ db, engine, transport, folder, now, exclu
     throw new DomainError('unavailable', `The sync folder ${folder} cannot be read now, so the data you went back to is not sent to your other machines yet. Make the folder available and choose Sync now.`)
   }
   const seen = new Set(db().prepare<[], string>('SELECT file FROM sync_seen').pluck().all())
-  const incoming = reason === 'replaced' ? await transport.readIncoming(seen) : { files: [], unreadable: [] }
+  // Names only; each document's files are read when its turn comes (one document's bytes at a time).
+  const incoming = reason === 'replaced' ? (await transport.listIncoming(seen)).docs : new Map<string, IncomingSource[]>()
   return exclusive(async () => {
     const d = db()
-    const unreadable: Unreadable[] = [...incoming.unreadable]
+    const unreadable: Unreadable[] = []
     const rows = createRowStore(db)
     const seconds = Math.floor(now().getTime() / 1000)
     const markSeen = d.prepare('INSERT OR IGNORE INTO sync_seen (file) VALUES (?)')
-    const docs = [...new Set([...engine.handles.knownIds(), ...incoming.files.map((f) => f.docId)])].sort((a, b) =>
+    const docs = [...new Set([...engine.handles.knownIds(), ...incoming.keys()])].sort((a, b) =>
       a === planDocId ? -1 : b === planDocId ? 1 : a.localeCompare(b),
     )
     let deleted = 0
     const cascades = cascadingRefs(d)
     const presence = createPresence(d, rows, cascades)
     for (const docId of docs) {
+      const read = await transport.readDoc(incoming.get(docId) ?? [])
+      unreadable.push(...read.unreadable)
       d.transaction(() => {
         const handle = engine.handles.get(docId)
         const merged: string[] = []
-        for (const file of incoming.files) {
-          if (file.docId !== docId) continue
+        for (const file of read.files) {
           try {
             handle.loadIncremental(file.bytes)
             merged.push(file.id)

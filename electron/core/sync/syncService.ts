@@ -201,22 +201,29 @@ export function createSyncService(options: {
   async function pass(r: Running): Promise<void> {
     if (followSwap() || running !== r || closed) return
     const seen = new Set(db().prepare<[], string>('SELECT file FROM sync_seen').pluck().all())
-    const incoming = await r.transport.readIncoming(seen)
+    // Names only: each document's files are read when its turn comes, so a first sync of ten
+    // years holds one document's bytes at a time, never the whole folder.
+    const incoming = await r.transport.listIncoming(seen)
     if (running !== r) return
-    const broken: Unreadable[] = [...incoming.unreadable]
+    const broken: Unreadable[] = []
     // One document at a time, the plan first (activities point at its goals): a first sync
     // of ten years never holds every document, nor every row it touched, in memory at once.
-    const docs = [...new Set(incoming.files.map((f) => f.docId))].sort((a, b) => (a === planDocId ? -1 : b === planDocId ? 1 : a.localeCompare(b)))
+    const docs = [...incoming.docs.keys()].sort((a, b) => (a === planDocId ? -1 : b === planDocId ? 1 : a.localeCompare(b)))
     await options.exclusive(async () => {
       r.engine.drain()
       const d = db()
       const markSeen = d.prepare('INSERT OR IGNORE INTO sync_seen (file) VALUES (?)')
+      const headsOf = d.prepare<[string], { heads: string; sent_heads: string }>('SELECT heads, sent_heads FROM sync_doc WHERE doc_id = ?')
+      const markSent = d.prepare('UPDATE sync_doc SET sent_heads = heads WHERE doc_id = ?')
       for (const docId of docs) {
+        if (running !== r) return
+        const read = await r.transport.readDoc(incoming.docs.get(docId) ?? [])
+        broken.push(...read.unreadable)
+        if (read.files.length === 0) continue
         const handle = r.engine.handles.get(docId)
-        const before = d.prepare<[string], { heads: string; sent_heads: string }>('SELECT heads, sent_heads FROM sync_doc WHERE doc_id = ?').get(docId)
+        const before = headsOf.get(docId)
         const merged: string[] = []
-        for (const file of incoming.files) {
-          if (file.docId !== docId) continue
+        for (const file of read.files) {
           try {
             handle.loadIncremental(file.bytes)
             merged.push(file.id)
@@ -230,7 +237,7 @@ export function createSyncService(options: {
         d.transaction(() => {
           if (complete) for (const id of merged) markSeen.run(id)
           // What only the others wrote is in the folder already, under their names: not sent back.
-          if ((!before || before.heads === before.sent_heads) && !outcome.resolved.has(docId)) d.prepare('UPDATE sync_doc SET sent_heads = heads WHERE doc_id = ?').run(docId)
+          if ((!before || before.heads === before.sent_heads) && !outcome.resolved.has(docId)) markSent.run(docId)
         })()
         if (docId !== planDocId) r.engine.handles.unload(docId)
       }
@@ -241,6 +248,9 @@ export function createSyncService(options: {
         const device = d.prepare('INSERT INTO sync_device (device_id, name, last_seen_at) VALUES (?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET name = excluded.name, last_seen_at = excluded.last_seen_at')
         for (const [id, info] of incoming.devices) device.run(id, info.name, info.at)
         d.prepare('UPDATE sync_state SET last_sync_at = ? WHERE id = 1').run(at)
+        // Files their device replaced with a snapshot are gone for good (names are never reused).
+        const forget = d.prepare('DELETE FROM sync_seen WHERE file = ?')
+        for (const file of seen) if (incoming.listed.has(file.slice(0, file.indexOf('/'))) && !incoming.present.has(file)) forget.run(file)
       })()
     })
     unreadable = broken
@@ -249,18 +259,32 @@ export function createSyncService(options: {
     await push(r)
   }
 
+  /** Change files a device writes for a document before it folds them into one snapshot. */
+  const compactAfter = 32
+
   async function push(r: Running): Promise<void> {
     const due = db()
       .prepare<[], { doc_id: string; sent_heads: string; next_file: number }>('SELECT doc_id, sent_heads, next_file FROM sync_doc WHERE heads <> sent_heads ORDER BY doc_id')
       .all()
+    const own = due.length > 0 ? await r.transport.ownFiles() : new Map<string, { changes: number[]; snapshots: number[] }>()
     for (const doc of due) {
       if (running !== r) return
+      const wasLoaded = r.engine.handles.isLoaded(doc.doc_id)
       const handle = r.engine.handles.get(doc.doc_id)
       const heads = handle.getHeads()
       const sent = parseHeads(doc.sent_heads)
-      const bytes = sent.length === 0 ? handle.save() : handle.saveSince(sent)
-      const written = await r.transport.writeChanges(doc.doc_id, doc.next_file, bytes)
+      const mine = own.get(doc.doc_id)
+      const lastSnapshot = Math.max(0, ...(mine?.snapshots ?? []))
+      const since = (mine?.changes ?? []).filter((n) => n > lastSnapshot).length
+      // A first push (turning sync on, a restored store) or many small files: the whole
+      // document, so a machine joining later reads one file for it from this device.
+      const written =
+        sent.length === 0 || since + 1 >= compactAfter
+          ? await r.transport.writeSnapshot(doc.doc_id, doc.next_file, handle.save())
+          : await r.transport.writeChanges(doc.doc_id, doc.next_file, handle.saveSince(sent))
       db().prepare('UPDATE sync_doc SET sent_heads = ?, next_file = ? WHERE doc_id = ?').run(JSON.stringify(heads), written + 1, doc.doc_id)
+      // Turning sync on pushes every month: one loaded at a time.
+      if (!wasLoaded && doc.doc_id !== planDocId) r.engine.handles.unload(doc.doc_id)
     }
     if (due.length > 0) await r.transport.writeDevice({ name: r.state.device_name, at: now().toISOString() })
   }
