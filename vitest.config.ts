@@ -6,6 +6,9 @@ const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)), 
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one, on a 2-core machine. Much of this
+    // suite waits on child processes, Chromium and loopback servers, so three keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         resolve: { alias },

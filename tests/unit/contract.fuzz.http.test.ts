@@ -55,7 +55,7 @@ describe('the contract under attack through the web host', () => {
     vi.unstubAllGlobals()
   })
 
-  it('answers every channel with a result or a typed error over HTTP, and refusals change nothing', { timeout: totalBudgetMs + 30_000 }, async () => {
+  it('answers every channel with a result or a typed error over HTTP, and refusals change nothing', { timeout: totalBudgetMs + 150_000 }, async () => {
     const tally = { runs: 0, refused: 0 }
     for (const { name, channel } of channels) {
       await assertWithinBudget(

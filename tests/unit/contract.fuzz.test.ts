@@ -47,7 +47,7 @@ describe('the contract under attack', () => {
       vi.unstubAllGlobals()
     })
 
-    it(`answers with a result or a typed error, never a throw, and a refusal leaves the store byte-for-byte unchanged`, { timeout: totalBudgetMs + 30_000 }, async () => {
+    it(`answers with a result or a typed error, never a throw, and a refusal leaves the store byte-for-byte unchanged`, { timeout: totalBudgetMs + 150_000 }, async () => {
       const tally = { runs: 0, accepted: 0, refused: 0 }
       let snapshot = snapshotStore(core.db)
       let stale = false
