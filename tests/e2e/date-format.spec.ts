@@ -17,14 +17,14 @@ test('dates follow the browser, or the format chosen in Settings, on every view 
   await page.keyboard.press('Control+7')
   const dates = page.getByRole('combobox', { name: 'Date format' })
   await dates.selectOption('de-DE')
-  mkdirSync('test-results/screens/helper-polish', { recursive: true })
+  mkdirSync('test-results/screenshots/polish', { recursive: true })
   for (const width of [800, 1400]) {
     await page.setViewportSize({ width, height: 900 })
     await page.getByRole('heading', { name: 'Dates' }).scrollIntoViewIfNeeded()
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme })
       await settled(page)
-      await page.screenshot({ path: `test-results/screens/helper-polish/settings-dates-${width}-${colorScheme}.png`, animations: 'disabled' })
+      await page.screenshot({ path: `test-results/screenshots/polish/settings-dates-${width}-${colorScheme}.png`, animations: 'disabled' })
     }
   }
   await page.keyboard.press('Control+3')

@@ -9,7 +9,7 @@ import { value } from './support/hostApi'
 import { settled } from './support/settled'
 import { makeDataDir, repoRoot } from './support/webHost'
 
-const shots = 'test-results/screens/helper-formats'
+const shots = 'test-results/screenshots/formats'
 const files = 'test-results/helper-formats'
 const today = new Date()
 const day = (monthsAhead: number) => format(addMonths(today, monthsAhead), 'yyyy-MM-dd')

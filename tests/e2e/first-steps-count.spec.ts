@@ -105,7 +105,7 @@ test('first launch to one activity, keyboard alone: the shortcut, the title, Ent
   await host.stop()
 })
 
-const shots = 'test-results/screens/helper-polish'
+const shots = 'test-results/screenshots/polish'
 
 /** Light and dark at the three widths the issue names, each checked for sideways scrolling. */
 async function shootAtWidths(page: Page, name: string) {

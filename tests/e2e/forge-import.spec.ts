@@ -8,7 +8,7 @@ import { startGitLabServer } from '../support/gitlabServer'
 
 test.use({ actionTimeout: 15_000 })
 
-const shots = 'test-results/screens/helper-forges'
+const shots = 'test-results/screenshots/forges'
 
 /** The dialog at each width the app promises, in both themes, with nothing wider than the window. */
 async function look(page: Page, name: string) {

@@ -6,7 +6,7 @@ import { settled } from './support/settled'
 import { makeDataDir, repoRoot, startHost } from './support/webHost'
 
 const fixture = (name: string): Buffer => readFileSync(join(repoRoot, 'tests', 'fixtures', 'sources', name))
-const shots = 'test-results/screens/helper-sources'
+const shots = 'test-results/screenshots/sources'
 
 async function shoot(page: Page, name: string) {
   for (const [colorScheme, suffix] of [['light', ''], ['dark', '-dark']] as const) {

@@ -4,7 +4,7 @@ import { value } from './support/hostApi'
 import { settled } from './support/settled'
 import { makeDataDir } from './support/webHost'
 
-const shots = 'test-results/screens/helper-reportfix'
+const shots = 'test-results/screenshots/reportfix'
 
 test('the composer remembers each template, the preview zooms and opens full size at 1024 px, and an activity is starred from its row', async ({ page, startApp }) => {
   test.setTimeout(120_000)

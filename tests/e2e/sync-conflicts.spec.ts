@@ -7,7 +7,7 @@ import { apiFor, value } from './support/hostApi'
 import { settled } from './support/settled'
 import { addressAt, makeDataDir, startHost, type RunningHost } from './support/webHost'
 
-const shots = 'test-results/screens/helper-conflicts'
+const shots = 'test-results/screenshots/conflicts'
 const passphrase = 'a long shared passphrase'
 
 // axe runs as a string Playwright evaluates, which the app's CSP (script-src 'self') forbids.

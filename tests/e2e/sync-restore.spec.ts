@@ -6,7 +6,7 @@ import { apiFor, value } from './support/hostApi'
 import { settled } from './support/settled'
 import { makeDataDir, startHost } from './support/webHost'
 
-const shots = 'test-results/screens/helper-reconcile'
+const shots = 'test-results/screenshots/reconcile'
 
 test('with sync on, the restore confirmation says the other machines go back too', async ({ page }) => {
   const folder = mkdtempSync(join(tmpdir(), 'pathfinder-e2e-sync-'))

@@ -10,7 +10,7 @@ import { apiFor, value } from './support/hostApi'
 import { settled } from './support/settled'
 import { makeDataDir, startHost } from './support/webHost'
 
-const shots = 'test-results/screens/helper-websocket'
+const shots = 'test-results/screenshots/websocket'
 const passphrase = 'a long shared passphrase'
 const roomSecret = 'the room secret of this test'
 

@@ -6,7 +6,7 @@ import { apiFor, value } from './support/hostApi'
 import { settled } from './support/settled'
 import { makeDataDir, startHost, type RunningHost } from './support/webHost'
 
-const shots = 'test-results/screens/helper-sync'
+const shots = 'test-results/screenshots/sync'
 const passphrase = 'a long shared passphrase'
 
 async function openSyncSettings(page: Page, host: RunningHost) {

@@ -45,14 +45,14 @@ test('a goal is dragged along the timeline, moved a month by keys, and put back 
   await page.getByRole('button', { name: 'Undo' }).last().click()
   await expect.poll(stored).toEqual(moved)
 
-  mkdirSync('test-results/screens/helper-polish', { recursive: true })
+  mkdirSync('test-results/screenshots/polish', { recursive: true })
   for (const width of [800, 1024, 1400]) {
     await page.setViewportSize({ width, height: 900 })
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme })
       await settled(page)
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
-      await page.screenshot({ path: `test-results/screens/helper-polish/timeline-${width}-${colorScheme}.png`, animations: 'disabled' })
+      await page.screenshot({ path: `test-results/screenshots/polish/timeline-${width}-${colorScheme}.png`, animations: 'disabled' })
     }
   }
   await host.stop()

@@ -5,7 +5,7 @@ import { apiFor, value } from './support/hostApi'
 import { settled } from './support/settled'
 import { makeDataDir, startHost } from './support/webHost'
 
-const screensDir = 'test-results/screens/helper-review'
+const screensDir = 'test-results/screenshots/review'
 
 /**
  * Due-date reminders start at 09:00 on the person's clock: the page runs in a zone where it is
