@@ -1,6 +1,6 @@
 import type { Db } from '../store/database'
 import type { DocHandle } from './docHandles'
-import { fieldKey, revToken } from './fieldKeys'
+import { fieldKey, revToken, writtenRows } from './fieldKeys'
 import { syncTableNamed, syncTables, type SyncTable } from './syncTables'
 
 /**
@@ -102,17 +102,7 @@ export function undoDeletion(token: string, docs: readonly { docId: string; hand
   }
   const all: RowAt[] = []
   for (const { docId, handle } of docs) {
-    for (const key of handle.keys('_root')) {
-      if (!key.endsWith(',"_rev"]')) continue
-      let parts: unknown
-      try {
-        parts = JSON.parse(key)
-      } catch {
-        continue
-      }
-      if (!Array.isArray(parts) || typeof parts[0] !== 'string' || typeof parts[1] !== 'string' || !syncTableNamed.has(parts[0])) continue
-      all.push({ tbl: parts[0], rowKey: parts[1], docId, handle })
-    }
+    for (const { tbl, rowKey } of writtenRows(handle)) if (syncTableNamed.has(tbl)) all.push({ tbl, rowKey, docId, handle })
   }
   const out: Revived[] = []
   const undone = new Set<string>()

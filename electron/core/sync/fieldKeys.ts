@@ -22,6 +22,16 @@ export function parseFieldKey(key: string): { tbl: string; rowKey: string; field
   }
 }
 
+/** Every row a document has written (each has a `_rev`), deleted ones included; keys that do not parse are skipped. */
+export function* writtenRows(handle: DocHandle): Generator<{ tbl: string; rowKey: string }> {
+  for (const key of handle.keys('_root')) {
+    // Most keys are fields; only `_rev` names a row, and is told apart before parsing.
+    if (!key.endsWith(',"_rev"]')) continue
+    const at = parseFieldKey(key)
+    if (at) yield { tbl: at.tbl, rowKey: at.rowKey }
+  }
+}
+
 // randomUUID draws from a pool Node refills in bulk; randomBytes per row was 15% of turning sync on.
 // A v4 UUID's first 12 hex digits are all random: the same 48 bits as before.
 export const revToken = (kind: 'e' | 'd'): string => `${kind}:${randomUUID().replaceAll('-', '').slice(0, 12)}`

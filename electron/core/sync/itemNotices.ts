@@ -1,6 +1,7 @@
 import type { ItemSyncNotice, ItemSyncNotices, SyncSubject, SyncSubjectKind } from '@shared/domain/sync'
 import type { Db } from '../store/database'
 import { createRowStore, type RowStore } from './rowStore'
+import { parsedCell } from './syncStatus'
 import { syncTableNamed } from './syncTables'
 
 interface NoticeRow {
@@ -46,16 +47,6 @@ const wordsOf = (field: string): string => fieldWords[field] ?? field.replaceAll
 
 // Notices never exceed a person's reading; a runaway table still answers quickly.
 const cap = 1000
-
-const parsedCell = (text: string | null): string | number | null => {
-  if (text === null) return null
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'string' || typeof value === 'number' ? value : null
-  } catch {
-    return null
-  }
-}
 
 /** What the notice's row is, by local id: undefined when that row is not (or no longer) here. */
 function subjectOf(n: NoticeRow): SyncSubject | undefined {

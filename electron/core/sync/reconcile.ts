@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { DomainError } from '../ipc/domainError'
 import type { Db } from '../store/database'
 import type { DocHandle } from './docHandles'
-import { fieldKey, tombstone } from './fieldKeys'
+import { fieldKey, tombstone, writtenRows } from './fieldKeys'
 import { devicesDir, type FolderTransport, type IncomingSource, type Unreadable } from './folderTransport'
 import { cascadingParents, cascadingRefs, deletionTokens, tokenFor } from './deletionUnits'
 import { createRowStore, type RowStore } from './rowStore'
@@ -49,18 +49,8 @@ export const reconcileDue = (db: Db): ReconcileReason | undefined => {
 /** Every row the document holds as not deleted, by table. Each written row has a `_rev`. */
 function liveRows(handle: DocHandle): Map<string, string[]> {
   const out = new Map<string, string[]>()
-  for (const key of handle.keys('_root')) {
-    // Most keys are fields; only `_rev` names a row, and is told apart before parsing.
-    if (!key.endsWith(',"_rev"]')) continue
-    let parts: unknown
-    try {
-      parts = JSON.parse(key)
-    } catch {
-      continue
-    }
-    if (!Array.isArray(parts) || parts.length !== 3) continue
-    const [tbl, rowKey] = parts
-    if (typeof tbl !== 'string' || typeof rowKey !== 'string' || !syncTableNamed.has(tbl)) continue
+  for (const { tbl, rowKey } of writtenRows(handle)) {
+    if (!syncTableNamed.has(tbl)) continue
     if (handle.get('_root', fieldKey(tbl, rowKey, '_del')) === true) continue
     const list = out.get(tbl) ?? []
     list.push(rowKey)

@@ -15,7 +15,8 @@ interface NoticeRow {
 
 const titled: Record<string, string> = { goal: 'Goal', milestone: 'Milestone', activity: 'Activity' }
 
-const parsedCell = (text: string | null): string | number | null => {
+/** A notice's stored value (JSON text) as the cell it was; anything else reads as empty. */
+export const parsedCell = (text: string | null): string | number | null => {
   if (text === null) return null
   try {
     const value: unknown = JSON.parse(text)
