@@ -121,10 +121,10 @@ describe('imports.csvExport', () => {
   it('exports a filter, defuses formulas, and imports back unchanged into a new store', async () => {
     const first = await open()
     await ok(first.api.imports.csvCommit({ text: csv('good.csv') }))
-    await ok(first.api.activities.create({ kind: 'learning', date: '2027-04-01', title: '=HYPERLINK("x")', notes: '+ plus, "quoted"\nand multi-line' }))
+    await ok(first.api.activities.create({ kind: 'learning', date: '2027-04-01', title: '=HYPERLINK("x")', notes: '+ plus, "quoted"\nand multi-line', starred: true }))
     const all = await ok(first.api.imports.csvExport({}))
     expect(all.count).toBe(4)
-    expect(all.csv.startsWith('\uFEFFdate,kind,title,url,repo,state,hours,skills,goal_id,notes,impact,commit_count,lines_changed,key\r\n')).toBe(true)
+    expect(all.csv.startsWith('\uFEFFdate,kind,title,url,repo,state,hours,skills,goal_id,notes,impact,starred,commit_count,lines_changed,key\r\n')).toBe(true)
     expect(all.csv).toContain(`"'=HYPERLINK(""x"")"`)
 
     const filtered = await ok(first.api.imports.csvExport({ filter: { kinds: ['pull-request'] } }))
@@ -132,13 +132,24 @@ describe('imports.csvExport', () => {
 
     const second = await open()
     expect(await ok(second.api.imports.csvCommit({ text: all.csv }))).toMatchObject({ added: 4, errors: [] })
-    const strip = (rows: { kind: string; date: string; title: string; notes: string | null; hours: number | null; skills: { id: string }[] }[]) =>
-      rows.map((r) => ({ kind: r.kind, date: r.date, title: r.title, notes: r.notes, hours: r.hours, skills: r.skills.map((s) => s.id) }))
+    const strip = (rows: { kind: string; date: string; title: string; notes: string | null; hours: number | null; starred: boolean; skills: { id: string }[] }[]) =>
+      rows.map((r) => ({ kind: r.kind, date: r.date, title: r.title, notes: r.notes, hours: r.hours, starred: r.starred, skills: r.skills.map((s) => s.id) }))
     const a = (await ok(first.api.activities.list({ sort: 'date-asc' }))).rows
     const b = (await ok(second.api.activities.list({ sort: 'date-asc' }))).rows
     expect(strip(b)).toEqual(strip(a))
     // And into the same store: everything is already there.
     expect(await ok(first.api.imports.csvCommit({ text: all.csv }))).toMatchObject({ added: 0, skipped: 4 })
+  })
+
+  it('reads a star as people write it, and names a value that is not one', async () => {
+    const { api } = await open()
+    const text = 'date,kind,title,star\n2027-01-01,learning,Read the Node docs,yes\n2027-01-02,learning,Read the JVM spec,\u2605\n2027-01-03,learning,Skimmed a blog,\n'
+    expect(await ok(api.imports.csvCommit({ text }))).toMatchObject({ added: 3, errors: [] })
+    const rows = (await ok(api.activities.list({ sort: 'date-asc' }))).rows
+    expect(rows.map((r) => r.starred)).toEqual([true, true, false])
+
+    const preview = await ok(api.imports.csvPreview({ text: 'date,kind,title,starred\n2027-02-01,learning,Maybe,perhaps\n' }))
+    expect(preview.errors).toEqual([{ line: 2, message: 'starred: "perhaps" is not a star: write yes, or leave it empty' }])
   })
 
   it('round-trips imported activities by key, updating in place', async () => {

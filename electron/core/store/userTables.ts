@@ -46,7 +46,7 @@ export const nonUserTables: readonly string[] = [
   'content_item',
   'activity_fts',
   'activity_day',
-  // 016 sync: this device's sync bookkeeping (its key, documents, ids); never exported.
+  // 015 sync: this device's sync bookkeeping (its key, documents, ids); never exported.
   'sync_state',
   'sync_doc',
   'sync_chunk',
@@ -55,7 +55,7 @@ export const nonUserTables: readonly string[] = [
   'sync_seen',
   'sync_notice',
   'sync_device',
-  // 018 sync server: this device's server address and room secret; never exported.
+  // 017 sync server: this device's server address and room secret; never exported.
   'sync_server',
 ]
 

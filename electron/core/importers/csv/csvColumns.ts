@@ -11,6 +11,7 @@ export const csvColumns = [
   'goal_id',
   'notes',
   'impact',
+  'starred',
   'commit_count',
   'lines_changed',
   'key',
@@ -29,6 +30,7 @@ const aliases: Record<string, CsvColumn> = {
   commits: 'commit_count',
   lines: 'lines_changed',
   external_key: 'key',
+  star: 'starred',
 }
 
 const isColumn = (name: string): name is CsvColumn => csvColumns.some((c) => c === name)
@@ -45,3 +47,14 @@ export const splitSkills = (cell: string): string[] =>
     .split(/[;|]/)
     .map((s) => s.trim())
     .filter(Boolean)
+
+/**
+ * A star as people write it in a spreadsheet: `yes`, `true`, `1`, `x` or ★; empty, `no`,
+ * `false` or `0` for none. Anything else is a typo, answered as such rather than guessed.
+ */
+export function starredCell(cell: string): boolean | null {
+  const value = cell.trim().toLowerCase()
+  if (['yes', 'y', 'true', '1', 'x', '\u2605'].includes(value)) return true
+  if (['', 'no', 'n', 'false', '0'].includes(value)) return false
+  return null
+}

@@ -6,7 +6,7 @@ import type { ImportedFields } from '../../activities/activityRow'
 import { activityIssues, type RuleDeps } from '../../activities/activityRules'
 import { draftFields } from '../../activities/activityFields'
 import { describeIssues } from '../../ipc/describeIssues'
-import { columnOf, requiredColumns, splitSkills, type CsvColumn } from './csvColumns'
+import { columnOf, requiredColumns, splitSkills, starredCell, type CsvColumn } from './csvColumns'
 import { csvRecords, type CsvParse, type CsvRecord } from '../../csv/csvText'
 import { undoDefuse } from '../../csv/formulaCells'
 import { inSlices } from '../importRun'
@@ -111,6 +111,7 @@ export async function readCsv(text: string, deps: RuleDeps, reading: CsvReading 
     })
     const get = (column: CsvColumn): string => cell.get(column) ?? ''
     const goal = numberCell(get('goal_id'))
+    const starred = starredCell(get('starred'))
     const draft = {
       kind: kindByName.get(get('kind').trim().toLowerCase()) ?? get('kind').trim(),
       date: get('date').trim(),
@@ -121,6 +122,7 @@ export async function readCsv(text: string, deps: RuleDeps, reading: CsvReading 
       hours: numberCell(get('hours')),
       notes: get('notes'),
       impact: get('impact'),
+      starred: starred ?? false,
       goalId: goal,
       skillIds: splitSkills(get('skills')),
     }
@@ -130,6 +132,7 @@ export async function readCsv(text: string, deps: RuleDeps, reading: CsvReading 
     const linesChanged = countCell(cell.get('lines_changed'))
     const key = get('key').trim()
     if (key.length > 300) issues.push({ path: 'key', message: 'Keep the key under 300 characters' })
+    if (starred === null) issues.push({ path: 'starred', message: `"${get('starred').trim()}" is not a star: write yes, or leave it empty` })
     if (checked.success) {
       const fields = draftFields(checked.data)
       issues.push(...activityIssues(fields, rules))

@@ -18,6 +18,7 @@ const cellOf: Record<CsvColumn, (a: Activity) => string | number | null> = {
   goal_id: (a) => a.goalId,
   notes: (a) => a.notes,
   impact: (a) => a.impact,
+  starred: (a) => (a.starred ? 'yes' : ''),
   commit_count: (a) => a.commitCount,
   lines_changed: (a) => a.linesChanged,
   key: (a) => a.externalKey,
