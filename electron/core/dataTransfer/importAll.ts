@@ -11,6 +11,7 @@ import { userTablesAt } from '../store/userTables'
 import { sequencesKey } from './exportAll'
 import { reachProblem, rowProblem } from './rowRules'
 import { quoteId, tableColumns, tableExists } from './tableRows'
+import { refusalInWords } from '../store/refusalInWords'
 
 /** Longer than any note the app lets anyone write (20,000), far shorter than a hostile blob. */
 const maxCellLength = 1_000_000
@@ -129,8 +130,6 @@ export function validateExport(json: string, migrations: readonly Migration[] = 
   return document
 }
 
-const sqliteMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))
-
 /**
  * What a column's declared type demands. SQLite would quietly turn 42 into '42' for a TEXT
  * column; an export never holds that, so it is refused rather than imported differently.
@@ -172,7 +171,7 @@ function insertRows(db: Db, table: string, rows: readonly ExportRow[], fromFile 
     try {
       statement.run(...keys.map((k) => row[k] ?? null))
     } catch (error) {
-      throw refuse(`Row ${index + 1} of "${table}" cannot be imported: ${sqliteMessage(error)}.`)
+      throw refuse(`Row ${index + 1} of "${table}" cannot be imported: ${refusalInWords(error)}.`)
     }
   })
 }

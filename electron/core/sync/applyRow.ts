@@ -5,6 +5,7 @@ import { fieldKey, revToken } from './fieldKeys'
 import type { Notices } from './notices'
 import type { Cell, Row, RowStore } from './rowStore'
 import type { SyncTable } from './syncTables'
+import { refusalInWords } from '../store/refusalInWords'
 
 /** A row some patch touched, gathered from a document's diff. */
 export interface RemoteRow {
@@ -124,7 +125,7 @@ export function applyRemoteRow({ db, table, entry, handle, rows, notices, isCell
     db.transaction(() => upsert(db, table, entry, values, rows))()
     if (hasNotices) notices.clear('unapplied', table.name, entry.rowKey)
   } catch (error) {
-    note(error instanceof Error ? error.message : String(error))
+    note(refusalInWords(error))
   }
   return resolved
 }
