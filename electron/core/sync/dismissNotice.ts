@@ -7,8 +7,10 @@ import { noticeRow, readConflict } from './noticeRow'
  * Keeping is an ordinary local write too: the notice goes and the row is written with the value
  * it has, so the capture triggers note it (SQLite fires an UPDATE trigger whether or not a value
  * changes). The engine puts a field the document still holds two values of, and this machine no
- * longer shows a conflict for, into the document again over both (engine.ts, mustWrite): the
- * conflict ends there, and each other machine's notice goes when the change reaches it. With
+ * longer shows a conflict for, into the document again (engine.ts, mustWrite), which Automerge
+ * records as the removal of the other value: the conflict ends there, and each other machine's
+ * notice goes when the change reaches it. A different choice made on another machine before
+ * they sync (a value written over both) outlives that removal and wins on every machine. With
  * sync off there are no triggers, and the next time sync turns on writes the row anyway.
  *
  * A "kept the edit" or "not applied" notice is this machine's own account: it just goes.

@@ -79,9 +79,10 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
    * value too when the document still holds another machine's value beside it and this machine
    * shows no conflict for the field: the person kept it ("Keep this one" deletes the notice and
    * rewrites the row), or it was never one to show (a stamp, the same value on both). The put
-   * supersedes every value, so the conflict ends in the document and each machine's notice
-   * goes when the change reaches it (applyRow.ts); a write that settles it here clears this
-   * machine's notice as well. A field with a conflict still shown is left for the person.
+   * leaves the field one value (of the value already shown, Automerge records the removal of the
+   * others), and each machine's notice goes when the change reaches it (applyRow.ts); a write
+   * that settles it here clears this machine's notice as well. A field whose conflict is still
+   * shown is left for the person.
    */
   function mustWrite(handle: DocHandle, tbl: string, key: string, field: string, value: Cell): boolean {
     const at = fieldKey(tbl, key, field)
