@@ -54,7 +54,7 @@ export const syncChannels = {
    * every one, or those of one kind of item, or of one item (a goal's include its milestones).
    */
   notices: channel<ItemSyncNotices>()(z.strictObject({ about: about.optional() })),
-  /** Hides a notice. */
+  /** Keeps this machine's value of a field edited on both (settled on every machine), or hides another notice here. */
   dismiss: channel<SyncStatus>()(noticeId),
   /**
    * The optional second transport: a self-hosted automerge-repo sync server. It holds the

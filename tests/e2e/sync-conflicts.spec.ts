@@ -158,6 +158,12 @@ test('an activity and a roadmap item edited on both machines show it on their ro
     await values.getByRole('button', { name: /^Keep this one for the note of / }).click()
     await expect(page.getByTestId('sync-conflict-badge')).toHaveCount(0)
     expect(value(await apiFor(a).sync.notices({ about: { kind: 'item', id: 'skill.javascript' } })).notices).toEqual([])
+    // Kept on A, settled on B too once it syncs; the hours, not chosen yet, still show on both.
+    await expect(async () => {
+      value(await apiFor(b).sync.syncNow({}))
+      expect(value(await apiFor(b).sync.notices({})).notices.map((n) => n.field)).toEqual(['hours'])
+    }).toPass({ timeout: 20_000 })
+    expect(value(await apiFor(a).sync.notices({})).notices.map((n) => n.field)).toEqual(['hours'])
   } finally {
     await a.stop()
     await b.stop()

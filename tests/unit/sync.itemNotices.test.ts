@@ -64,15 +64,7 @@ describe('sync notices on the item they are about', () => {
     expect((await must(b.api.sync.notices({ about: { kind: 'goal', id: goalB } }))).notices).toEqual([])
   })
 
-  it('“Keep this one” settles it on this machine and keeps the value both show', async () => {
-    const { a, b, goalA, goalB, kept } = await titleEditedOnBoth()
-    const [notice] = (await must(b.api.sync.notices({ about: { kind: 'goal', id: goalB } }))).notices
-    await must(b.api.sync.dismiss({ id: notice?.id ?? 0 }))
-    expect((await must(b.api.sync.notices({ about: { kind: 'goal', id: goalB } }))).notices).toEqual([])
-    await syncAll(a, b)
-    for (const [d, id] of [[a, goalA], [b, goalB]] as const) expect((await must(d.api.goals.get({ goalId: id }))).title).toBe(kept)
-    expect((await must(b.api.sync.notices({}))).notices).toEqual([])
-  })
+  // “Keep this one”, and both choices reaching the other machine: sync.settleConflict.test.ts.
 
   it('refused inputs say why and change nothing', async () => {
     const { a, goalA, kept } = await titleEditedOnBoth()

@@ -74,14 +74,32 @@ function createSyncEngine(db: () => Db, actor: string, now: () => Date): SyncEng
     return cascadesFor.refs
   }
 
+  /**
+   * Whether a local write puts this field into the document. A new value, as ever. The same
+   * value too when the document still holds another machine's value beside it and this machine
+   * shows no conflict for the field: the person kept it ("Keep this one" deletes the notice and
+   * rewrites the row), or it was never one to show (a stamp, the same value on both). The put
+   * leaves the field one value (of the value already shown, Automerge records the removal of the
+   * others), and each machine's notice goes when the change reaches it (applyRow.ts); a write
+   * that settles it here clears this machine's notice as well. A field whose conflict is still
+   * shown is left for the person.
+   */
+  function mustWrite(handle: DocHandle, tbl: string, key: string, field: string, value: Cell): boolean {
+    const at = fieldKey(tbl, key, field)
+    const held = handle.getAll('_root', at)
+    if (held.length <= 1) return held[0]?.[1] !== value
+    const settles = handle.get('_root', at) !== value || !notices.open('conflict', tbl, key, field)
+    if (settles) notices.clear('conflict', tbl, key, field)
+    return settles
+  }
+
   function writeFields(handle: DocHandle, tbl: string, key: string, fields: Row): boolean {
     // A row the document has never held (no _rev yet) is written without reading each field first.
     const known = handle.get('_root', fieldKey(tbl, key, '_rev')) !== undefined
     let changed = false
     for (const [field, value] of Object.entries(fields)) {
-      const at = fieldKey(tbl, key, field)
-      if (!known || handle.get('_root', at) !== value) {
-        handle.put('_root', at, value)
+      if (!known || mustWrite(handle, tbl, key, field, value)) {
+        handle.put('_root', fieldKey(tbl, key, field), value)
         changed = true
       }
     }

@@ -9,6 +9,9 @@ export function createNotices(db: () => Db, now: () => Date, prepare: RowStore['
     /** Whether the row has any notice: asked once per row, so a row without one costs one lookup. */
     any: (tbl: string, rowKey: string): boolean =>
       prepare("SELECT 1 FROM sync_notice WHERE kind IN ('conflict','restored','unapplied') AND tbl = ? AND row_key = ? LIMIT 1").get(tbl, rowKey) !== undefined,
+    /** Whether this machine shows that notice (a field's conflict: `field` is the column). */
+    open: (kind: 'conflict' | 'restored' | 'unapplied', tbl: string, rowKey: string, field: string): boolean =>
+      prepare('SELECT 1 FROM sync_notice WHERE kind = ? AND tbl = ? AND row_key = ? AND field = ?').get(kind, tbl, rowKey, field) !== undefined,
     put(kind: 'conflict' | 'restored' | 'unapplied', tbl: string, rowKey: string, docId: string, field: string, kept: Cell, other: Cell): void {
       prepare(
         `INSERT INTO sync_notice (kind, tbl, row_key, doc_id, field, kept, other, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -3,6 +3,7 @@ import type { CoreContext } from '../context'
 import { DomainError } from '../ipc/domainError'
 import { handle, type CoreHandlers } from '../ipc/handle'
 import { readItemNotices } from './itemNotices'
+import { dismissNotice } from './dismissNotice'
 import { takeOtherValue } from './takeOtherValue'
 
 // ctx.sync is read per call: the service is built once the live store exists, after the first build.
@@ -35,7 +36,7 @@ export function syncHandlers(ctx: CoreContext): CoreHandlers['sync'] {
     dismiss: handle(
       c.dismiss,
       ({ id }) => {
-        ctx.db.prepare('DELETE FROM sync_notice WHERE id = ?').run(id)
+        dismissNotice(ctx.db, id)
         return ctx.sync.status()
       },
       ctx.log,

@@ -107,7 +107,7 @@ export const useSyncNoticesStore = defineStore('syncNotices', () => {
 
   /** The other machine's value, written here like any edit: every machine ends with it. */
   const useOther = (notice: ItemSyncNotice) => settle(notice, api.sync.useOther({ id: notice.id }), 'Took the other machine’s value.')
-  /** Keeps the value both machines show; the notice goes on this machine. */
+  /** Keeps the value both machines show, settled in the documents: the other machine's notice goes when it syncs. A "kept the edit" notice just goes here. */
   const keep = (notice: ItemSyncNotice) =>
     settle(notice, api.sync.dismiss({ id: notice.id }), notice.kind === 'conflict' ? 'Kept this machine’s value.' : 'Dismissed.')
 
