@@ -86,4 +86,9 @@ export interface ItemSyncNotices {
   /** Whether sync is on: a view asks again after a sync pass only then. */
   enabled: boolean
   notices: ItemSyncNotice[]
+  /**
+   * Bumped each time rows from another machine are applied here (the count starts again with
+   * the core): a view that shows stored rows reads them again when it moves.
+   */
+  remoteChanges: number
 }

@@ -78,7 +78,7 @@ const sameSubject = (a: SyncSubject, about: { kind: SyncSubjectKind; id?: number
  * nothing to tell: one indexed read of an empty range. Notices about rows not on this machine
  * (or about settings and reviews) stay in Settings' list only.
  */
-export function readItemNotices(db: Db, about?: { kind: SyncSubjectKind; id?: number | string }): ItemSyncNotices {
+export function readItemNotices(db: Db, about?: { kind: SyncSubjectKind; id?: number | string }): Omit<ItemSyncNotices, 'remoteChanges'> {
   const enabled = db.prepare('SELECT 1 FROM sync_state WHERE id = 1').get() !== undefined
   const tables = about ? tablesOf[about.kind] : everyTable
   // One statement resolves every notice to its row here, so many notices cost one read, not one per notice.

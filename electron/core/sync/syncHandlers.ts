@@ -32,7 +32,7 @@ export function syncHandlers(ctx: CoreContext): CoreHandlers['sync'] {
       },
       ctx.log,
     ),
-    notices: handle(c.notices, ({ about }) => readItemNotices(ctx.db, about), ctx.log),
+    notices: handle(c.notices, ({ about }) => ({ ...readItemNotices(ctx.db, about), remoteChanges: ctx.sync.remoteChanges() }), ctx.log),
     dismiss: handle(
       c.dismiss,
       ({ id }) => {

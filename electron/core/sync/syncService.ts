@@ -41,6 +41,11 @@ export interface SyncService {
   setServer(input: { url: string; roomSecret: string }): Promise<SyncStatus>
   /** Forgets the sync server; local data stays. */
   clearServer(): Promise<SyncStatus>
+  /**
+   * How many times rows from another machine were applied here since the core started (a
+   * folder pass, the sync server, the first join). The views poll it and re-read on a change.
+   */
+  remoteChanges(): number
   close(): void
 }
 
@@ -93,6 +98,22 @@ export function createSyncService(options: {
   let closed = false
   /** Why the sync server's side did not start, when it did not. */
   let serverTrouble: string | null = null
+  let remoteChanges = 0
+
+  /**
+   * Counts the projections that applied rows the documents gained from another machine. Both
+   * transports project through the one engine, so counting here covers the folder, the server
+   * and the first join alike; the engine itself stays as it is.
+   */
+  const counted = (engine: SyncEngine): SyncEngine => ({
+    ...engine,
+    project(only) {
+      const outcome = engine.project(only)
+      // Rows waiting for a parent are tried on every projection: only new changes count.
+      if (outcome.docs.size > 0 && outcome.rows > 0) remoteChanges += 1
+      return outcome
+    },
+  })
 
   const readState = (): StateRow | undefined =>
     db().prepare<[], StateRow>('SELECT device_id, device_name, folder, folder_key FROM sync_state WHERE id = 1').get()
@@ -104,7 +125,7 @@ export function createSyncService(options: {
     const r: Running = {
       db: db(),
       state,
-      engine: await loadSyncEngine(db, state.device_id, now),
+      engine: counted(await loadSyncEngine(db, state.device_id, now)),
       transport: createFolderTransport(state.folder, state.device_id, key),
       watcher: null,
       timer: null,
@@ -496,6 +517,7 @@ export function createSyncService(options: {
       db().prepare('DELETE FROM sync_server').run()
       return status()
     },
+    remoteChanges: () => remoteChanges,
     close() {
       closed = true
       stop()

@@ -5,6 +5,7 @@ import type { AppError } from '@shared/contract'
 import { activityListInput, type activityFilter } from '@shared/contract/activities'
 import type { Activity, ActivityKind, ActivityPage, ActivitySort, ActivityState, RepositoryCount } from '@shared/domain/activities'
 import { api } from '../api/client'
+import { useRemoteChangesStore } from '../sync/useRemoteChangesStore'
 import { useNoticeStore } from '../ui/useNoticeStore'
 
 type FilterInput = z.input<typeof activityFilter>
@@ -191,6 +192,10 @@ export const useActivitiesStore = defineStore('activities', () => {
   }
 
   watch([filter, sort], reset, { deep: true })
+  // Another machine's rows: the rows on screen stay until their fresh copy replaces them, so the scroll stays put.
+  useRemoteChangesStore().onRemoteChange(() => {
+    if (total.value !== null && filterError.value === null) refresh()
+  })
 
   async function loadRepos() {
     const result = await api.activities.repos({})

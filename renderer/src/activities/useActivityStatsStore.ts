@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { AppError } from '@shared/contract'
 import type { ActivityStats } from '@shared/domain/activities'
 import { api } from '../api/client'
+import { useRemoteChangesStore } from '../sync/useRemoteChangesStore'
 
 /** The insights: one aggregate call, made again only when the log changed since it was read. */
 export const useActivityStatsStore = defineStore('activityStats', () => {
@@ -13,6 +14,10 @@ export const useActivityStatsStore = defineStore('activityStats', () => {
   /** `revision` is the log's change counter (useActivitiesStore().revision). */
   async function load(revision: number) {
     if (asked === revision && (stats.value || loadError.value === null)) return
+    await read(revision)
+  }
+
+  async function read(revision: number) {
     asked = revision
     const result = await api.activities.stats({})
     // A newer request has been made meanwhile: its answer wins.
@@ -22,6 +27,9 @@ export const useActivityStatsStore = defineStore('activityStats', () => {
       loadError.value = null
     } else loadError.value = result.error
   }
+
+  // Another machine's activities change the figures under the same log revision: read them again.
+  useRemoteChangesStore().onRemoteChange(() => (stats.value ? read(asked) : undefined))
 
   return { stats, loadError, load }
 })

@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { AppError } from '@shared/contract'
 import type { ProgressSummary } from '@shared/domain/progress'
 import { api } from '../api/client'
+import { useRemoteChangesStore } from '../sync/useRemoteChangesStore'
 
 export const useProgressStore = defineStore('progress', () => {
   const summary = ref<ProgressSummary | null>(null)
@@ -19,6 +20,7 @@ export const useProgressStore = defineStore('progress', () => {
       loadError.value = null
     } else loadError.value = result.error
   }
+  useRemoteChangesStore().onRemoteChange(() => (summary.value ? load() : undefined))
 
   return { summary, loadError, load }
 })

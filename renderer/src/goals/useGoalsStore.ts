@@ -4,6 +4,7 @@ import type { AppError } from '@shared/contract'
 import type { Goal, GoalStatus } from '@shared/domain/goals'
 import { goalProgress } from '@shared/domain/progress'
 import { api } from '../api/client'
+import { useRemoteChangesStore } from '../sync/useRemoteChangesStore'
 import { useNoticeStore } from '../ui/useNoticeStore'
 
 type GoalDraftInput = Parameters<typeof api.goals.create>[0]
@@ -43,6 +44,8 @@ export const useGoalsStore = defineStore('goals', () => {
       loaded.value = true
     } else loadError.value = result.error
   }
+  // Another machine's goals, read as any load: an open dialog keeps its own draft.
+  useRemoteChangesStore().onRemoteChange(() => (loaded.value ? load() : undefined))
 
   function replace(goal: Goal) {
     goals.value = goals.value.some((g) => g.id === goal.id) ? goals.value.map((g) => (g.id === goal.id ? goal : g)) : [...goals.value, goal]

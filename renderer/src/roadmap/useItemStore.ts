@@ -6,6 +6,7 @@ import type { RoadmapItemDetail } from '@shared/domain/itemDetail'
 import type { ItemEvidence, ItemStatus, RoadmapItem } from '@shared/domain/roadmap'
 import { api } from '../api/client'
 import { issuesByPath } from '../ui/formIssues'
+import { useRemoteChangesStore } from '../sync/useRemoteChangesStore'
 import { useNoticeStore } from '../ui/useNoticeStore'
 import { useRoadmapStore } from './useRoadmapStore'
 
@@ -33,6 +34,8 @@ export const useItemStore = defineStore('item', () => {
       loadError.value = result.error
     }
   }
+  // The note box is the page's own copy (ItemView), so a note being written stays as it is.
+  useRemoteChangesStore().onRemoteChange(() => (detail.value ? load(detail.value.item.id) : undefined))
 
   // Status and level go through the roadmap store so its list and its validation stay the one truth.
   async function after(changed: Promise<RoadmapItem | null>) {

@@ -6,6 +6,7 @@ import { skillLevel } from '@shared/contract/roadmap'
 import { describeProgress, emptyProgress, measureProgress, type Progress } from '@shared/domain/progress'
 import { itemStatusLabels, type CustomItemKind, type ItemKind, type ItemStatus, type Roadmap, type RoadmapItem } from '@shared/domain/roadmap'
 import { api } from '../api/client'
+import { useRemoteChangesStore } from '../sync/useRemoteChangesStore'
 import { formatLevel } from '../ui/format'
 import { useNoticeStore } from '../ui/useNoticeStore'
 
@@ -58,6 +59,8 @@ export const useRoadmapStore = defineStore('roadmap', () => {
       loadError.value = null
     } else loadError.value = result.error
   }
+  // Another machine's statuses and levels: nothing on the page shows `loading`, so this is quiet.
+  useRemoteChangesStore().onRemoteChange(() => (roadmap.value ? load() : undefined))
 
   function replaceItem(updated: RoadmapItem) {
     if (!roadmap.value) return

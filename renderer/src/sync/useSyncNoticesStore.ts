@@ -4,33 +4,37 @@ import type { Result } from '@shared/contract'
 import type { ItemSyncNotice, SyncSubject } from '@shared/domain/sync'
 import { api } from '../api/client'
 import { useNoticeStore } from '../ui/useNoticeStore'
-
-/** As often as the core reads the sync folder without a watcher event: a pass may have brought a conflict. */
-const refreshMs = 15_000
+import { useRemoteChangesStore } from './useRemoteChangesStore'
 
 /**
  * The open conflicts and "kept the edit" notices, for the views to mark their items. Read
- * once for every view (a handful of rows, none at all while sync is off), again while sync is
- * on, and after each settle: a virtualised list marks its rows from `activityMarks`, never asking
+ * once for every view (a handful of rows, none at all while sync is off), again on the shell's
+ * poll while sync is on (pollRemoteChanges, whose count of remote changes each read hands on),
+ * and after each settle: a virtualised list marks its rows from `activityMarks`, never asking
  * per row.
  */
 export const useSyncNoticesStore = defineStore('syncNotices', () => {
   const messages = useNoticeStore()
+  const remote = useRemoteChangesStore()
   const notices = ref<ItemSyncNotice[]>([])
   const enabled = ref(false)
   const loaded = ref(false)
   const busy = ref(new Set<number>())
   let followers = 0
-  let timer: ReturnType<typeof setInterval> | undefined
   let loading: Promise<void> | undefined
+  /** The list as last read, to leave the badges be when a poll finds the same. */
+  let lastRead = ''
 
   async function load(): Promise<void> {
     loading ??= (async () => {
       const result = await api.sync.notices({})
       if (result.ok) {
-        notices.value = result.value.notices
+        const read = JSON.stringify(result.value.notices)
+        if (read !== lastRead) notices.value = result.value.notices
+        lastRead = read
         enabled.value = result.value.enabled
         loaded.value = true
+        void remote.seen(result.value.remoteChanges)
       }
     })().finally(() => {
       loading = undefined
@@ -38,28 +42,15 @@ export const useSyncNoticesStore = defineStore('syncNotices', () => {
     return loading
   }
 
-  const onVisible = () => {
-    if (document.visibilityState === 'visible' && enabled.value) void load()
-  }
-
-  /** A view that shows notices follows them while it is open; the last to leave stops the refresh. */
+  /** A view that shows notices reads them when the first such view opens; the shell's poll keeps them fresh. */
   function follow(): () => void {
     followers += 1
-    if (followers === 1) {
-      void load()
-      timer = setInterval(() => {
-        if (enabled.value) void load()
-      }, refreshMs)
-      document.addEventListener('visibilitychange', onVisible)
-    }
+    if (followers === 1) void load()
     let left = false
     return () => {
       if (left) return
       left = true
       followers -= 1
-      if (followers > 0) return
-      clearInterval(timer)
-      document.removeEventListener('visibilitychange', onVisible)
     }
   }
 
@@ -100,6 +91,7 @@ export const useSyncNoticesStore = defineStore('syncNotices', () => {
       return false
     }
     notices.value = notices.value.filter((n) => n.id !== notice.id)
+    lastRead = ''
     messages.success(done)
     void load()
     return true

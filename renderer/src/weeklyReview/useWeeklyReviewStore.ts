@@ -4,12 +4,14 @@ import type { AppError } from '@shared/contract'
 import type { IsoDate } from '@shared/domain/dates'
 import type { WeeklyReview, WeeklyReviewDraft } from '@shared/domain/weeklyReview'
 import { api } from '../api/client'
+import { useRemoteChangesStore } from '../sync/useRemoteChangesStore'
 
 /** The saved reviews, and the week the dialog has open. */
 export const useWeeklyReviewStore = defineStore('weeklyReview', () => {
   const reviews = ref<WeeklyReview[]>([])
   const loadError = ref<AppError | null>(null)
   const draft = ref<WeeklyReviewDraft | null>(null)
+  let listed = false
 
   async function loadList(): Promise<void> {
     const result = await api.reviews.list(undefined)
@@ -19,7 +21,10 @@ export const useWeeklyReviewStore = defineStore('weeklyReview', () => {
     }
     loadError.value = null
     reviews.value = result.value
+    listed = true
   }
+  // The list only: the open week's draft is the dialog's, and stays as the person left it.
+  useRemoteChangesStore().onRemoteChange(() => (listed ? loadList() : undefined))
 
   /** Any day of the week to open; today's when absent. */
   async function openWeek(date?: IsoDate): Promise<AppError | null> {
