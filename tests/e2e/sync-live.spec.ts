@@ -90,7 +90,8 @@ test('what A changes appears on B’s open page, with no reload, no navigation a
     const scrolledTo = await scroller.evaluate((el) => el.scrollTop)
     await mark(pageB)
 
-    const [onA] = value(await apiFor(a).activities.list({ search: title, limit: 5 })).rows.filter((r) => r.title === title)
+    // A search for "Activity number 13" also finds 130 to 139: take every match, then the exact one.
+    const [onA] = value(await apiFor(a).activities.list({ search: title, limit: activities })).rows.filter((r) => r.title === title)
     if (!onA) throw new Error(`A should hold “${title}”`)
     await timed(
       'an activity title edited on A',
