@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
+import { useRemoteChangesStore } from '../../renderer/src/sync/useRemoteChangesStore'
 import type { Result } from '@shared/contract'
 import { useDispatcher } from './support/componentSetup'
 import { withRealCore } from './support/renderComponent'
@@ -80,6 +81,49 @@ describe('ticking milestones', () => {
     await flushPromises()
     expect(boxes()).toEqual([true, true, false])
     expect(env.core.db.prepare('SELECT count(*) AS n FROM milestone WHERE done_at IS NOT NULL').get()).toEqual({ n: 2 })
+    wrapper.unmount()
+  })
+
+  it('keeps a tick on screen when a refresh for another machine’s change was read just before it', async () => {
+    const env = await withRealCore()
+    dispose = env.dispose
+    const created = await env.core.dispatch('goals.create', { title: 'Ship a service', milestones: [{ title: 'Design' }, { title: 'Build' }] })
+    expect(created.ok).toBe(true)
+    const router = await testRouter('/goals')
+    const wrapper = env.mount(GoalsView, { attachTo: document.body, global: { plugins: [router] } })
+    await settle()
+    const boxes = () => wrapper.findAll('article[data-goal-id] .milestones input[type="checkbox"]').map((b) => (b.element instanceof HTMLInputElement ? b.element.checked : null))
+
+    // This core has applied nothing from another machine; one more would be a remote change.
+    const remote = useRemoteChangesStore()
+    await remote.seen(0)
+    // The list is read (without the tick) and the tick stored, but their answers wait.
+    const held: Record<'goals.list' | 'goals.toggleMilestone', (() => void)[]> = { 'goals.list': [], 'goals.toggleMilestone': [] }
+    const release = (name: keyof typeof held) => held[name].splice(0).forEach((answer) => answer())
+    useDispatcher({
+      channels: env.core.channels,
+      dispatch(name, input) {
+        const answer = env.core.dispatch(name, input)
+        if (name !== 'goals.list' && name !== 'goals.toggleMilestone') return answer
+        return new Promise<Result<unknown>>((resolve) => held[name].push(() => resolve(answer)))
+      },
+    })
+    const refreshing = remote.seen(1)
+    await vi.waitFor(() => expect(held['goals.list'].length).toBeGreaterThan(0))
+    await wrapper.findAll('.milestones input[type="checkbox"]')[0]?.setValue(true)
+    await vi.waitFor(() => expect(held['goals.toggleMilestone']).toHaveLength(1))
+
+    release('goals.list')
+    await refreshing
+    await flushPromises()
+    expect(boxes(), 'the list read before the tick').toEqual([true, false])
+    release('goals.toggleMilestone')
+    await flushPromises()
+    // Read again once the tick is answered: what the core holds now, the tick included.
+    await vi.waitFor(() => expect(held['goals.list'].length).toBeGreaterThan(0))
+    release('goals.list')
+    await flushPromises()
+    expect(boxes()).toEqual([true, false])
     wrapper.unmount()
   })
 })

@@ -36,8 +36,21 @@ export const useGoalsStore = defineStore('goals', () => {
     return counts
   })
 
+  /** Milestone ticks asked and not yet answered, and every tick asked so far. */
+  let ticksInFlight = 0
+  let ticksAsked = 0
+  /** A list read that crossed a tick: read again once the ticks are answered. */
+  let readAgain = false
+
   async function load() {
+    const asked = ticksAsked
     const result = await api.goals.list({ archived: 'include' })
+    // A list read while a tick was on its way may hold the goal without it, and would untick
+    // the box until the tick's own answer came (a remote change's refresh can land mid-click).
+    if (result.ok && (ticksInFlight > 0 || ticksAsked !== asked)) {
+      readAgain = true
+      return
+    }
     if (result.ok) {
       goals.value = result.value
       loadError.value = null
@@ -107,7 +120,13 @@ export const useGoalsStore = defineStore('goals', () => {
     }
     const mine = (latestTick.get(goalId) ?? 0) + 1
     latestTick.set(goalId, mine)
-    const result = await api.goals.toggleMilestone({ milestoneId, done })
+    ticksAsked += 1
+    ticksInFlight += 1
+    const result = await api.goals.toggleMilestone({ milestoneId, done }).finally(() => (ticksInFlight -= 1))
+    if (ticksInFlight === 0 && readAgain) {
+      readAgain = false
+      void load()
+    }
     // The core answers in order, so the newest answer holds every tick; an older one would
     // briefly untick what the person ticked after it.
     const newest = latestTick.get(goalId) === mine
