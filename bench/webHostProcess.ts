@@ -2,11 +2,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { coreEnv, coreExecArgv } from '../electron/core/process/coreRuntime'
 
-/** Starts out/main/web.js and resolves with its printed URL. */
+/** Starts out/main/web.js as npm run web does (coreRuntime.ts), and resolves with its printed URL. */
 export function startHost(appRoot: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(appRoot, 'out', 'main', 'web.js'), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...coreExecArgv, join(appRoot, 'out', 'main', 'web.js'), '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: coreEnv() })
     let output = ''
     const timer = setTimeout(() => {
       child.kill()

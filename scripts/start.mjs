@@ -3,6 +3,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildIfNeeded } from './build-if-needed.mjs'
+// How the core's process starts (electron/core/process/coreRuntime.ts says why): the same everywhere it runs.
+import coreRuntime from '../electron/core/process/coreRuntime.json' with { type: 'json' }
 
 const root = join(import.meta.dirname, '..')
 const electronDir = join(root, 'node_modules', 'electron')
@@ -21,6 +23,6 @@ const args = process.argv.slice(2)
 const child = electronBinaryAvailable()
   ? spawn(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview', '--skipBuild', ...args], { cwd: root, stdio: 'inherit' })
   : (console.log('Electron is not available on this machine (its binary could not be downloaded); starting the web host instead.'),
-    spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), '--open', ...args], { cwd: root, stdio: 'inherit' }))
+    spawn(process.execPath, [...coreRuntime.execArgv, join(root, 'out', 'main', 'web.js'), '--open', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...coreRuntime.env } }))
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))

@@ -2,8 +2,13 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { buildIfNeeded } from './build-if-needed.mjs'
+// How the core's process starts (electron/core/process/coreRuntime.ts says why): the same everywhere it runs.
+import coreRuntime from '../electron/core/process/coreRuntime.json' with { type: 'json' }
 
 buildIfNeeded()
-const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'out', 'main', 'web.js'), ...process.argv.slice(2)], { stdio: 'inherit' })
+const child = spawn(process.execPath, [...coreRuntime.execArgv, join(import.meta.dirname, '..', 'out', 'main', 'web.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, ...coreRuntime.env },
+})
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))

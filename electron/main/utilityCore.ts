@@ -1,5 +1,6 @@
 import { utilityProcess } from 'electron'
 import type { SpawnCore } from '../core/process/coreChild'
+import { coreEnv, coreExecArgv } from '../core/process/coreRuntime'
 
 /**
  * The core's process in the app: an Electron utility process, so SQL, reports and backups
@@ -10,7 +11,7 @@ export const forkUtilityCore =
   (entry: string, logDir: string): SpawnCore =>
   () => {
     // The core writes its own errors to the same log folder as main (its first argument).
-    const child = utilityProcess.fork(entry, [logDir], { serviceName: 'Pathfinder data', stdio: 'inherit' })
+    const child = utilityProcess.fork(entry, [logDir], { serviceName: 'Pathfinder data', stdio: 'inherit', execArgv: [...coreExecArgv], env: coreEnv() })
     return {
       get pid() {
         return child.pid

@@ -30,13 +30,14 @@ vi.mock('electron', async () => {
   }
 })
 const { forkUtilityCore } = await import('../../electron/main/utilityCore')
+const { coreEnv, coreExecArgv } = await import('../../electron/core/process/coreRuntime')
 const { registerIpc } = await import('../../electron/main/ipc')
 
 describe("main's Electron-specific parts of the core process", () => {
   it('forks the built core entry as a utility process and passes messages, exit and kill through', () => {
     const child = forkUtilityCore('/app/out/main/coreProcess.js', '/data/logs')()
     expect(forked).toHaveLength(1)
-    expect(forked[0]).toMatchObject({ modulePath: '/app/out/main/coreProcess.js', args: ['/data/logs'], options: { serviceName: 'Pathfinder data' } })
+    expect(forked[0]).toMatchObject({ modulePath: '/app/out/main/coreProcess.js', args: ['/data/logs'], options: { serviceName: 'Pathfinder data', execArgv: [...coreExecArgv], env: coreEnv() } })
     const standIn = forked[0]?.child
     if (!(standIn instanceof EventEmitter)) throw new Error('no stand-in')
     const received: unknown[] = []

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import * as Automerge from '@automerge/automerge'
 import { afterEach, describe, expect, it } from 'vitest'
 import { must } from '../support/api'
 import { goalTitles, openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
@@ -100,6 +101,26 @@ describe('the folder is compacted: a snapshot per device and document', { timeou
     await syncAll(a, c)
     expect(await goalTitles(c.api)).toEqual(titles(0, 35))
     expect((await must(c.api.sync.status({}))).unreadable).toEqual([])
+    expect(sharedView(c.core.db)).toEqual(sharedView(a.core.db))
+  })
+
+  it('a machine that joins keeps each document as one whole save, and carries on from it after a restart', async () => {
+    const { a, folder } = await setUp()
+    await writeGoals(a, 0, 12)
+    let c = await device('office', folder)
+    const chunks = (): Buffer[] => c.core.db.prepare<[], Buffer>("SELECT bytes FROM sync_chunk WHERE doc_id = 'plan' ORDER BY seq").pluck().all()
+    const [first, ...more] = chunks()
+    expect(more).toEqual([])
+    // A save of the document (compressed), not its changes one by one, which take several times the room.
+    const held = Automerge.getBackend(Automerge.load(new Uint8Array(first ?? [])))
+    expect(first?.length).toBe(held.save().length)
+    expect(first?.length).toBeLessThan(held.saveSince([]).length)
+    c = await c.restart()
+    cleanups.push(() => c.core.dispose())
+    await must(c.api.goals.create({ title: 'Written on C after a restart' }))
+    await syncAll(c, a)
+    expect(chunks()).toHaveLength(2)
+    expect(await goalTitles(a.api)).toEqual([...titles(0, 12), 'Written on C after a restart'].sort())
     expect(sharedView(c.core.db)).toEqual(sharedView(a.core.db))
   })
 })

@@ -14,6 +14,8 @@ export interface RemoteRow {
   docId: string
   /** Fields the new changes wrote. */
   patched: Set<string>
+  /** A row of a document new to this device: every field it holds is new here (patched stays empty). */
+  everyField: boolean
   /** Fields a new change overwrote an earlier value of (only these can hold two values for a random key). */
   contested: Set<string>
 }
@@ -56,7 +58,7 @@ export function applyRemoteRow({ db, table, entry, handle, rows, notices, isCell
   const at = (field: string): string => fieldKey(table.name, entry.rowKey, field)
   const note = (message: string): void => notices.put('unapplied', table.name, entry.rowKey, entry.docId, '', null, message)
   let resolved = false
-  const mayConflict = (field: string): boolean => entry.patched.has(field) && (entry.contested.has(field) || !randomKey.test(entry.rowKey))
+  const mayConflict = (field: string): boolean => (entry.everyField || entry.patched.has(field)) && (entry.contested.has(field) || !randomKey.test(entry.rowKey))
 
   // Deleted on one machine, edited on the other while apart: the edit wins, and it is said.
   if (mayConflict('_rev')) {

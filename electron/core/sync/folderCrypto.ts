@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, scrypt } from 'node:crypto'
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js'
-import { scryptAsync } from '@noble/hashes/scrypt.js'
 import { z } from 'zod'
 
 /**
@@ -39,8 +38,19 @@ export type FolderHeader = z.infer<typeof folderHeader>
 /** scrypt N = 2^16, r = 8: 64 MiB and a fraction of a second per derivation on a laptop. */
 export const defaultCost = { logN: 16, r: 8, p: 1 } as const
 
-export async function deriveKey(passphrase: string, kdf: KdfParams): Promise<Uint8Array> {
-  return scryptAsync(passphrase.normalize('NFKC'), Buffer.from(kdf.salt, 'base64'), { N: 2 ** kdf.logN, r: kdf.r, p: kdf.p, dkLen: 32, maxmem: 2 ** 31 })
+/**
+ * scrypt (RFC 7914) from Node's OpenSSL, off the main thread. Its 64 MiB are allocated and freed
+ * natively as soon as the key is out; in JS (@noble/hashes, used before: the same keys) they were
+ * garbage the collector had not yet taken when a first sync loaded the plan document, and the
+ * host's peak held both (npm run bench). `maxmem` is what the header's cost needs (OpenSSL's
+ * count: 128·r bytes per block, N + 2 blocks, p more); the header's bounds are the fence.
+ */
+export function deriveKey(passphrase: string, kdf: KdfParams): Promise<Uint8Array> {
+  const N = 2 ** kdf.logN
+  const maxmem = 128 * kdf.r * (N + 2 + kdf.p) + 2 ** 20
+  return new Promise((resolve, reject) => {
+    scrypt(passphrase.normalize('NFKC'), Buffer.from(kdf.salt, 'base64'), 32, { N, r: kdf.r, p: kdf.p, maxmem }, (error, key) => (error ? reject(error) : resolve(new Uint8Array(key))))
+  })
 }
 
 export function seal(key: Uint8Array, plain: Uint8Array, name: string): Buffer {

@@ -246,7 +246,7 @@ export function createSyncService(options: {
         const merged: string[] = []
         for (const file of read.files) {
           try {
-            handle.loadIncremental(file.bytes)
+            r.engine.handles.merge(docId, file.bytes)
             merged.push(file.id)
           } catch {
             broken.push({ file: `${devicesDir}/${file.id}`, reason: 'it opened but holds no changes Pathfinder can read' })
