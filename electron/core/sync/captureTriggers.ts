@@ -63,7 +63,7 @@ export function captureEverything(db: Db): void {
 }
 
 /**
- * Activity rows noted month by month: the engine drains the outbox in pages with a dozen
+ * Activity rows noted month by month: the engine drains the outbox in pages with a few
  * months loaded, and rows in id order (an import's, a generator's) would load every month
  * again for each page.
  */
