@@ -14,6 +14,7 @@ import { createCore } from '../electron/core/core'
 import { createHttpInvoke, createHttpUpload } from '../renderer/src/api/httpTransport'
 import { csvForImport } from './csvImportData'
 import { rssMb, startHost } from './webHostProcess'
+import { tokenInAddress } from '@shared/contract/transport'
 
 const silent = { error: () => {}, warn: () => {}, info: () => {} }
 
@@ -97,7 +98,7 @@ export async function measureRoundTrip(options: { appRoot: string; dataDir: stri
   const host = await startHost(options.appRoot, copy)
   try {
     const url = new URL(host.url)
-    const auth = { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` }
+    const auth = { Authorization: `Bearer ${tokenInAddress(host.url)}` }
     const api: Api = createClient(contract, createHttpInvoke(url.origin, auth))
     const upload = createHttpUpload(url.origin, auth)
     const hostStartRssMb = rssMb(host.child.pid, 'VmRSS')

@@ -49,6 +49,17 @@ export async function syncAll(...devices: Device[]): Promise<void> {
 export const tempFolder = (): string => makeTempDir('pathfinder-sync-folder-')
 export const removeFolder = (dir: string): void => rmSync(dir, { recursive: true, force: true })
 
+/** A laptop and a home machine joined to one new folder; what undoes them goes to `cleanups`. */
+export async function joinedPair(cleanups: (() => void)[], clock?: () => () => Date): Promise<{ a: Device; b: Device; folder: string }> {
+  const folder = tempFolder()
+  const a = await openDevice('laptop', undefined, clock?.())
+  const b = await openDevice('home', undefined, clock?.())
+  cleanups.push(() => removeFolder(folder), () => a.core.dispose(), () => b.core.dispose())
+  await a.join(folder)
+  await b.join(folder)
+  return { a, b, folder }
+}
+
 /**
  * What both machines must agree on: every synced row, with local ids replaced by the keys
  * the devices share (ids are each machine's own), sorted.

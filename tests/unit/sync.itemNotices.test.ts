@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { must, refused } from '../support/api'
-import { openDevice, removeFolder, syncAll, tempFolder, type Device } from '../support/syncPair'
+import { joinedPair, openDevice, syncAll, type Device } from '../support/syncPair'
 
 let cleanups: (() => void)[] = []
 afterEach(() => {
@@ -8,15 +8,7 @@ afterEach(() => {
   cleanups = []
 })
 
-async function pair(): Promise<{ a: Device; b: Device }> {
-  const folder = tempFolder()
-  const a = await openDevice('laptop')
-  const b = await openDevice('home')
-  cleanups.push(() => removeFolder(folder), () => a.core.dispose(), () => b.core.dispose())
-  await a.join(folder)
-  await b.join(folder)
-  return { a, b }
-}
+const pair = () => joinedPair(cleanups)
 
 const goalOn = async (d: Device, title: string): Promise<number> => {
   const goal = (await must(d.api.goals.list({}))).find((g) => g.title === title)

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ItemSyncNotice } from '@shared/domain/sync'
 import { must } from '../support/api'
-import { openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
+import { joinedPair, sharedView, syncAll, type Device } from '../support/syncPair'
 
 /** A conflict settled on one machine is settled on all of them: both choices, and what is left alone. */
 
@@ -20,12 +20,7 @@ interface Pair {
 
 /** Two machines with one goal, synced. */
 async function pairWithGoal(): Promise<Pair> {
-  const folder = tempFolder()
-  const a = await openDevice('laptop')
-  const b = await openDevice('home')
-  cleanups.push(() => removeFolder(folder), () => a.core.dispose(), () => b.core.dispose())
-  await a.join(folder)
-  await b.join(folder)
+  const { a, b } = await joinedPair(cleanups)
   const goalA = (await must(a.api.goals.create({ title: 'Write a blog post', description: 'Once a month' }))).id
   await syncAll(a, b)
   const goalB = (await must(b.api.goals.list({}))).find((g) => g.title === 'Write a blog post')?.id

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { must, refused } from '../support/api'
-import { goalTitles, openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
+import { joinedPair, goalTitles, openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
 
 let cleanups: (() => void)[] = []
 afterEach(() => {
@@ -10,15 +10,7 @@ afterEach(() => {
   cleanups = []
 })
 
-async function pair(): Promise<{ a: Device; b: Device; folder: string }> {
-  const folder = tempFolder()
-  const a = await openDevice('laptop')
-  const b = await openDevice('home')
-  cleanups.push(() => removeFolder(folder), () => a.core.dispose(), () => b.core.dispose())
-  await a.join(folder)
-  await b.join(folder)
-  return { a, b, folder }
-}
+const pair = () => joinedPair(cleanups)
 
 const goalNamed = async (d: Device, title: string) => {
   const goal = (await must(d.api.goals.list({}))).find((g) => g.title === title)

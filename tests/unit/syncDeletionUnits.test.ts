@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { must } from '../support/api'
-import { openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
+import { joinedPair, sharedView, syncAll, type Device } from '../support/syncPair'
 
 /**
  * "Deleted on one machine, edited on the other: the edit wins" for a row and the children its
@@ -12,15 +12,7 @@ afterEach(() => {
   cleanups = []
 })
 
-async function pair(): Promise<{ a: Device; b: Device }> {
-  const folder = tempFolder()
-  const a = await openDevice('laptop')
-  const b = await openDevice('home')
-  cleanups.push(() => removeFolder(folder), () => a.core.dispose(), () => b.core.dispose())
-  await a.join(folder)
-  await b.join(folder)
-  return { a, b }
-}
+const pair = () => joinedPair(cleanups)
 
 const goalsWithMilestones = async (d: Device) => (await must(d.api.goals.list({}))).map((g) => ({ title: g.title, milestones: g.milestones.map((m) => m.title) }))
 

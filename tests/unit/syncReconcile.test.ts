@@ -1,7 +1,7 @@
 import { renameSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { must, refused } from '../support/api'
-import { goalTitles, openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
+import { joinedPair, goalTitles, openDevice, removeFolder, sharedView, syncAll, tempFolder, type Device } from '../support/syncPair'
 
 /**
  * Moments where one machine decides alone and the others must follow: rows deleted while sync
@@ -19,15 +19,7 @@ const tickingClock = (): (() => Date) => {
   return () => new Date((at += 1000))
 }
 
-async function pair(): Promise<{ a: Device; b: Device; folder: string }> {
-  const folder = tempFolder()
-  const a = await openDevice('laptop', undefined, tickingClock())
-  const b = await openDevice('home', undefined, tickingClock())
-  cleanups.push(() => removeFolder(folder), () => a.core.dispose(), () => b.core.dispose())
-  await a.join(folder)
-  await b.join(folder)
-  return { a, b, folder }
-}
+const pair = () => joinedPair(cleanups, tickingClock)
 
 const goalNamed = async (d: Device, title: string) => {
   const goal = (await must(d.api.goals.list({}))).find((g) => g.title === title)
