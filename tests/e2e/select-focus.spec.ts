@@ -24,7 +24,10 @@ test('status and level selects keep focus across their saves, on the roadmap and
   await expect(level).toHaveValue('1')
   await expect(level).toBeFocused()
 
-  // What was saved is what the page shows after a reload.
+  // What was saved is what the page shows after a reload, once the saves are answered (the
+  // select shows a choice at once; a reload before its request leaves the page would drop it).
+  await expect(level).not.toHaveAttribute('aria-busy', 'true')
+  await expect(status).not.toHaveAttribute('aria-busy', 'true')
   await page.reload()
   await expect(status).toHaveValue('done')
   await expect(level).toHaveValue('1')
