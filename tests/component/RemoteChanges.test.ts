@@ -4,10 +4,11 @@ import { api } from '../../renderer/src/api/client'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
 import { pollRemoteChanges, remoteChangesPollMs } from '../../renderer/src/sync/pollRemoteChanges'
 import { useRemoteChangesStore } from '../../renderer/src/sync/useRemoteChangesStore'
-import { apiOf, must } from '../support/api'
-import { openDevice, passphrase, removeFolder, syncAll, tempFolder, testKdfCost, type Device } from '../support/syncPair'
+import { must } from '../support/api'
+import { syncAll } from '../support/syncPair'
 import { withRealCore } from './support/renderComponent'
 import { settle } from './support/settle'
+import { thisMachineAndAnother } from './support/twoMachines'
 import { testRouter } from './support/testRouter'
 
 let cleanups: (() => void)[] = []
@@ -25,18 +26,11 @@ const Shell = defineComponent({
   },
 })
 
-/** This machine (the one the window shows) and another, both syncing through one folder. */
+/** This machine (the one the window shows) and another, in step before the window opens. */
 async function twoMachines() {
-  const env = await withRealCore({ now: () => new Date('2027-03-15T12:00:00Z'), sync: { watch: false, kdfCost: testKdfCost } })
-  const other = await openDevice('home')
-  const folder = tempFolder()
-  cleanups.push(() => removeFolder(folder), () => env.dispose(), () => other.core.dispose())
-  const api = apiOf(env.core)
-  const here: Device = { ...other, name: 'laptop', core: env.core, api, sync: () => must(api.sync.syncNow({})) }
-  await must(api.sync.enable({ folder, passphrase, deviceName: 'laptop' }))
-  await other.join(folder)
-  await syncAll(here, other)
-  return { env, api, here, other }
+  const machines = await thisMachineAndAnother(cleanups)
+  await syncAll(machines.here, machines.other)
+  return machines
 }
 
 async function openWindow(env: Awaited<ReturnType<typeof twoMachines>>['env']) {

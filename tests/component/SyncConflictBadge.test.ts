@@ -6,9 +6,9 @@ import ActivityRow from '../../renderer/src/activities/ActivityRow.vue'
 import GoalsView from '../../renderer/src/goals/GoalsView.vue'
 import { useSyncNoticesStore } from '../../renderer/src/sync/useSyncNoticesStore'
 import { apiOf, must } from '../support/api'
-import { openDevice, passphrase, removeFolder, syncAll, tempFolder, testKdfCost, type Device } from '../support/syncPair'
-import { withRealCore } from './support/renderComponent'
+import { syncAll } from '../support/syncPair'
 import { settle } from './support/settle'
+import { thisMachineAndAnother } from './support/twoMachines'
 import { testRouter } from './support/testRouter'
 
 let cleanups: (() => void)[] = []
@@ -17,18 +17,7 @@ afterEach(() => {
   cleanups = []
 })
 
-/** This machine (the one the view runs on) and another, both syncing through one folder. */
-async function twoMachines() {
-  const env = await withRealCore({ now: () => new Date('2027-03-15T12:00:00Z'), sync: { watch: false, kdfCost: testKdfCost } })
-  const other = await openDevice('home')
-  const folder = tempFolder()
-  cleanups.push(() => removeFolder(folder), () => env.dispose(), () => other.core.dispose())
-  const api = apiOf(env.core)
-  const here: Device = { ...other, name: 'laptop', core: env.core, api, sync: () => must(api.sync.syncNow({})) }
-  await must(api.sync.enable({ folder, passphrase, deviceName: 'laptop' }))
-  await other.join(folder)
-  return { env, api, here, other }
-}
+const twoMachines = () => thisMachineAndAnother(cleanups)
 
 /** One goal's title and description edited on both machines while apart. */
 async function editedOnBoth() {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { apiFor, value } from './support/hostApi'
+import { screenshotAtWidths } from './support/screenshots'
 import { settled } from './support/settled'
 import { addressAt, makeDataDir, startHost, type RunningHost } from './support/webHost'
 
@@ -30,19 +31,6 @@ async function join2(host: RunningHost, folder: string, deviceName: string) {
   value(await apiFor(host).sync.enable({ folder, passphrase, deviceName }))
 }
 
-/** A part of the page, at each width and in both themes, with no sideways scroll. */
-async function shoot(page: Page, card: ReturnType<Page['locator']>, name: string) {
-  for (const width of [800, 1400]) {
-    await page.setViewportSize({ width, height: 900 })
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme })
-      await settled(page)
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
-      await card.screenshot({ path: `${shots}/${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png` })
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 test('a goal title edited on two machines at once shows on the goal, with the other value one click away', async ({ page }) => {
   const folder = mkdtempSync(join(tmpdir(), 'pathfinder-e2e-conflicts-'))
@@ -77,13 +65,13 @@ test('a goal title edited on two machines at once shows on the goal, with the ot
     const card = page.locator(`article[data-goal-id="${goalA.id}"]`)
     const badge = card.getByRole('button', { name: `Title edited on both machines: ${kept}` })
     await expect(badge).toBeVisible()
-    await shoot(page, card, 'goal-badge')
+    await screenshotAtWidths(page, card, shots, 'goal-badge', [800, 1400])
 
     await badge.focus()
     await page.keyboard.press('Enter')
     const values = card.getByRole('group', { name: `The title of ${kept}` })
     await expect(values).toContainText(`This machine kept: ${kept}. The other machine had: ${other}.`)
-    await shoot(page, card, 'goal-badge-open')
+    await screenshotAtWidths(page, card, shots, 'goal-badge-open', [800, 1400])
     const findings = await axeFindings(page)
     expect(findings, findings.join('\n')).toEqual([])
 
@@ -91,7 +79,7 @@ test('a goal title edited on two machines at once shows on the goal, with the ot
     await card.getByRole('button', { name: `Edit ${kept}` }).click()
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByRole('button', { name: `Title edited on both machines: ${kept}` })).toBeVisible()
-    await shoot(page, dialog, 'goal-dialog')
+    await screenshotAtWidths(page, dialog, shots, 'goal-dialog', [800, 1400])
     await page.keyboard.press('Escape')
     await expect(dialog).toHaveCount(0)
 
@@ -136,12 +124,12 @@ test('an activity and a roadmap item edited on both machines show it on their ro
     await page.goto(addressAt(a, '/activities'))
     const row = page.getByRole('button', { name: /^Streams at the meetup/ })
     await expect(row).toContainText('Edited on both machines')
-    await shoot(page, page.locator('.row-wrap').first(), 'activity-row')
+    await screenshotAtWidths(page, page.locator('.row-wrap').first(), shots, 'activity-row', [800, 1400])
     await row.click()
     const form = page.getByRole('dialog')
     await form.getByRole('button', { name: 'Hours edited on both machines: Streams at the meetup' }).click()
     await expect(form.getByRole('group', { name: 'The hours of Streams at the meetup' })).toContainText('The other machine had:')
-    await shoot(page, form, 'activity-form')
+    await screenshotAtWidths(page, form, shots, 'activity-form', [800, 1400])
     // Escape closes the values first, the dialog only after.
     await page.keyboard.press('Escape')
     await expect(form.getByRole('group', { name: 'The hours of Streams at the meetup' })).toHaveCount(0)
@@ -154,7 +142,7 @@ test('an activity and a roadmap item edited on both machines show it on their ro
     await badge.click()
     const values = page.getByRole('group', { name: /^The note of / })
     await expect(values).toContainText('This machine kept:')
-    await shoot(page, page.getByRole('region', { name: 'Note' }).or(page.locator('section[aria-labelledby="note-title"]')).first(), 'item-note')
+    await screenshotAtWidths(page, page.getByRole('region', { name: 'Note' }).or(page.locator('section[aria-labelledby="note-title"]')).first(), shots, 'item-note', [800, 1400])
     await values.getByRole('button', { name: /^Keep this one for the note of / }).click()
     await expect(page.getByTestId('sync-conflict-badge')).toHaveCount(0)
     expect(value(await apiFor(a).sync.notices({ about: { kind: 'item', id: 'skill.javascript' } })).notices).toEqual([])

@@ -2,30 +2,18 @@ import { mkdtempSync } from 'node:fs'
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { Repo } from '@automerge/automerge-repo'
 import { NodeWSServerAdapter } from '@automerge/automerge-repo-network-websocket'
 import WebSocket from 'isomorphic-ws'
 import { apiFor, value } from './support/hostApi'
-import { settled } from './support/settled'
+import { screenshotAtWidths } from './support/screenshots'
 import { makeDataDir, startHost } from './support/webHost'
 
 const shots = 'test-results/screenshots/websocket'
 const passphrase = 'a long shared passphrase'
 const roomSecret = 'the room secret of this test'
 
-async function shoot(page: Page, name: string) {
-  for (const width of [800, 1024, 1400]) {
-    await page.setViewportSize({ width, height: 900 })
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme })
-      await settled(page)
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
-      await page.getByTestId('sync-section').screenshot({ path: `${shots}/${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png` })
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 test('two web hosts sync through a self-hosted sync server set in Settings; a bad address is refused in words', async ({ page }) => {
   const wss = new WebSocket.Server({ port: 0, host: '127.0.0.1' })
@@ -52,7 +40,7 @@ test('two web hosts sync through a self-hosted sync server set in Settings; a ba
     await panel.getByLabel('Room secret').fill(roomSecret)
     await panel.getByRole('button', { name: 'Use this server' }).click()
     await expect(panel.getByLabel('Server address')).toHaveAccessibleDescription(/A sync server address starts with wss:\/\//)
-    await shoot(page, 'sync-server-refused')
+    await screenshotAtWidths(page, page.getByTestId('sync-section'), shots, 'sync-server-refused')
 
     await panel.getByLabel('Server address').fill(serverUrl)
     await panel.getByRole('button', { name: 'Use this server' }).click()
@@ -68,7 +56,7 @@ test('two web hosts sync through a self-hosted sync server set in Settings; a ba
       const goals = value(await apiFor(b).goals.list({}))
       expect(goals.map((g) => g.title)).toContain('Goal through the server')
     }).toPass({ timeout: 20_000 })
-    await shoot(page, 'sync-server-connected')
+    await screenshotAtWidths(page, page.getByTestId('sync-section'), shots, 'sync-server-connected')
 
     await panel.getByRole('button', { name: 'Stop using this server' }).click()
     await expect(panel.getByLabel('Server address')).toBeVisible()

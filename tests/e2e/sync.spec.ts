@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { apiFor, value } from './support/hostApi'
-import { settled } from './support/settled'
+import { screenshotAtWidths } from './support/screenshots'
 import { makeDataDir, startHost, type RunningHost } from './support/webHost'
 
 const shots = 'test-results/screenshots/sync'
@@ -23,18 +23,6 @@ async function turnOn(page: Page, folder: string, secret: string, name: string) 
   await section.getByRole('button', { name: 'Turn sync on' }).click()
 }
 
-async function shoot(page: Page, name: string) {
-  for (const width of [800, 1024, 1400]) {
-    await page.setViewportSize({ width, height: 900 })
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme })
-      await settled(page)
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
-      await page.getByTestId('sync-section').screenshot({ path: `${shots}/${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png` })
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 test('two web hosts sync through one folder: a wrong passphrase is refused, a goal made on A shows on B', async ({ page, browser }) => {
   const folder = mkdtempSync(join(tmpdir(), 'pathfinder-e2e-sync-'))
@@ -43,7 +31,7 @@ test('two web hosts sync through one folder: a wrong passphrase is refused, a go
   const pageB = await browser.newPage()
   try {
     await openSyncSettings(page, a)
-    await shoot(page, 'sync-off')
+    await screenshotAtWidths(page, page.getByTestId('sync-section'), shots, 'sync-off')
     await turnOn(page, folder, passphrase, 'Work laptop')
     await expect(page.getByTestId('sync-folder')).toHaveText(folder)
 
@@ -70,7 +58,7 @@ test('two web hosts sync through one folder: a wrong passphrase is refused, a go
       await openSyncSettings(pageB, b)
       await expect(pageB.getByTestId('sync-section')).toContainText('Work laptop', { timeout: 1_000 })
     }).toPass({ timeout: 20_000 })
-    await shoot(pageB, 'sync-on')
+    await screenshotAtWidths(pageB, pageB.getByTestId('sync-section'), shots, 'sync-on')
 
     // The status edited on both: one value on both machines, the other one click away.
     const conflict = pageB.getByTestId('sync-conflict')

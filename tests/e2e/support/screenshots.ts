@@ -1,4 +1,4 @@
-import { test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { settled } from './settled'
 
 /**
@@ -34,4 +34,21 @@ export async function screenshot(page: Page, name: string, { wholePage = true } 
     await page.emulateMedia({ colorScheme: 'light' })
     if (viewport) await page.setViewportSize(viewport)
   }
+}
+
+/**
+ * A part of the page at each width, in both themes, each checked for sideways scrolling:
+ * `dir/name-<width>.png` and `dir/name-<width>-dark.png`. The window stays at the last width.
+ */
+export async function screenshotAtWidths(page: Page, part: Locator, dir: string, name: string, widths: readonly number[] = [800, 1024, 1400]): Promise<void> {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 })
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await settled(page)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+      await part.screenshot({ path: `${dir}/${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png` })
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
 }
